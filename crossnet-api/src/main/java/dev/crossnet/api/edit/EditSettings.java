@@ -1,0 +1,129 @@
+package dev.crossnet.api.edit;
+
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The options of an edit, all with defaults. Immutable: every {@code with...} returns a copy, checking the
+ * one value it sets.
+ *
+ * @param prompt text describing the result; empty means the subject's word alone
+ * @param negativePrompt what the result should not look like (classifier-free guidance's unconditional side)
+ * @param sampler the sampler plugin's name
+ * @param steps number of denoising steps of the full schedule
+ * @param strength how far into the noise the edit starts, in (0, 1]; 1 starts from pure noise
+ * @param guidanceScale classifier-free guidance scale; 1 switches guidance off
+ * @param seed the random seed; empty means "pick one and report it in the result"
+ * @param model a diffusers model folder; empty means CrossNet's embedded default model
+ * @param options further plugin options (branches switched on or off, sampler overrides)
+ * @param progress receives progress
+ * @param cancellation checked between steps
+ */
+public record EditSettings(
+    String prompt,
+    String negativePrompt,
+    String sampler,
+    int steps,
+    double strength,
+    double guidanceScale,
+    OptionalLong seed,
+    Optional<Path> model,
+    PluginConfig options,
+    ProgressListener progress,
+    Cancellation cancellation) {
+
+  public static final String DEFAULT_SAMPLER = "ddim";
+  public static final int DEFAULT_STEPS = 50;
+  public static final double DEFAULT_STRENGTH = 1.0;
+  public static final double DEFAULT_GUIDANCE_SCALE = 5.0;
+
+  public static EditSettings defaults() {
+    return new EditSettings("", "", DEFAULT_SAMPLER, DEFAULT_STEPS, DEFAULT_STRENGTH, DEFAULT_GUIDANCE_SCALE,
+        OptionalLong.empty(), Optional.empty(), PluginConfig.empty(), ProgressListener.NONE,
+        Cancellation.never());
+  }
+
+  public EditSettings withPrompt(String value) {
+    return new EditSettings(requireText(value, "prompt"), negativePrompt, sampler, steps, strength,
+        guidanceScale, seed, model, options, progress, cancellation);
+  }
+
+  public EditSettings withNegativePrompt(String value) {
+    return new EditSettings(prompt, requireText(value, "negative prompt"), sampler, steps, strength,
+        guidanceScale, seed, model, options, progress, cancellation);
+  }
+
+  public EditSettings withSampler(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("sampler name is empty; name a sampler plugin such as \"ddim\"");
+    }
+    return new EditSettings(prompt, negativePrompt, value, steps, strength, guidanceScale, seed, model,
+        options, progress, cancellation);
+  }
+
+  public EditSettings withSteps(int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("steps must be at least 1, got " + value
+          + "; typical values are 20 to 50");
+    }
+    if (value > 10_000) {
+      throw new IllegalArgumentException("steps must be at most 10000, got " + value);
+    }
+    return new EditSettings(prompt, negativePrompt, sampler, value, strength, guidanceScale, seed, model,
+        options, progress, cancellation);
+  }
+
+  public EditSettings withStrength(double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw new IllegalArgumentException("strength must lie in (0, 1], got " + value
+          + "; 1 starts from pure noise, smaller values keep more of the bedrock");
+    }
+    return new EditSettings(prompt, negativePrompt, sampler, steps, value, guidanceScale, seed, model,
+        options, progress, cancellation);
+  }
+
+  public EditSettings withGuidanceScale(double value) {
+    if (!(value >= 0 && value <= 100) || Double.isNaN(value)) {
+      throw new IllegalArgumentException("guidance scale must lie in [0, 100], got " + value
+          + "; 1 switches guidance off, 3 to 8 is usual");
+    }
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, value, seed, model, options,
+        progress, cancellation);
+  }
+
+  public EditSettings withSeed(long value) {
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale,
+        OptionalLong.of(value), model, options, progress, cancellation);
+  }
+
+  public EditSettings withModel(Path value) {
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed,
+        Optional.of(value), options, progress, cancellation);
+  }
+
+  public EditSettings withOption(String key, Object value) {
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
+        options.with(key, value), progress, cancellation);
+  }
+
+  public EditSettings withProgress(ProgressListener value) {
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
+        options, java.util.Objects.requireNonNull(value, "progress listener"), cancellation);
+  }
+
+  public EditSettings withCancellation(Cancellation value) {
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
+        options, progress, java.util.Objects.requireNonNull(value, "cancellation"));
+  }
+
+  private static String requireText(String value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " is null; pass \"\" for none");
+    }
+    return value;
+  }
+}

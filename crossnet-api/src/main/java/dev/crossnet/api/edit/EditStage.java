@@ -1,0 +1,90 @@
+package dev.crossnet.api.edit;
+
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.region.Region;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The options every stage of the fluent edit shares. Stages are immutable: each call returns a new stage,
+ * so a partly built edit can be reused as a template.
+ *
+ * @param <SELF> the concrete stage, so options chain without losing it
+ */
+public abstract class EditStage<SELF extends EditStage<SELF>> {
+
+  final Picture bedrock;
+  final List<Replacement> done;
+  final EditSettings settings;
+
+  EditStage(Picture bedrock, List<Replacement> done, EditSettings settings) {
+    this.bedrock = Objects.requireNonNull(bedrock, "bedrock");
+    this.done = List.copyOf(done);
+    this.settings = settings;
+  }
+
+  abstract SELF withSettings(EditSettings newSettings);
+
+  /** Text describing the result, e.g. "a photo of &lt;my-dog&gt; jumping". */
+  public SELF prompt(String prompt) {
+    return withSettings(settings.withPrompt(prompt));
+  }
+
+  public SELF negativePrompt(String negativePrompt) {
+    return withSettings(settings.withNegativePrompt(negativePrompt));
+  }
+
+  /** The sampler plugin by name ("ddim", "euler", ...); checked when the edit runs. */
+  public SELF sampler(String name) {
+    return withSettings(settings.withSampler(name));
+  }
+
+  public SELF steps(int steps) {
+    return withSettings(settings.withSteps(steps));
+  }
+
+  /** How far into the noise to start, in (0, 1]. */
+  public SELF strength(double strength) {
+    return withSettings(settings.withStrength(strength));
+  }
+
+  public SELF guidanceScale(double scale) {
+    return withSettings(settings.withGuidanceScale(scale));
+  }
+
+  public SELF seed(long seed) {
+    return withSettings(settings.withSeed(seed));
+  }
+
+  /** A diffusers model folder to use instead of the embedded default model. */
+  public SELF model(Path folder) {
+    return withSettings(settings.withModel(folder));
+  }
+
+  /** A plugin option, e.g. {@code option("branch.motion", false)} to switch a branch off. */
+  public SELF option(String key, Object value) {
+    return withSettings(settings.withOption(key, value));
+  }
+
+  public SELF progress(ProgressListener listener) {
+    return withSettings(settings.withProgress(listener));
+  }
+
+  public SELF cancellation(Cancellation cancellation) {
+    return withSettings(settings.withCancellation(cancellation));
+  }
+
+  /** The settings chosen so far. */
+  public EditSettings settings() {
+    return settings;
+  }
+
+  Region checkRegion(Region region) {
+    Objects.requireNonNull(region, "region");
+    region.requireWithin(bedrock.width(), bedrock.height());
+    return region;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.crossnet.api.edit;
+
+import dev.crossnet.api.image.Picture;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The entry point of CrossNet's fluent API.
+ *
+ * <pre>{@code
+ * EditResult result = Editor.bedrock(photo)
+ *     .replace(Region.box(40, 20, 64, 120))
+ *     .with(Subject.of("<my-dog>", dogPictures))
+ *     .prompt("a photo of <my-dog> jumping")
+ *     .seed(42)
+ *     .run();
+ * }</pre>
+ *
+ * The stages are typed so that an edit without a region or a subject does not compile; several subjects
+ * are given by repeating {@code replace(...).with(...)}.
+ */
+public final class Editor {
+
+  private Editor() {}
+
+  /** Starts an edit of this picture. */
+  public static BedrockStage bedrock(Picture bedrock) {
+    return new BedrockStage(bedrock, List.of(), EditSettings.defaults());
+  }
+
+  public static BedrockStage bedrock(BufferedImage bedrock) {
+    return bedrock(Picture.of(bedrock));
+  }
+}

@@ -1,0 +1,2 @@
+/** Progress reporting and cooperative cancellation of long work. */
+package dev.crossnet.api.progress;

@@ -1,0 +1,92 @@
+package dev.crossnet.losses.reconstruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.loss.LossContext;
+import dev.crossnet.api.loss.LossInput;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.plugin.PluginRegistry;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReconstructionLossTest {
+
+  private static LossContext context(NDManager m, Map<LossInput<?>, Object> values) {
+    return new LossContext() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> Optional<T> find(LossInput<T> input) {
+        return Optional.ofNullable((T) values.get(input));
+      }
+
+      @Override
+      public NDManager manager() {
+        return m;
+      }
+
+      @Override
+      public SplittableRandom random() {
+        return new SplittableRandom(0);
+      }
+
+      @Override
+      public int step() {
+        return 0;
+      }
+    };
+  }
+
+  @Test
+  void isFoundByItsName() {
+    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss", "");
+    assertThat(losses.names()).contains("reconstruction");
+  }
+
+  @Test
+  void unmaskedIsTheMeanSquaredError() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray prediction = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+      NDArray target = m.zeros(new Shape(1, 1, 2, 2));
+      float loss = new ReconstructionLossProvider().create(PluginConfig.empty())
+          .compute(context(m, Map.of(LossInput.PREDICTION, prediction, LossInput.TARGET, target)))
+          .getFloat();
+      assertThat(loss).isCloseTo((1 + 4 + 9 + 16) / 4f, within(1e-5f));
+    }
+  }
+
+  @Test
+  void maskedAveragesOverTheMaskedPixelsOnly() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray prediction = m.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new Shape(1, 2, 2, 2));
+      NDArray target = m.zeros(new Shape(1, 2, 2, 2));
+      NDArray mask = m.create(new float[] {1, 0, 0, 0}, new Shape(1, 1, 2, 2));
+      float loss = new ReconstructionLossProvider().create(PluginConfig.empty())
+          .compute(context(m, Map.of(LossInput.PREDICTION, prediction, LossInput.TARGET, target,
+              LossInput.MASK, mask)))
+          .getFloat();
+      // masked pixel (0,0) in both channels: values 1 and 5
+      assertThat(loss).isCloseTo((1 + 25) / 2f, within(1e-4f));
+    }
+  }
+
+  @Test
+  void maskCanBeSwitchedOff() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray prediction = m.create(new float[] {2, 2, 2, 2}, new Shape(1, 1, 2, 2));
+      NDArray target = m.zeros(new Shape(1, 1, 2, 2));
+      NDArray mask = m.create(new float[] {1, 0, 0, 0}, new Shape(1, 1, 2, 2));
+      float loss = new ReconstructionLossProvider().create(PluginConfig.of("masked", false))
+          .compute(context(m, Map.of(LossInput.PREDICTION, prediction, LossInput.TARGET, target,
+              LossInput.MASK, mask)))
+          .getFloat();
+      assertThat(loss).isCloseTo(4f, within(1e-5f));
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package dev.crossnet.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.loss.LossContext;
+import dev.crossnet.api.loss.LossInput;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.loss.LossTerm;
+import dev.crossnet.api.loss.OptimizerOptions;
+import dev.crossnet.api.loss.ParameterGroup;
+import dev.crossnet.api.loss.TrainingLoss;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.plugin.UnknownPluginException;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+  /** Mean squared error of prediction and target. */
+  static final class Mse implements LossProvider {
+    @Override
+    public String name() {
+      return "mse";
+    }
+
+    @Override
+    public TrainingLoss create(PluginConfig config) {
+      return new TrainingLoss() {
+        @Override
+        public Set<LossInput<?>> requires() {
+          return Set.of(LossInput.PREDICTION, LossInput.TARGET);
+        }
+
+        @Override
+        public NDArray compute(LossContext c) {
+          return c.get(LossInput.PREDICTION).sub(c.get(LossInput.TARGET)).square().mean();
+        }
+      };
+    }
+  }
+
+  /** Pulls the learned embeddings toward zero: a loss that touches only the second group. */
+  static final class Shrink implements LossProvider {
+    @Override
+    public String name() {
+      return "shrink";
+    }
+
+    @Override
+    public TrainingLoss create(PluginConfig config) {
+      return new TrainingLoss() {
+        @Override
+        public Set<LossInput<?>> requires() {
+          return Set.of(LossInput.LEARNED_EMBEDDINGS);
+        }
+
+        @Override
+        public NDArray compute(LossContext c) {
+          return c.get(LossInput.LEARNED_EMBEDDINGS).square().sum();
+        }
+      };
+    }
+  }
+
+  private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.of("loss", new Mse(), new Shrink());
+
+  /** y = x . [1, -2, 3] for a fixed x per step; the model learns w. */
+  private static Map<LossInput<?>, Object> regression(NDManager scope, NDArray w, int step) {
+    float[] x = new float[12];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(step);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    NDArray xs = scope.create(x, new Shape(4, 3));
+    NDArray truth = scope.create(new float[] {1, -2, 3}, new Shape(3, 1));
+    Map<LossInput<?>, Object> out = new LinkedHashMap<>();
+    out.put(LossInput.PREDICTION, xs.matMul(w.reshape(3, 1)));
+    out.put(LossInput.TARGET, xs.matMul(truth));
+    return out;
+  }
+
+  private static Trainer trainer(NDManager m, NDArray w, Path ckpt) {
+    Trainer.Builder b = Trainer.builder()
+        .parameters(Map.of("w", w))
+        .groups(List.of(ParameterGroup.named("weights").parameters(List.of("w"))
+            .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("mse", 1)).build()))
+        .losses(LOSSES)
+        .seed(5)
+        .stateManager(m.newSubManager())
+        .step((scope, step) -> regression(scope, w, step));
+    if (ckpt != null) {
+      b.checkpoints(new CheckpointStore(ckpt, 2), 10);
+    }
+    return b.build();
+  }
+
+  @Test
+  void lossFallsAndTheWeightsApproachTheTruth() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      try (Trainer t = trainer(m, w, null)) {
+        Map<String, Double> first = t.train(1, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        Map<String, Double> last = t.train(300, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        assertThat(last.get("weights")).isLessThan(first.get("weights") / 100);
+      }
+      assertThat(w.toFloatArray()).containsExactly(new float[] {1, -2, 3}, org.assertj.core.data.Offset.offset(0.05f));
+    }
+  }
+
+  @Test
+  void aResumedRunEndsExactlyWhereAnUninterruptedOneDoes(@TempDir Path dir) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray straight = m.zeros(new Shape(3));
+      try (Trainer t = trainer(m, straight, dir.resolve("a"))) {
+        t.train(40, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+      NDArray interrupted = m.zeros(new Shape(3));
+      try (Trainer t = trainer(m, interrupted, dir.resolve("b"))) {
+        t.train(20, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+      NDArray resumed = m.zeros(new Shape(3));
+      try (Trainer t = trainer(m, resumed, dir.resolve("b"))) {
+        assertThat(t.resume()).isTrue();
+        assertThat(t.stepsDone()).isEqualTo(20);
+        t.train(40, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+      assertThat(resumed.toFloatArray()).containsExactly(straight.toFloatArray());
+    }
+  }
+
+  @Test
+  void checkpointsAreKeptToTheLimitAndLatestPointsAtTheNewest(@TempDir Path dir) throws Exception {
+    try (NDManager m = NDManager.newBaseManager()) {
+      try (Trainer t = trainer(m, m.zeros(new Shape(3)), dir)) {
+        t.train(45, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+    }
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("ckpt-00000040", "ckpt-00000045", "latest");
+    }
+    assertThat(Files.readString(dir.resolve("latest"))).isEqualTo("ckpt-00000045");
+  }
+
+  @Test
+  void eachGroupMovesOnlyByItsOwnLosses() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      NDArray token = m.ones(new Shape(2));
+      Trainer t = Trainer.builder()
+          .parameters(Map.of("w", w, "token", token))
+          .groups(List.of(
+              ParameterGroup.named("weights").parameters(List.of("w"))
+                  .optimizer(OptimizerOptions.adamW(0.05)).loss(LossTerm.of("mse", 1)).build(),
+              ParameterGroup.named("tokens").parameters(List.of("token"))
+                  .optimizer(OptimizerOptions.adamW(0.05)).loss(LossTerm.of("shrink", 1)).build()))
+          .losses(LOSSES)
+          .supplies(Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.LEARNED_EMBEDDINGS))
+          .stateManager(m.newSubManager())
+          .step((scope, step) -> {
+            Map<LossInput<?>, Object> in = regression(scope, w, step);
+            // the prediction also depends on the token, but the token's group must ignore that gradient
+            in.put(LossInput.PREDICTION, ((NDArray) in.get(LossInput.PREDICTION)).add(token.sum()));
+            in.put(LossInput.LEARNED_EMBEDDINGS, token);
+            return in;
+          })
+          .build();
+      try (t) {
+        t.train(50, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+      float[] tk = token.toFloatArray();
+      // shrink alone moves both entries identically toward zero; the mse gradient would differ in sign
+      assertThat(tk[0]).isEqualTo(tk[1]).isLessThan(1f);
+    }
+  }
+
+  @Test
+  void aLossNeedingAnInputTheStepDoesNotSupplyFailsBeforeTraining() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> Trainer.builder()
+          .parameters(Map.of("w", m.zeros(new Shape(3))))
+          .groups(List.of(ParameterGroup.named("g").parameters(List.of("w"))
+              .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("shrink", 1)).build()))
+          .losses(LOSSES)
+          .step((scope, step) -> Map.of())
+          .build())
+          .hasMessageContaining("needs [learned embeddings]");
+    }
+  }
+
+  @Test
+  void anUnknownLossListsTheKnownOnes() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> Trainer.builder()
+          .parameters(Map.of("w", m.zeros(new Shape(3))))
+          .groups(List.of(ParameterGroup.named("g").parameters(List.of("w"))
+              .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("msa", 1)).build()))
+          .losses(LOSSES)
+          .step((scope, step) -> Map.of())
+          .build())
+          .isInstanceOf(UnknownPluginException.class)
+          .hasMessageContaining("mse, shrink");
+    }
+  }
+
+  @Test
+  void aGroupNamingAParameterTheModelLacksIsRefused() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> trainerWithParameter(m, "v")).hasMessageContaining("names 'v'");
+    }
+  }
+
+  private static Trainer trainerWithParameter(NDManager m, String name) {
+    return Trainer.builder()
+        .parameters(Map.of("w", m.zeros(new Shape(3))))
+        .groups(List.of(ParameterGroup.named("g").parameters(List.of(name))
+            .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("mse", 1)).build()))
+        .losses(LOSSES)
+        .step((scope, step) -> Map.of())
+        .build();
+  }
+}

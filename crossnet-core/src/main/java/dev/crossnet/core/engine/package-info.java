@@ -1,0 +1,2 @@
+/** DJL engine set-up: offline PyTorch from Maven Central's native jar. */
+package dev.crossnet.core.engine;

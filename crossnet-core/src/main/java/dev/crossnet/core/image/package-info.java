@@ -1,0 +1,2 @@
+/** Pictures and masks as tensors: conversion, resizing, feathering and compositing. */
+package dev.crossnet.core.image;

@@ -1,0 +1,30 @@
+package dev.crossnet.api.branch;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Optional;
+
+/**
+ * A branch's part in one edit. Every hook has a neutral default, so a branch overrides only what it does.
+ * Arrays a hook returns live in the manager of the array it was given.
+ */
+public interface BranchRun extends AutoCloseable {
+
+  /** May replace the latent the loop starts from (e.g. the bedrock's inverted or forward-noised latent). */
+  default NDArray initialLatent(StepView step, NDArray latent) {
+    return latent;
+  }
+
+  /** Adjusts the sample after a sampler step (e.g. known-region merge, low-frequency guidance). */
+  default NDArray afterStep(StepView step, NDArray latent) {
+    return latent;
+  }
+
+  /** Controls the network's attention layers during this edit, when the branch needs to. */
+  default Optional<AttentionControl> attention() {
+    return Optional.empty();
+  }
+
+  /** Releases what {@link ConditioningBranch#start(BranchContext)} prepared. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,42 @@
+package dev.crossnet.core.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import dev.crossnet.api.branch.AttentionControl;
+import dev.crossnet.api.branch.AttentionSite;
+import java.util.List;
+import java.util.Optional;
+
+/** Composes the attention controls of several branches into one, applied in the branches' order. */
+final class AttentionControls {
+
+  private AttentionControls() {}
+
+  static Optional<AttentionControl> chain(List<AttentionControl> controls) {
+    if (controls.isEmpty()) {
+      return Optional.empty();
+    }
+    if (controls.size() == 1) {
+      return Optional.of(controls.get(0));
+    }
+    List<AttentionControl> copy = List.copyOf(controls);
+    return Optional.of(new AttentionControl() {
+      @Override
+      public AttentionInputs keysValues(AttentionSite site, AttentionInputs keysValues) {
+        AttentionInputs current = keysValues;
+        for (AttentionControl c : copy) {
+          current = c.keysValues(site, current);
+        }
+        return current;
+      }
+
+      @Override
+      public NDArray probabilities(AttentionSite site, int firstQuery, NDArray probabilities) {
+        NDArray current = probabilities;
+        for (AttentionControl c : copy) {
+          current = c.probabilities(site, firstQuery, current);
+        }
+        return current;
+      }
+    });
+  }
+}

@@ -1,0 +1,20 @@
+package dev.crossnet.core.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import dev.crossnet.api.branch.AttentionControl;
+import java.util.Optional;
+
+/** The denoising network's role in a pipeline (a UNet): one forward pass, nothing else. */
+public interface NoisePredictor {
+
+  /**
+   * The model output (noise, v or x0, as the model was trained) for a batch of samples.
+   *
+   * @param sample [B, C, H, W], already scaled by the sampler
+   * @param timestep the timestep of every item of the batch
+   * @param textStates [B, L, D] text-encoder states, or null for a model without cross-attention
+   * @param control attention control for this pass, if any
+   * @return [B, C, H, W] in the manager of {@code sample}
+   */
+  NDArray predict(NDArray sample, double timestep, NDArray textStates, Optional<AttentionControl> control);
+}

@@ -1,0 +1,60 @@
+package dev.crossnet.core.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.sampler.NoiseSource;
+import dev.crossnet.api.sampler.Sampler;
+import dev.crossnet.api.sampler.SamplerPlan;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.core.image.PictureTensors;
+import java.util.List;
+
+/** Prompt (and negative prompt) to picture, with classifier-free guidance and any sampler plugin. */
+public final class TextToImage {
+
+  private final NoisePredictor predictor;
+  private final PromptEncoder prompts;
+  private final LatentCodec codec;
+  private final PluginConfig schedulerConfig;
+  private final PluginRegistry<SamplerProvider> samplers;
+
+  /**
+   * @param schedulerConfig the model's {@code scheduler_config.json}; request overrides win over it
+   */
+  public TextToImage(NoisePredictor predictor, PromptEncoder prompts, LatentCodec codec,
+      PluginConfig schedulerConfig, PluginRegistry<SamplerProvider> samplers) {
+    this.predictor = predictor;
+    this.prompts = prompts;
+    this.codec = codec;
+    this.schedulerConfig = schedulerConfig;
+    this.samplers = samplers;
+  }
+
+  /** Draws one picture. Same request, same picture. */
+  public Picture generate(TextToImageRequest request, NDManager parent) {
+    int f = codec.downscale();
+    if (request.width() % f != 0 || request.height() % f != 0) {
+      throw new IllegalArgumentException("picture size " + request.width() + "x" + request.height()
+          + " must be a multiple of " + f + " for this model (its VAE downscales by " + f + ")");
+    }
+    Sampler sampler = samplers.get(request.sampler())
+        .create(schedulerConfig.merge(request.samplerOverrides()));
+    try (NDManager manager = parent.newSubManager()) {
+      NDArray text = prompts.encode(List.of(request.prompt()), manager);
+      NDArray negative = request.guidanceScale() == 1.0
+          ? null : prompts.encode(List.of(request.negativePrompt()), manager);
+      SamplerPlan plan = sampler.plan(request.steps());
+      NoiseSource noise = NoiseSource.seeded(request.seed());
+      Shape shape = new Shape(1, codec.channels(), request.height() / f, request.width() / f);
+      NDArray initial = noise.next(manager, shape).muli(plan.initNoiseSigma());
+      DenoisingLoop.Settings settings = new DenoisingLoop.Settings(sampler, plan, 0, text, negative,
+          request.guidanceScale(), List.of(), noise, request.progress(), request.cancellation());
+      NDArray latent = new DenoisingLoop(predictor).run(settings, initial);
+      return PictureTensors.toPicture(codec.decode(latent));
+    }
+  }
+}

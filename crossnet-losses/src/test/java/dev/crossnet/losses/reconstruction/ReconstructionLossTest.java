@@ -11,36 +11,14 @@ import dev.crossnet.api.loss.LossInput;
 import dev.crossnet.api.loss.LossProvider;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.losses.LossContexts;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ReconstructionLossTest {
 
   private static LossContext context(NDManager m, Map<LossInput<?>, Object> values) {
-    return new LossContext() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <T> Optional<T> find(LossInput<T> input) {
-        return Optional.ofNullable((T) values.get(input));
-      }
-
-      @Override
-      public NDManager manager() {
-        return m;
-      }
-
-      @Override
-      public SplittableRandom random() {
-        return new SplittableRandom(0);
-      }
-
-      @Override
-      public int step() {
-        return 0;
-      }
-    };
+    return LossContexts.of(m, values);
   }
 
   @Test

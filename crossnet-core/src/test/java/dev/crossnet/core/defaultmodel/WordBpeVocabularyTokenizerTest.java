@@ -38,9 +38,9 @@ class WordBpeVocabularyTokenizerTest {
     WordBpeVocabulary v = WordBpeVocabulary.learn(WORDS);
     ClipTokenizer t = written(v);
     int[] ids = t.encodeUnpadded("A red robot waving next to a dog");
-    assertThat(ids).hasSize(2 + 7);
+    assertThat(ids).hasSize(2 + 8);
     assertThat(ids[0]).isEqualTo(v.vocabulary().get(WordBpeVocabulary.START));
-    assertThat(ids[8]).isEqualTo(v.vocabulary().get(WordBpeVocabulary.END));
+    assertThat(ids[9]).isEqualTo(v.vocabulary().get(WordBpeVocabulary.END));
   }
 
   @Test

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A safetensors file read on demand. Opening reads only the 8-byte header length and the JSON header, and
- * checks every entry; {@link #load} then maps just that tensor's bytes and copies them into a tensor owned
- * by the manager, so the file is never held in memory twice and files of any size work.
+ * checks every entry; {@link #load} then reads just that tensor's bytes, by positional reads straight into
+ * the new tensor's memory (or, when the engine cannot expose it, through a memory mapping of that tensor
+ * alone), so the file is never held in memory twice and files of any size work.
  *
  * <pre>{@code
  * try (SafetensorsFile file = SafetensorsFile.open(path)) {
@@ -146,22 +147,64 @@ public final class SafetensorsFile implements TensorStore {
       throw new WeightsException(file + ": tensor '" + name + "' is " + e.length()
           + " bytes; DJL tensors are limited to 2 GiB each");
     }
-    DataType target = e.dtype().isFloating() ? DataType.FLOAT32 : e.dtype().djlType();
-    if (e.length() == 0) {
-      return manager.zeros(e.shape(), target);
-    }
-    ByteBuffer bytes = map(e);
     DataType stored = e.dtype().djlType();
-    if (e.dtype() == SafetensorsDtype.BF16) {
-      // DJL 0.36's PyTorch engine aborts the JVM when asked to wrap a bfloat16 buffer: widen in Java
-      bytes = Bfloat16.toFloat32(bytes);
-      stored = DataType.FLOAT32;
+    DataType target = e.dtype().isFloating() ? DataType.FLOAT32 : stored;
+    NDArray out;
+    if (e.length() == 0) {
+      out = manager.zeros(e.shape(), target);
+    } else if (e.dtype() == SafetensorsDtype.BF16) {
+      out = loadBfloat16(e, manager);
+    } else if (target == stored) {
+      out = read(e, manager);
+    } else {
+      try (NDArray raw = read(e, manager)) {
+        out = raw.toType(target, false);
+      }
     }
-    // the tensor made over the mapping does not own its memory: copy (or convert) it before letting go
-    try (NDArray mapped = manager.create(bytes, e.shape(), stored)) {
-      NDArray owned = target == stored ? mapped.duplicate() : mapped.toType(target, true);
-      owned.setName(name);
-      return owned;
+    out.setName(name);
+    return out;
+  }
+
+  /** The stored bytes in a new tensor of the stored type: read straight into its memory when possible. */
+  private NDArray read(SafetensorsHeader.Entry e, NDManager manager) {
+    NDArray tensor = manager.create(e.shape(), e.dtype().djlType());
+    ByteBuffer view = TensorMemory.writableView(tensor, e.length());
+    if (view != null) {
+      readFully(view, e);
+      return tensor;
+    }
+    tensor.close();
+    // a tensor made over the mapping does not own its memory: copy it before letting go
+    try (NDArray mapped = manager.create(map(e), e.shape(), e.dtype().djlType())) {
+      return mapped.duplicate();
+    }
+  }
+
+  private void readFully(ByteBuffer view, SafetensorsHeader.Entry e) {
+    long position = dataStart + e.begin();
+    try {
+      while (view.hasRemaining()) {
+        if (channel.read(view, position + view.position()) < 0) {
+          throw new WeightsException(file + ": the file ended while reading tensor '" + e.name()
+              + "'; was it truncated after opening?");
+        }
+      }
+    } catch (IOException ex) {
+      throw new WeightsException(file + ": cannot read tensor '" + e.name() + "' (" + ex.getMessage() + ")", ex);
+    }
+  }
+
+  /** DJL 0.36's PyTorch engine aborts the JVM when asked to wrap a bfloat16 buffer, so widen in Java. */
+  private NDArray loadBfloat16(SafetensorsHeader.Entry e, NDManager manager) {
+    NDArray tensor = manager.create(e.shape(), DataType.FLOAT32);
+    ByteBuffer view = TensorMemory.writableView(tensor, e.length() * 2);
+    if (view != null) {
+      Bfloat16.widen(map(e), view);
+      return tensor;
+    }
+    tensor.close();
+    try (NDArray wrapped = manager.create(Bfloat16.widen(map(e)), e.shape(), DataType.FLOAT32)) {
+      return wrapped.duplicate();
     }
   }
 

@@ -144,6 +144,26 @@ class SafetensorsFileTest {
   }
 
   @Test
+  void theMappedFallbackLoadsTheSameValues() throws IOException {
+    byte[] bf = {(byte) 0x80, 0x3F, 0x40, (byte) 0xC0};
+    byte[] data = new byte[12];
+    System.arraycopy(SafetensorsBytes.floats(1, 2), 0, data, 0, 8);
+    System.arraycopy(bf, 0, data, 8, 4);
+    Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+        + "\"b\":{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[8,12]}}", data);
+    TensorMemory.forceViews(false);
+    try (SafetensorsFile st = SafetensorsFile.open(f)) {
+      NDArray a = st.load("a", manager);
+      assertThat(a.toFloatArray()).containsExactly(1, 2);
+      assertThat(st.load("b", manager).toFloatArray()).containsExactly(1f, -3f);
+      a.addi(1);
+      assertThat(a.toFloatArray()).containsExactly(2, 3);
+    } finally {
+      TensorMemory.forceViews(null);
+    }
+  }
+
+  @Test
   void exposesTheMetadataStrings() throws IOException {
     Path f = file("{\"__metadata__\":{\"format\":\"pt\"},\"a\":{\"dtype\":\"F32\",\"shape\":[1],"
         + "\"data_offsets\":[0,4]}}", SafetensorsBytes.floats(1));

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ public final class SafetensorsFile implements TensorStore {
             + MAX_HEADER_BYTES + " bytes; the file is damaged or not safetensors");
       }
       ByteBuffer json = readFully(file, channel, 8, (int) headerLength);
-      String text = StandardCharsets.UTF_8.decode(json).toString();
+      String text = utf8(file, json);
       long dataStart = 8 + headerLength;
       SafetensorsHeader header = SafetensorsHeader.parse(file, text, size - dataStart);
       LOG.debug("opened {}: {} tensors, {} data bytes", file, header.entries().size(), size - dataStart);
@@ -82,6 +84,15 @@ public final class SafetensorsFile implements TensorStore {
     } catch (RuntimeException e) {
       closeQuietly(channel, e);
       throw e;
+    }
+  }
+
+  private static String utf8(Path file, ByteBuffer bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      throw new WeightsException(file + ": the header is not UTF-8 text; the file is damaged or not safetensors", e);
     }
   }
 

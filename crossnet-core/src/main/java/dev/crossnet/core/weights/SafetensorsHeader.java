@@ -36,16 +36,18 @@ record SafetensorsHeader(Map<String, Entry> entries, Map<String, String> metadat
   static SafetensorsHeader parse(Path file, String json, long dataLength) {
     Map<String, Entry> entries = new LinkedHashMap<>();
     Map<String, String> metadata = Map.of();
+    boolean metadataSeen = false;
     try (JsonReader in = new JsonReader(new StringReader(json))) {
       expect(file, in, JsonToken.BEGIN_OBJECT, "the header");
       in.beginObject();
       while (in.hasNext()) {
         String name = in.nextName();
-        if (entries.containsKey(name) || (name.equals(METADATA_KEY) && !metadata.isEmpty())) {
+        if (entries.containsKey(name) || (name.equals(METADATA_KEY) && metadataSeen)) {
           throw new WeightsException(file + ": tensor '" + name + "' appears twice in the header");
         }
         if (name.equals(METADATA_KEY)) {
           metadata = readMetadata(file, in);
+          metadataSeen = true;
         } else {
           entries.put(name, readEntry(file, name, in));
         }

@@ -233,6 +233,21 @@ class SafetensorsFileTest {
   }
 
   @Test
+  void aHeaderThatIsNotUtf8IsRefused() throws IOException {
+    byte[] header = {'{', '"', (byte) 0xFF, '"', ':', '1', '}', ' '};
+    Path f = SafetensorsBytes.writeRaw(dir.resolve("u.safetensors"), header.length, header, new byte[0]);
+    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
+        .hasMessageContaining(f.toString()).hasMessageContaining("not UTF-8");
+  }
+
+  @Test
+  void metadataThatIsNotStringsIsRefused() throws IOException {
+    Path f = file("{\"__metadata__\":{\"epochs\":3}}", new byte[0]);
+    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
+        .hasMessageContaining("'__metadata__' value 'epochs' must be a string but is a number");
+  }
+
+  @Test
   void aHeaderThatIsNotAnObjectIsRefused() throws IOException {
     Path f = file("[1,2]", new byte[0]);
     assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)

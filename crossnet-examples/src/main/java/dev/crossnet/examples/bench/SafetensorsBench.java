@@ -166,7 +166,6 @@ public final class SafetensorsBench {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  @SuppressWarnings("SystemOut")
   private static void print(String what, String value) {
     System.out.printf(Locale.ROOT, "%-26s %s%n", what, value);
   }

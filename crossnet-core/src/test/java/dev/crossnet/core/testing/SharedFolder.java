@@ -10,6 +10,12 @@ public final class SharedFolder {
 
   private SharedFolder() {}
 
+  /** Whether the path exists under the shared folder (for argument sources, which cannot skip). */
+  public static boolean has(String relative) {
+    String root = System.getProperty("crossnet.shared");
+    return root != null && Files.exists(Path.of(root).resolve(relative));
+  }
+
   /** The path under the shared folder; skips the calling test, saying why, when the folder is absent. */
   public static Path resolve(String relative) {
     String root = System.getProperty("crossnet.shared");

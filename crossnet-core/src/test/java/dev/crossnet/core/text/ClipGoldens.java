@@ -22,12 +22,30 @@ final class ClipGoldens {
 
   private ClipGoldens() {}
 
+  private static volatile ClipTokenizer reference;
+
   /** The folder with vocab.json + merges.txt; skips the test when the shared folder is absent. */
   static Path folder() {
     return SharedFolder.resolve("goldens/clip-tokenizer");
   }
 
+  /** One shared, unmodified tokenizer over the reference vocabulary (skips when absent). */
+  static ClipTokenizer reference() {
+    Path folder = folder();
+    if (reference == null) {
+      reference = ClipTokenizer.load(folder);
+    }
+    return reference;
+  }
+
+  /**
+   * The reference cases. Without the shared folder this is one stand-in case, so that each parameterized
+   * test still runs once and reports the skip (with its reason) through {@link #folder()}.
+   */
   static List<Case> cases() throws IOException {
+    if (!SharedFolder.has("goldens/clip-tokenizer/cases.json")) {
+      return List.of(new Case("(golden data absent)", new int[0], new int[0]));
+    }
     Path file = folder().resolve("cases.json");
     List<Case> cases = new ArrayList<>();
     for (JsonElement e : JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonArray()) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,14 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ClipTokenizerTest {
 
-  private static ClipTokenizer shared;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void load() {
-    shared = ClipTokenizer.load(ClipGoldens.folder());
-  }
 
   static List<ClipGoldens.Case> cases() throws IOException {
     return ClipGoldens.cases();
@@ -31,33 +23,33 @@ class ClipTokenizerTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
   void reproducesTheReferenceIds(ClipGoldens.Case c) {
-    assertThat(shared.encodeUnpadded(c.text())).containsExactly(c.ids());
+    assertThat(ClipGoldens.reference().encodeUnpadded(c.text())).containsExactly(c.ids());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
   void reproducesTheReferenceIdsPaddedWithEos(ClipGoldens.Case c) {
-    assertThat(shared.encode(c.text())).containsExactly(c.padded77());
+    assertThat(ClipGoldens.reference().encode(c.text())).containsExactly(c.padded77());
   }
 
   @Test
   void usesClipsMarkersAndContextLength() {
-    assertThat(shared.bosId()).isEqualTo(49406);
-    assertThat(shared.eosId()).isEqualTo(49407);
-    assertThat(shared.padId()).isEqualTo(49407);
-    assertThat(shared.maxLength()).isEqualTo(77);
-    assertThat(shared.vocabularySize()).isEqualTo(49408);
+    assertThat(ClipGoldens.reference().bosId()).isEqualTo(49406);
+    assertThat(ClipGoldens.reference().eosId()).isEqualTo(49407);
+    assertThat(ClipGoldens.reference().padId()).isEqualTo(49407);
+    assertThat(ClipGoldens.reference().maxLength()).isEqualTo(77);
+    assertThat(ClipGoldens.reference().vocabularySize()).isEqualTo(49408);
   }
 
   @Test
   void looksUpTokensAsStored() {
-    assertThat(shared.tokenId("cat</w>")).hasValue(2368);
-    assertThat(shared.tokenId("no-such-token")).isEmpty();
+    assertThat(ClipGoldens.reference().tokenId("cat</w>")).hasValue(2368);
+    assertThat(ClipGoldens.reference().tokenId("no-such-token")).isEmpty();
   }
 
   @Test
   void decodesBackToTheCleanedText() {
-    assertThat(shared.decode(shared.encode("A Photo of  a CAFÉ, isn't it?"))).isEqualTo("a photo of a café , isn 't it ?");
+    assertThat(ClipGoldens.reference().decode(ClipGoldens.reference().encode("A Photo of  a CAFÉ, isn't it?"))).isEqualTo("a photo of a café , isn 't it ?");
   }
 
   @Test
@@ -119,7 +111,7 @@ class ClipTokenizerTest {
 
   @Test
   void aSavedFolderLoadsWithTheSameIds() throws IOException {
-    shared.save(dir);
+    ClipGoldens.reference().save(dir);
     ClipTokenizer back = ClipTokenizer.load(dir);
     for (ClipGoldens.Case c : ClipGoldens.cases()) {
       assertThat(back.encode(c.text())).as(c.text()).containsExactly(c.padded77());
@@ -151,7 +143,7 @@ class ClipTokenizerTest {
 
   @Test
   void thePadTokenComesFromTheConfig() throws IOException {
-    shared.save(dir);
+    ClipGoldens.reference().save(dir);
     Files.writeString(dir.resolve("tokenizer_config.json"), "{\"pad_token\":{\"content\":\"!\"},\"model_max_length\":77}");
     ClipTokenizer t = ClipTokenizer.load(dir);
     assertThat(t.padId()).isZero();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +20,17 @@ class HuggingFaceClipTokenizerTest {
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void convert() throws IOException {
-    ClipTokenizer.load(ClipGoldens.folder()).save(converted);
-    // only tokenizer.json and its config remain, so nothing but the converted JSON is used
-    Files.delete(converted.resolve("vocab.json"));
-    Files.delete(converted.resolve("merges.txt"));
-    hf = HuggingFaceClipTokenizer.load(converted);
+  /** The reference vocabulary converted to tokenizer.json and opened through DJL (skips when absent). */
+  private static synchronized HuggingFaceClipTokenizer hf() throws IOException {
+    ClipTokenizer reference = ClipGoldens.reference();
+    if (hf == null) {
+      reference.save(converted);
+      // only tokenizer.json and its config remain, so nothing but the converted JSON is used
+      Files.delete(converted.resolve("vocab.json"));
+      Files.delete(converted.resolve("merges.txt"));
+      hf = HuggingFaceClipTokenizer.load(converted);
+    }
+    return hf;
   }
 
   @AfterAll
@@ -43,12 +46,13 @@ class HuggingFaceClipTokenizerTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
-  void theConvertedTokenizerJsonReproducesTheReferenceIds(ClipGoldens.Case c) {
-    assertThat(hf.encode(c.text())).containsExactly(c.padded77());
+  void theConvertedTokenizerJsonReproducesTheReferenceIds(ClipGoldens.Case c) throws IOException {
+    assertThat(hf().encode(c.text())).containsExactly(c.padded77());
   }
 
   @Test
-  void aFolderWithOnlyTokenizerJsonOpensThroughHuggingFace() {
+  void aFolderWithOnlyTokenizerJsonOpensThroughHuggingFace() throws IOException {
+    hf();
     PromptTokenizer t = PromptTokenizers.load(converted);
     try {
       assertThat(t).isInstanceOf(HuggingFaceClipTokenizer.class);
@@ -58,10 +62,10 @@ class HuggingFaceClipTokenizerTest {
   }
 
   @Test
-  void decodesLikeThePureJavaTokenizer() {
-    ClipTokenizer java = ClipTokenizer.load(ClipGoldens.folder());
+  void decodesLikeThePureJavaTokenizer() throws IOException {
+    ClipTokenizer java = ClipGoldens.reference();
     String text = "A Photo of  a CAFÉ, isn't it?";
-    assertThat(hf.decode(hf.encode(text))).isEqualTo(java.decode(java.encode(text)));
+    assertThat(hf().decode(hf().encode(text))).isEqualTo(java.decode(java.encode(text)));
   }
 
   @Test
@@ -77,7 +81,8 @@ class HuggingFaceClipTokenizerTest {
   }
 
   @Test
-  void aPlaceholderAddedHereGetsTheNextId() {
+  void aPlaceholderAddedHereGetsTheNextId() throws IOException {
+    hf();
     try (HuggingFaceClipTokenizer t = HuggingFaceClipTokenizer.load(converted)) {
       int id = t.addPlaceholder("<my-cat>");
       assertThat(id).isEqualTo(49408);

@@ -175,7 +175,10 @@ public final class ClipTokenizer implements PromptTokenizer {
     StringBuilder out = new StringBuilder();
     StringBuilder symbols = new StringBuilder();
     for (int id : ids) {
-      if (id == bosId || id == eosId || id == padId) {
+      if (id == eosId) {
+        break; // what follows eos is padding, whatever the pad id is ("!" in some tokenizers)
+      }
+      if (id == bosId) {
         continue;
       }
       String placeholder = p.byId.get(id);

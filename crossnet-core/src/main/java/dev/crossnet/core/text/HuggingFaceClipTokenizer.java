@@ -149,7 +149,10 @@ public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoClos
     Map<Integer, String> placeholderById = new LinkedHashMap<>();
     placeholders.forEach((token, id) -> placeholderById.put(id, token));
     for (int id : tokenIds) {
-      if (id == bosId || id == eosId || id == padId) {
+      if (id == eosId) {
+        break; // what follows eos is padding, whatever the pad id is ("!" in some tokenizers)
+      }
+      if (id == bosId) {
         continue;
       }
       String placeholder = placeholderById.get(id);

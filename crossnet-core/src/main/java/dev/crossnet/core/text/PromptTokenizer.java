@@ -33,7 +33,7 @@ public interface PromptTokenizer {
   /** The text's token ids without markers, truncation or padding. */
   int[] tokenize(String text);
 
-  /** Ids back to text; markers and padding are skipped. */
+  /** Ids back to text: bos is skipped and decoding stops at the first eos (what follows is padding). */
   String decode(int[] ids);
 
   /** Number of ids in use: the vocabulary plus added placeholder tokens. */

@@ -40,7 +40,7 @@ public final class ShardedSafetensors implements TensorStore {
   /** Opens the shards named by an index file, which lie in the index file's folder. */
   public static ShardedSafetensors open(Path index) {
     Map<String, String> weightMap = readWeightMap(index);
-    Path folder = index.toAbsolutePath().getParent();
+    Path folder = index.toAbsolutePath().normalize().getParent();
     Map<String, SafetensorsFile> files = new LinkedHashMap<>();
     try {
       for (String shard : new TreeSet<>(weightMap.values())) {

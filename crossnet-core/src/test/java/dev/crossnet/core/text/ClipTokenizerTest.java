@@ -53,6 +53,16 @@ class ClipTokenizerTest {
   }
 
   @Test
+  void decodingKeepsTokensThatEqualAPadIdOtherThanEos() throws IOException {
+    ClipGoldens.reference().save(dir);
+    Files.writeString(dir.resolve("tokenizer_config.json"), "{\"pad_token\":\"!\"}");
+    ClipTokenizer t = ClipTokenizer.load(dir);
+    // id 0 is "!" inside a word, here also the pad id; only what follows eos is padding
+    assertThat(t.decode(new int[] {t.bosId(), 0, t.tokenId("!</w>").getAsInt(), t.eosId(), 0, 0}))
+        .isEqualTo("!!");
+  }
+
+  @Test
   void aPlaceholderIsOneNewTokenAfterTheVocabulary() {
     ClipTokenizer t = ClipTokenizer.load(ClipGoldens.folder());
     int id = t.addPlaceholder("<my-dog>");

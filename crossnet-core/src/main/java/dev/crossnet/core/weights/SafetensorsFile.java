@@ -181,7 +181,12 @@ public final class SafetensorsFile implements TensorStore {
     NDArray tensor = manager.create(e.shape(), e.dtype().djlType());
     ByteBuffer view = TensorMemory.writableView(tensor, e.length());
     if (view != null) {
-      readFully(view, e);
+      try {
+        readFully(view, e);
+      } catch (RuntimeException ex) {
+        tensor.close();
+        throw ex;
+      }
       return tensor;
     }
     tensor.close();
@@ -210,7 +215,12 @@ public final class SafetensorsFile implements TensorStore {
     NDArray tensor = manager.create(e.shape(), DataType.FLOAT32);
     ByteBuffer view = TensorMemory.writableView(tensor, e.length() * 2);
     if (view != null) {
-      Bfloat16.widen(map(e), view);
+      try {
+        Bfloat16.widen(map(e), view);
+      } catch (RuntimeException ex) {
+        tensor.close();
+        throw ex;
+      }
       return tensor;
     }
     tensor.close();

@@ -16,6 +16,14 @@ public interface TensorStore extends AutoCloseable {
   /** Where the tensors come from, for error messages. */
   Path source();
 
+  /**
+   * The file holding one tensor, for error messages: {@link #source()} unless the store spans several
+   * files (sharded checkpoints).
+   */
+  default Path sourceOf(String name) {
+    return source();
+  }
+
   /** Every tensor name, in a stable order. */
   Set<String> names();
 

@@ -3,6 +3,7 @@ package dev.crossnet.core.weights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class WeightBinder {
     }
     Shape actual = store.info(name).shape();
     if (!actual.equals(expected)) {
-      problems.add("tensor '" + name + "' has shape " + actual + " but the model config needs " + expected);
+      problems.add("tensor '" + name + "'" + where(name) + " has shape " + actual
+          + " but the model config needs " + expected);
       return manager.zeros(expected);
     }
     return store.load(name, manager);
@@ -64,6 +66,12 @@ public final class WeightBinder {
       throw new WeightsException(store.source() + ": missing tensor '" + name + "'");
     }
     return store.load(name, manager);
+  }
+
+  /** " (in shard-file)" when the tensor lives in another file than the store's own source. */
+  private String where(String name) {
+    Path file = store.sourceOf(name);
+    return file.equals(store.source()) ? "" : " (in " + file + ")";
   }
 
   /** Marks a tensor as deliberately ignored (e.g. buffers that are recomputed). */
@@ -80,7 +88,7 @@ public final class WeightBinder {
     Set<String> extra = new TreeSet<>(store.names());
     extra.removeAll(used);
     for (String name : extra) {
-      all.add("unexpected tensor '" + name + "' " + store.info(name).shape()
+      all.add("unexpected tensor '" + name + "'" + where(name) + " " + store.info(name).shape()
           + " (not part of this model's config: wrong config.json, or a checkpoint of another model?)");
     }
     if (!all.isEmpty()) {

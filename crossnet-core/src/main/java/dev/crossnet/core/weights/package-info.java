@@ -1,5 +1,5 @@
 /**
- * Checkpoint tensors: the {@link dev.crossnet.core.weights.TensorStore} abstraction, safetensors files and
- * the binder that matches a checkpoint's names to a model's parameters.
+ * Checkpoint tensors: the {@link dev.crossnet.core.weights.TensorStore} abstraction over safetensors files,
+ * sharded folders and memory, the safetensors writer, and the binder that matches checkpoint names to a model.
  */
 package dev.crossnet.core.weights;

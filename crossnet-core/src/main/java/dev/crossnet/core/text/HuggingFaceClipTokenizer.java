@@ -1,0 +1,242 @@
+package dev.crossnet.core.text;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A CLIP-style tokenizer read from a Hugging Face {@code tokenizer.json} and run by the Rust
+ * {@code tokenizers} library through DJL (its native library ships inside DJL's jar, so this works
+ * offline). Markers, truncation and padding are applied here, as {@link PromptTokenizer} defines them;
+ * placeholders are added to the JSON as non-special added tokens and the native tokenizer is rebuilt.
+ * Close it to free the native tokenizer.
+ */
+public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HuggingFaceClipTokenizer.class);
+  private static final Map<String, String> OPTIONS = Map.of("addSpecialTokens", "false", "truncation", "false",
+      "padding", "false");
+
+  private final Path origin;
+  private final JsonObject json;
+  private final Map<String, Integer> ids = new LinkedHashMap<>();
+  private final Map<String, Integer> placeholders = new LinkedHashMap<>();
+  private final int maxLength;
+  private final int bosId;
+  private final int eosId;
+  private final int padId;
+  private HuggingFaceTokenizer tokenizer;
+  private int nextId;
+
+  private HuggingFaceClipTokenizer(Path origin, JsonObject json, int maxLength, String pad) {
+    this.origin = origin;
+    this.json = json;
+    this.maxLength = maxLength;
+    JsonObject model = json.getAsJsonObject("model");
+    if (model == null || !model.has("vocab") || !model.get("vocab").isJsonObject()) {
+      throw new TokenizerException(origin + ": tokenizer.json has no model.vocab object; is it a BPE tokenizer?");
+    }
+    for (Map.Entry<String, JsonElement> e : model.getAsJsonObject("vocab").entrySet()) {
+      ids.put(e.getKey(), e.getValue().getAsInt());
+    }
+    if (json.has("added_tokens")) {
+      for (JsonElement e : json.getAsJsonArray("added_tokens")) {
+        JsonObject t = e.getAsJsonObject();
+        String content = t.get("content").getAsString();
+        int id = t.get("id").getAsInt();
+        if (!ids.containsKey(content) && !t.get("special").getAsBoolean()) {
+          placeholders.put(content, id);
+        }
+        ids.putIfAbsent(content, id);
+      }
+    }
+    this.nextId = ids.values().stream().mapToInt(i -> i + 1).max().orElse(0);
+    this.bosId = required(ClipTokenizer.START);
+    this.eosId = required(ClipTokenizer.END);
+    this.padId = pad == null ? eosId : required(pad);
+    rebuild();
+  }
+
+  /** Reads {@code tokenizer.json} (and {@code tokenizer_config.json} when present) from a folder. */
+  public static HuggingFaceClipTokenizer load(Path folder) {
+    Path file = folder.resolve(TokenizerFiles.TOKENIZER_JSON);
+    if (!Files.isRegularFile(file)) {
+      throw new TokenizerException(folder + " has no " + TokenizerFiles.TOKENIZER_JSON);
+    }
+    int maxLength = ClipTokenizer.DEFAULT_MAX_LENGTH;
+    String pad = null;
+    Path config = folder.resolve(TokenizerFiles.CONFIG);
+    if (Files.isRegularFile(config)) {
+      JsonObject c = TokenizerFiles.readObject(config);
+      pad = TokenizerFiles.tokenSetting(c, "pad_token").orElse(null);
+      if (c.has("model_max_length") && c.get("model_max_length").getAsDouble() <= 100_000) {
+        maxLength = c.get("model_max_length").getAsInt();
+      }
+    }
+    return new HuggingFaceClipTokenizer(file, TokenizerFiles.readObject(file), maxLength, pad);
+  }
+
+  private int required(String token) {
+    Integer id = ids.get(token);
+    if (id == null) {
+      throw new TokenizerException(origin + ": the vocabulary has no '" + token + "' token; is this a CLIP tokenizer?");
+    }
+    return id;
+  }
+
+  private void rebuild() {
+    byte[] bytes = TokenizerFiles.GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
+    HuggingFaceTokenizer fresh;
+    try {
+      fresh = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), OPTIONS);
+    } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+      throw new TokenizerException(origin + ": the Hugging Face tokenizers library could not load it ("
+          + e + "); a folder with vocab.json + merges.txt can use ClipTokenizer instead", e);
+    }
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
+    tokenizer = fresh;
+  }
+
+  @Override
+  public int maxLength() {
+    return maxLength;
+  }
+
+  @Override
+  public int bosId() {
+    return bosId;
+  }
+
+  @Override
+  public int eosId() {
+    return eosId;
+  }
+
+  @Override
+  public int padId() {
+    return padId;
+  }
+
+  @Override
+  public synchronized int[] tokenize(String text) {
+    long[] raw = tokenizer.encode(text, false, false).getIds();
+    int[] out = new int[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      out[i] = Math.toIntExact(raw[i]);
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized String decode(int[] tokenIds) {
+    StringBuilder out = new StringBuilder();
+    List<Long> run = new ArrayList<>();
+    Map<Integer, String> placeholderById = new LinkedHashMap<>();
+    placeholders.forEach((token, id) -> placeholderById.put(id, token));
+    for (int id : tokenIds) {
+      if (id == eosId) {
+        break; // what follows eos is padding, whatever the pad id is ("!" in some tokenizers)
+      }
+      if (id == bosId) {
+        continue;
+      }
+      String placeholder = placeholderById.get(id);
+      if (placeholder == null) {
+        run.add((long) id);
+      } else {
+        out.append(decodeRun(run)).append(placeholder).append(' ');
+        run.clear();
+      }
+    }
+    return out.append(decodeRun(run)).toString().strip();
+  }
+
+  private String decodeRun(List<Long> run) {
+    if (run.isEmpty()) {
+      return "";
+    }
+    long[] idsArray = run.stream().mapToLong(Long::longValue).toArray();
+    return tokenizer.decode(idsArray, false).replace(BytePairEncoder.END_OF_WORD, " ");
+  }
+
+  @Override
+  public synchronized int vocabularySize() {
+    return nextId;
+  }
+
+  @Override
+  public synchronized OptionalInt tokenId(String token) {
+    Integer id = ids.get(token);
+    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+  }
+
+  @Override
+  public synchronized int addPlaceholder(String token) {
+    if (token == null || token.isBlank() || !token.strip().equals(token)) {
+      throw new TokenizerException("placeholder token '" + token
+          + "' must be non-blank without surrounding spaces, e.g. \"<my-dog>\"");
+    }
+    if (ids.containsKey(token)) {
+      throw new TokenizerException("'" + token + "' is already token " + ids.get(token)
+          + "; choose a placeholder that is not in the vocabulary");
+    }
+    int id = nextId;
+    JsonObject added = new JsonObject();
+    added.addProperty("id", id);
+    added.addProperty("content", token);
+    added.addProperty("single_word", false);
+    added.addProperty("lstrip", false);
+    added.addProperty("rstrip", false);
+    added.addProperty("normalized", false);
+    added.addProperty("special", false);
+    if (!json.has("added_tokens")) {
+      json.add("added_tokens", new JsonArray());
+    }
+    json.getAsJsonArray("added_tokens").add(added);
+    rebuild();
+    ids.put(token, id);
+    placeholders.put(token, id);
+    nextId = id + 1;
+    LOG.debug("added placeholder token '{}' as id {}", token, id);
+    return id;
+  }
+
+  /** Writes {@code tokenizer.json} (placeholders included) and {@code tokenizer_config.json}. */
+  @Override
+  public synchronized void save(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new TokenizerException(folder + ": cannot create the folder (" + e.getMessage() + ")", e);
+    }
+    TokenizerFiles.write(folder.resolve(TokenizerFiles.TOKENIZER_JSON), TokenizerFiles.GSON.toJson(json));
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("bos_token", ClipTokenizer.START);
+    config.put("eos_token", ClipTokenizer.END);
+    config.put("unk_token", ClipTokenizer.END);
+    ids.entrySet().stream().filter(e -> e.getValue() == padId).findFirst()
+        .ifPresent(e -> config.put("pad_token", e.getKey()));
+    config.put("model_max_length", maxLength);
+    TokenizerFiles.write(folder.resolve(TokenizerFiles.CONFIG), TokenizerFiles.GSON.toJson(config));
+  }
+
+  @Override
+  public synchronized void close() {
+    tokenizer.close();
+  }
+}

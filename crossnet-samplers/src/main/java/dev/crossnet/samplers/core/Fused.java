@@ -1,0 +1,58 @@
+package dev.crossnet.samplers.core;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Linear combinations of arrays with scalar weights, computed with as few temporaries as the engine allows:
+ * one new array for the result, each further term made, added in place and closed at once. Samplers reduce
+ * every step to such combinations (the weights are plain doubles worked out in Java), which keeps the
+ * per-step cost to a handful of native calls.
+ */
+public final class Fused {
+
+  private Fused() {}
+
+  /** {@code a x + b y}, created in {@code target}. */
+  public static NDArray combine(NDManager target, NDArray x, double a, NDArray y, double b) {
+    NDArray result;
+    if (a == 0) {
+      result = y.mul(b);
+    } else {
+      result = x.mul(a);
+      if (b != 0) {
+        addScaled(result, y, b);
+      }
+    }
+    return own(result, target);
+  }
+
+  /** {@code a x + b y + c z}, created in {@code target}. */
+  public static NDArray combine(NDManager target, NDArray x, double a, NDArray y, double b, NDArray z,
+      double c) {
+    NDArray result = combine(target, x, a, y, b);
+    if (c != 0) {
+      addScaled(result, z, c);
+    }
+    return result;
+  }
+
+  /** {@code target += weight * term}, in place on {@code target}, an array the caller owns. */
+  public static void addScaled(NDArray target, NDArray term, double weight) {
+    if (weight == 1) {
+      target.addi(term);
+      return;
+    }
+    try (NDArray scaled = term.mul(weight)) {
+      target.addi(scaled);
+    }
+  }
+
+  /** Moves {@code array} into {@code manager} unless it already lives there. */
+  public static NDArray own(NDArray array, NDManager manager) {
+    if (array.getManager() != manager) {
+      array.attach(manager);
+    }
+    return array;
+  }
+}

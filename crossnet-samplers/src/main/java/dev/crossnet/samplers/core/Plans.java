@@ -19,10 +19,11 @@ public final class Plans {
   }
 
   /** A plan over whole training timesteps whose sigmas are the schedule's, ending at level {@code finalAlpha}. */
-  public static SamplerPlan discrete(double[] timesteps, NoiseSchedule schedule, double finalAlpha) {
+  public static SamplerPlan discrete(double[] timesteps, NoiseSchedule schedule, TrainingLevels levels,
+      double finalAlpha) {
     double[] sigmas = new double[timesteps.length + 1];
     for (int i = 0; i < timesteps.length; i++) {
-      sigmas[i] = sigma(schedule.alphaCumprod(trainingIndex(timesteps[i], schedule)));
+      sigmas[i] = sigma(levels.alphaCumprod(trainingIndex(timesteps[i], schedule)));
     }
     sigmas[timesteps.length] = sigma(finalAlpha);
     return new SamplerPlan(timesteps, sigmas, 1.0, schedule);

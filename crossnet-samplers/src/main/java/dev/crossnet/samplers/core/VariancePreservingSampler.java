@@ -15,10 +15,12 @@ public abstract class VariancePreservingSampler implements Sampler {
 
   protected final SchedulerConfig config;
   protected final NoiseSchedule schedule;
+  protected final TrainingLevels levels;
 
   protected VariancePreservingSampler(SchedulerConfig config) {
     this.config = config;
     this.schedule = config.noiseSchedule();
+    this.levels = new TrainingLevels(schedule);
   }
 
   /** The settings this sampler was made from. */
@@ -49,6 +51,6 @@ public abstract class VariancePreservingSampler implements Sampler {
 
   /** abar of training timestep {@code t}; negative t means "after the end": {@code finalAlpha}. */
   protected double alphaCumprodAt(int t, double finalAlpha) {
-    return t >= 0 ? schedule.alphaCumprod(t) : finalAlpha;
+    return t >= 0 ? levels.alphaCumprod(t) : finalAlpha;
   }
 }

@@ -31,7 +31,7 @@ public final class DdimInverseSampler extends VariancePreservingSampler {
   }
 
   private double initialAlpha() {
-    return config.setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0);
+    return config.setAlphaToOne() ? 1.0 : levels.alphaCumprod(0);
   }
 
   @Override
@@ -46,7 +46,7 @@ public final class DdimInverseSampler extends VariancePreservingSampler {
       Plans.trainingIndex(timesteps[i], schedule);
       sigmas[i] = Plans.sigma(startAlpha((int) timesteps[i], steps));
     }
-    sigmas[steps] = Plans.sigma(schedule.alphaCumprod((int) timesteps[steps - 1]));
+    sigmas[steps] = Plans.sigma(levels.alphaCumprod((int) timesteps[steps - 1]));
     return new SamplerPlan(timesteps, sigmas, 1.0, schedule);
   }
 
@@ -62,8 +62,8 @@ public final class DdimInverseSampler extends VariancePreservingSampler {
     Plans.checkIndex(plan, index, plan.size() - 1);
     int t = Plans.trainingIndex(plan.timestep(index), plan.schedule());
     double alpha = startAlpha(t, plan.size());
-    double alphaNext = plan.schedule().alphaCumprod(t);
+    double alphaNext = levels.alphaCumprod(t);
     return DdimSampler.DdimUpdate.apply(config, Prediction.at(config.predictionType(), alpha),
-        Math.sqrt(alphaNext), Math.sqrt(1 - alphaNext), 0, modelOutput, sample, noise);
+        Math.sqrt(alphaNext), Math.sqrt(1 - alphaNext), 0, false, modelOutput, sample, noise);
   }
 }

@@ -25,7 +25,7 @@ public final class DdimSampler extends VariancePreservingSampler {
 
   /** abar after the last step. */
   double finalAlpha() {
-    return config.setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0);
+    return config.setAlphaToOne() ? 1.0 : levels.alphaCumprod(0);
   }
 
   @Override
@@ -33,7 +33,7 @@ public final class DdimSampler extends VariancePreservingSampler {
     Plans.checkSteps(steps, schedule);
     double[] timesteps = config.timestepSpacing().integerTimesteps(schedule.trainTimesteps(), steps,
         config.stepsOffset());
-    return Plans.discrete(timesteps, schedule, finalAlpha());
+    return Plans.discrete(timesteps, schedule, levels, finalAlpha());
   }
 
   @Override
@@ -42,13 +42,13 @@ public final class DdimSampler extends VariancePreservingSampler {
     Plans.checkIndex(plan, index, plan.size() - 1);
     int t = Plans.trainingIndex(plan.timestep(index), plan.schedule());
     int prev = t - plan.schedule().trainTimesteps() / plan.size();
-    double alpha = plan.schedule().alphaCumprod(t);
-    double alphaPrev = prev >= 0 ? plan.schedule().alphaCumprod(prev) : finalAlpha();
+    double alpha = levels.alphaCumprod(t);
+    double alphaPrev = prev >= 0 ? levels.alphaCumprod(prev) : finalAlpha();
     double variance = (1 - alphaPrev) / (1 - alpha) * (1 - alpha / alphaPrev);
     double std = config.eta() * Math.sqrt(variance);
     double direction = Math.sqrt(Math.max(1 - alphaPrev - std * std, 0));
     return DdimUpdate.apply(config, Prediction.at(config.predictionType(), alpha), Math.sqrt(alphaPrev),
-        direction, std, modelOutput, sample, noise);
+        direction, std, config.eta() > 0, modelOutput, sample, noise);
   }
 
   /** The update both DDIM directions share: sqrt(abar') x_0 + direction eps (+ std z). */
@@ -57,7 +57,7 @@ public final class DdimSampler extends VariancePreservingSampler {
     private DdimUpdate() {}
 
     static StepResult apply(SchedulerConfig config, Prediction p, double x0Weight, double epsWeight, double std,
-        NDArray modelOutput, NDArray sample, NoiseSource noise) {
+        boolean drawsNoise, NDArray modelOutput, NDArray sample, NoiseSource noise) {
       NDManager out = sample.getManager();
       NDArray x0 = Fused.combine(out, sample, p.sampleToX0(), modelOutput, p.outputToX0());
       NDArray prevSample;
@@ -72,9 +72,12 @@ public final class DdimSampler extends VariancePreservingSampler {
         prevSample = Fused.combine(out, sample, x0Weight * p.sampleToX0() + epsWeight * p.sampleToEps(),
             modelOutput, x0Weight * p.outputToX0() + epsWeight * p.outputToEps());
       }
-      if (std > 0) {
+      if (drawsNoise) {
+        // drawn even when std is 0 (the last step), so a recorded noise sequence stays aligned with diffusers
         try (NDArray z = noise.next(out, sample.getShape())) {
-          Fused.addScaled(prevSample, z, std);
+          if (std > 0) {
+            Fused.addScaled(prevSample, z, std);
+          }
         }
       }
       return new StepResult(prevSample, x0, SolverHistory.EMPTY);

@@ -28,7 +28,7 @@ public final class DdpmSampler extends VariancePreservingSampler {
     Plans.checkSteps(steps, schedule);
     double[] timesteps = config.timestepSpacing().integerTimesteps(schedule.trainTimesteps(), steps,
         config.stepsOffset());
-    return Plans.discrete(timesteps, schedule, 1.0);
+    return Plans.discrete(timesteps, schedule, levels, 1.0);
   }
 
   @Override
@@ -37,7 +37,7 @@ public final class DdpmSampler extends VariancePreservingSampler {
     Plans.checkIndex(plan, index, plan.size() - 1);
     int t = Plans.trainingIndex(plan.timestep(index), plan.schedule());
     int prev = t - plan.schedule().trainTimesteps() / plan.size();
-    double alpha = plan.schedule().alphaCumprod(t);
+    double alpha = levels.alphaCumprod(t);
     double alphaPrev = alphaCumprodAt(prev, 1.0);
     double betaProd = 1 - alpha;
     double betaProdPrev = 1 - alphaPrev;

@@ -40,10 +40,9 @@ public final class DpmSolverPlusPlus2mSampler extends VariancePreservingSampler 
         config.stepsOffset());
     double[] sigmas = new double[steps + 1];
     for (int i = 0; i < steps; i++) {
-      // diffusers keeps these sigmas in float32
-      sigmas[i] = (float) Plans.sigma(schedule.alphaCumprod(Plans.trainingIndex(timesteps[i], schedule)));
+      sigmas[i] = levels.sigma(Plans.trainingIndex(timesteps[i], schedule));
     }
-    sigmas[steps] = config.finalSigma() == FinalSigma.ZERO ? 0 : (float) Plans.sigma(schedule.alphaCumprod(0));
+    sigmas[steps] = config.finalSigma() == FinalSigma.ZERO ? 0 : levels.sigma(0);
     return new SamplerPlan(timesteps, sigmas, 1.0, schedule);
   }
 

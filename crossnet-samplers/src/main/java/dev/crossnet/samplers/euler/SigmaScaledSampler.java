@@ -10,6 +10,7 @@ import dev.crossnet.samplers.config.SchedulerConfig;
 import dev.crossnet.samplers.config.TimestepSpacing;
 import dev.crossnet.samplers.core.Fused;
 import dev.crossnet.samplers.core.Plans;
+import dev.crossnet.samplers.core.TrainingLevels;
 
 /**
  * Base of the Euler-type samplers: samples are x_0 + sigma eps, the model sees x / sqrt(sigma^2 + 1), and
@@ -19,10 +20,12 @@ abstract class SigmaScaledSampler implements Sampler {
 
   protected final SchedulerConfig config;
   protected final NoiseSchedule schedule;
+  private final TrainingLevels levels;
 
   SigmaScaledSampler(SchedulerConfig config) {
     this.config = config;
     this.schedule = config.noiseSchedule();
+    this.levels = new TrainingLevels(schedule);
   }
 
   public SchedulerConfig config() {
@@ -48,7 +51,7 @@ abstract class SigmaScaledSampler implements Sampler {
       sigmas[i] = (float) interpolatedSigma(raw[i]);
       maxSigma = Math.max(maxSigma, sigmas[i]);
     }
-    sigmas[steps] = config.finalSigma() == FinalSigma.ZERO ? 0 : (float) schedule.sigma(0);
+    sigmas[steps] = config.finalSigma() == FinalSigma.ZERO ? 0 : levels.sigma(0);
     boolean fromTop = config.timestepSpacing() != TimestepSpacing.LEADING;
     double initNoiseSigma = fromTop ? maxSigma : Math.sqrt(maxSigma * maxSigma + 1);
     return new SamplerPlan(timesteps, sigmas, initNoiseSigma, schedule);
@@ -67,9 +70,8 @@ abstract class SigmaScaledSampler implements Sampler {
     return (1 - w) * baseSigma(low) + w * baseSigma(low + 1);
   }
 
-  /** The training sigmas, which diffusers computes in float32 before interpolating. */
   private double baseSigma(int t) {
-    return (float) schedule.sigma(t);
+    return levels.sigma(t);
   }
 
   /** x / sqrt(sigma^2 + 1): the variance-preserving input the model was trained on. */

@@ -18,13 +18,24 @@ public final class Fused {
     NDArray result;
     if (a == 0) {
       result = y.mul(b);
-    } else {
+    } else if (b == 0) {
       result = x.mul(a);
-      if (b != 0) {
-        addScaled(result, y, b);
-      }
+    } else if (Math.abs(a) >= Math.abs(b)) {
+      result = scaledSum(x, a, y, b);
+    } else {
+      result = scaledSum(y, b, x, a);
     }
     return own(result, target);
+  }
+
+  /**
+   * a x + b y as a (x + (b / a) y): one new array instead of two. The larger weight is factored out so the
+   * inner ratio stays at most 1 in size.
+   */
+  private static NDArray scaledSum(NDArray x, double a, NDArray y, double b) {
+    double ratio = b / a;
+    NDArray result = ratio == 1 ? y.add(x) : y.mul(ratio).addi(x);
+    return a == 1 ? result : result.muli(a);
   }
 
   /** {@code a x + b y + c z}, created in {@code target}. */
@@ -46,6 +57,14 @@ public final class Fused {
     try (NDArray scaled = term.mul(weight)) {
       target.addi(scaled);
     }
+  }
+
+  /** {@code target += weight * owned}, scaling {@code owned} in place (the caller owns and then closes it). */
+  public static void addScaledOwned(NDArray target, NDArray owned, double weight) {
+    if (weight != 1) {
+      owned.muli(weight);
+    }
+    target.addi(owned);
   }
 
   /** Moves {@code array} into {@code manager} unless it already lives there. */

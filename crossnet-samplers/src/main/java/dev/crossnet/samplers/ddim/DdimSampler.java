@@ -76,7 +76,7 @@ public final class DdimSampler extends VariancePreservingSampler {
         // drawn even when std is 0 (the last step), so a recorded noise sequence stays aligned with diffusers
         try (NDArray z = noise.next(out, sample.getShape())) {
           if (std > 0) {
-            Fused.addScaled(prevSample, z, std);
+            Fused.addScaledOwned(prevSample, z, std);
           }
         }
       }

@@ -64,7 +64,7 @@ public final class DdpmSampler extends VariancePreservingSampler {
       // "fixed_small": the posterior variance, floored as diffusers does so its root stays finite
       double variance = Math.max(betaProdPrev / betaProd * currentBeta, 1e-20);
       try (NDArray z = noise.next(out, sample.getShape())) {
-        Fused.addScaled(prevSample, z, Math.sqrt(variance));
+        Fused.addScaledOwned(prevSample, z, Math.sqrt(variance));
       }
     }
     return new StepResult(prevSample, x0, SolverHistory.EMPTY);

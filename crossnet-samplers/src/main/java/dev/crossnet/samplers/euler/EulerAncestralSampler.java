@@ -37,7 +37,7 @@ public final class EulerAncestralSampler extends SigmaScaledSampler {
     // diffusers draws the noise on every step, even the last where sigma_up is 0; so do we, to stay in step
     try (NDArray z = noise.next(out, sample.getShape())) {
       if (up > 0) {
-        Fused.addScaled(prev, z, up);
+        Fused.addScaledOwned(prev, z, up);
       }
     }
     return new StepResult(prev, x0, SolverHistory.EMPTY);

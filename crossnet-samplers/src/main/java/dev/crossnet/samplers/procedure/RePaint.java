@@ -104,7 +104,7 @@ public final class RePaint {
         * marginals[1][to + 1];
     NDArray out = x.mul(ratio);
     try (NDArray z = noise.next(x.getManager(), x.getShape())) {
-      Fused.addScaled(out, z, Math.sqrt(Math.max(variance, 0)));
+      Fused.addScaledOwned(out, z, Math.sqrt(Math.max(variance, 0)));
     }
     return out;
   }

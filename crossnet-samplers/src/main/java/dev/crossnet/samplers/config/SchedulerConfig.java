@@ -3,6 +3,10 @@ package dev.crossnet.samplers.config;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.sampler.NoiseSchedule;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings every CrossNet sampler reads from a diffusers-style {@code scheduler_config.json}. Keys and
@@ -37,6 +41,13 @@ public record SchedulerConfig(int numTrainTimesteps, double betaStart, double be
     double[] trainedBetas, PredictionType predictionType, TimestepSpacing timestepSpacing, int stepsOffset,
     boolean setAlphaToOne, boolean clipSample, double clipSampleRange, double eta, int solverOrder,
     boolean lowerOrderFinal, boolean eulerAtFinal, FinalSigma finalSigma) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerConfig.class);
+
+  private static final List<String> KEYS = List.of("num_train_timesteps", "beta_start", "beta_end",
+      "beta_schedule", "trained_betas", "prediction_type", "timestep_spacing", "steps_offset", "set_alpha_to_one",
+      "clip_sample", "clip_sample_range", "eta", "solver_order", "lower_order_final", "euler_at_final",
+      "final_sigmas_type");
 
   /** The defaults that differ between diffusers' scheduler classes. */
   public enum Defaults {
@@ -98,7 +109,7 @@ public record SchedulerConfig(int numTrainTimesteps, double betaStart, double be
     ConfigEnums.requireValue(config, "interpolation_type", "linear");
     ConfigEnums.requireValue(config, "algorithm_type", "dpmsolver++");
     ConfigEnums.requireValue(config, "solver_type", "midpoint");
-    return new SchedulerConfig(
+    SchedulerConfig resolved = new SchedulerConfig(
         config.getInt("num_train_timesteps", 1000),
         config.getDouble("beta_start", 0.0001),
         config.getDouble("beta_end", 0.02),
@@ -119,6 +130,12 @@ public record SchedulerConfig(int numTrainTimesteps, double betaStart, double be
         config.getBoolean("euler_at_final", false),
         ConfigEnums.read(config, "final_sigmas_type", defaults.finalSigma, FinalSigma.class,
             FinalSigma::spelling));
+    if (LOG.isDebugEnabled()) {
+      // a run should be reproducible from its log: say which values were defaults
+      String defaulted = KEYS.stream().filter(k -> !config.has(k)).collect(Collectors.joining(", "));
+      LOG.debug("{} (diffusers {} defaults; defaulted keys: {})", resolved, defaults, defaulted);
+    }
+    return resolved;
   }
 
   /** The training noise schedule these settings describe. */

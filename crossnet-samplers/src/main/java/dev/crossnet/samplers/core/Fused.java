@@ -67,6 +67,20 @@ public final class Fused {
     target.addi(owned);
   }
 
+  /**
+   * {@code owned} clamped to [-range, range], created in {@code target}; {@code owned} is closed. Runs in a
+   * throwaway manager because DJL 0.36's PyTorch {@code clip} leaves its two bound scalars open in the
+   * array's manager.
+   */
+  public static NDArray clamp(NDArray owned, double range, NDManager target) {
+    try (NDManager scratch = owned.getManager().newSubManager()) {
+      owned.attach(scratch);
+      NDArray clipped = owned.clip(-range, range);
+      clipped.attach(target);
+      return clipped;
+    }
+  }
+
   /** Moves {@code array} into {@code manager} unless it already lives there. */
   public static NDArray own(NDArray array, NDManager manager) {
     if (array.getManager() != manager) {

@@ -62,9 +62,7 @@ public final class DdimSampler extends VariancePreservingSampler {
       NDArray x0 = Fused.combine(out, sample, p.sampleToX0(), modelOutput, p.outputToX0());
       NDArray prevSample;
       if (config.clipSample()) {
-        NDArray clipped = Fused.own(x0.clip(-config.clipSampleRange(), config.clipSampleRange()), out);
-        x0.close();
-        x0 = clipped;
+        x0 = Fused.clamp(x0, config.clipSampleRange(), out);
         // epsilon stays the unclipped model's (diffusers' use_clipped_model_output = False)
         prevSample = Fused.combine(out, x0, x0Weight, sample, epsWeight * p.sampleToEps(), modelOutput,
             epsWeight * p.outputToEps());

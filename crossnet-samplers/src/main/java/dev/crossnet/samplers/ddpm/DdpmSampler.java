@@ -51,9 +51,7 @@ public final class DdpmSampler extends VariancePreservingSampler {
     NDArray x0 = Fused.combine(out, sample, p.sampleToX0(), modelOutput, p.outputToX0());
     NDArray prevSample;
     if (config.clipSample()) {
-      NDArray clipped = Fused.own(x0.clip(-config.clipSampleRange(), config.clipSampleRange()), out);
-      x0.close();
-      x0 = clipped;
+      x0 = Fused.clamp(x0, config.clipSampleRange(), out);
       prevSample = Fused.combine(out, x0, x0Weight, sample, sampleWeight);
     } else {
       // without clipping x_0 is linear in (sample, output): fold it into one combination

@@ -63,16 +63,15 @@ public final class Ilvr {
     } else {
       y = reference;
     }
-    NDArray correction;
-    try (NDArray lowY = filter.apply(y); NDArray lowX = filter.apply(x)) {
-      correction = lowY.sub(lowX);
+    try (NDArray lowX = filter.apply(x); NDArray correction = filter.apply(y)) {
+      if (y != reference) {
+        y.close();
+      }
+      correction.subi(lowX);
+      if (mask != null) {
+        correction.muli(mask);
+      }
+      return x.add(correction);
     }
-    if (y != reference) {
-      y.close();
-    }
-    if (mask != null) {
-      correction.muli(mask);
-    }
-    return x.add(correction);
   }
 }

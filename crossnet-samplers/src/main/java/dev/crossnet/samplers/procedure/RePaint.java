@@ -57,7 +57,7 @@ public final class RePaint {
     try (NDArray z = noise.next(home, known.getShape())) {
       start = z.mul(plan.initNoiseSigma());
     }
-    try (NDArray unknownMask = mask.neg().add(1); DenoisingState state = new DenoisingState(home, start)) {
+    try (NDArray unknownMask = mask.neg().addi(1); DenoisingState state = new DenoisingState(home, start)) {
       int level = 0;
       while (level < steps) {
         int next = level + 1;

@@ -78,4 +78,17 @@ class IlvrTest {
       assertThat(Fixtures.maxAbsDiff(phi.apply(once), once)).isLessThan(1e-6);
     }
   }
+
+  @Test
+  void leavesOnlyItsResultInTheReferencesManager() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Sampler sampler = Fixtures.sampler("euler-ancestral");
+      SamplerPlan plan = sampler.plan(5);
+      NDArray reference = m.zeros(SHAPE);
+      int before = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+      new Ilvr(new LowPassFilter(4, Upsampling.BILINEAR), null)
+          .run(sampler, plan, ARBITRARY, reference, NoiseSource.seeded(4));
+      assertThat(((ai.djl.ndarray.BaseNDManager) m).getManagedArrays()).hasSize(before + 1);
+    }
+  }
 }

@@ -85,4 +85,17 @@ class RePaintTest {
   void rejectsAJumpLengthBelowOne() {
     assertThatThrownBy(() -> new RePaint(0, 10)).hasMessageContaining("jumpLength >= 1");
   }
+
+  @Test
+  void leavesOnlyItsResultInTheKnownImagesManager() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Sampler sampler = Fixtures.sampler("dpmpp-2m");
+      SamplerPlan plan = sampler.plan(8);
+      NDArray image = m.zeros(SHAPE);
+      NDArray mask = leftHalf(m);
+      int before = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+      new RePaint(2, 2).run(sampler, plan, (x, t) -> x.mul(0.1), image, mask, NoiseSource.seeded(6));
+      assertThat(((ai.djl.ndarray.BaseNDManager) m).getManagedArrays()).hasSize(before + 1);
+    }
+  }
 }

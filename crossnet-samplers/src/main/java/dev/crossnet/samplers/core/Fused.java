@@ -13,7 +13,7 @@ public final class Fused {
 
   private Fused() {}
 
-  /** {@code a x + b y}, created in {@code target}. */
+  /** {@code a x + b y} for arrays of one shape, created in {@code target}. */
   public static NDArray combine(NDManager target, NDArray x, double a, NDArray y, double b) {
     NDArray result;
     if (a == 0) {

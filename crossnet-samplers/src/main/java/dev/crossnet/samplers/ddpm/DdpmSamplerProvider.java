@@ -1,0 +1,38 @@
+package dev.crossnet.samplers.ddpm;
+
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.sampler.Sampler;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.samplers.config.SchedulerConfig;
+
+/**
+ * The "ddpm" sampler plugin. Reads diffusers' DDPMScheduler settings; {@code variance_type} must be
+ * {@code fixed_small} (the default), the one variance CrossNet implements.
+ */
+public final class DdpmSamplerProvider implements SamplerProvider {
+
+  @Override
+  public String name() {
+    return "ddpm";
+  }
+
+  @Override
+  public int order() {
+    return 10;
+  }
+
+  @Override
+  public String description() {
+    return "DDPM ancestral sampling (variance fixed_small), as diffusers' DDPMScheduler";
+  }
+
+  @Override
+  public Sampler create(PluginConfig config) {
+    String variance = config.getString("variance_type", "fixed_small");
+    if (!variance.equals("fixed_small")) {
+      throw new IllegalArgumentException("config key 'variance_type' has the unsupported value '" + variance
+          + "'; use one of: fixed_small");
+    }
+    return new DdpmSampler(SchedulerConfig.from(config, SchedulerConfig.Defaults.DDPM));
+  }
+}

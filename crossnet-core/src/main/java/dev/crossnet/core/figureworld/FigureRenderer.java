@@ -80,21 +80,23 @@ final class FigureRenderer {
     Point2D.Double head = k.get(Joint.HEAD);
     // Upright is 0; a lying figure's head accessories turn with its body.
     double tilt = Math.atan2(neck.x - pelvis.x, pelvis.y - neck.y);
+    // Turned a quarter, "forward" would point the face into the ground; a lying figure looks up instead.
+    Pen face = Math.abs(tilt) > Math.PI / 4 ? new Pen(pen.g, pen.u, !pen.facingRight) : pen;
     if (robot) {
       pen.rotated(pelvis, tilt, q -> new Rectangle2D.Double(q.x - 0.11 * pen.u, q.y - 0.36 * pen.u, 0.22 * pen.u,
           0.38 * pen.u), main);
       pen.rotated(head, tilt, q -> new Rectangle2D.Double(q.x - 0.1 * pen.u, q.y - 0.1 * pen.u, 0.2 * pen.u,
           0.2 * pen.u), main);
-      pen.rotatedFillOnly(head, tilt, q -> new Rectangle2D.Double(q.x + pen.dir(0.01) - (pen.facingRight ? 0 : 0.08)
+      pen.rotatedFillOnly(head, tilt, q -> new Rectangle2D.Double(q.x + face.dir(0.01) - (face.facingRight ? 0 : 0.08)
           * pen.u, q.y - 0.05 * pen.u, 0.08 * pen.u, 0.05 * pen.u), VISOR);
       pen.rotated(head, tilt, q -> new Line2D.Double(q.x, q.y - 0.1 * pen.u, q.x, q.y - 0.2 * pen.u), METAL, 0.04);
     } else {
       pen.line(neck, pelvis, 0.17, main, BasicStroke.CAP_ROUND);
       pen.disc(head, HumanoidKinematics.HEAD_RADIUS, SKIN);
       // A nose bump and an eye on the facing side make the direction readable even in a 64 px scene.
-      pen.rotated(head, tilt, q -> new Ellipse2D.Double(q.x + pen.dir(0.085) - 0.035 * pen.u, q.y - 0.005 * pen.u,
+      pen.rotated(head, tilt, q -> new Ellipse2D.Double(q.x + face.dir(0.085) - 0.035 * pen.u, q.y - 0.005 * pen.u,
           0.07 * pen.u, 0.06 * pen.u), SKIN);
-      pen.rotatedFillOnly(head, tilt, q -> new Rectangle2D.Double(q.x + pen.dir(0.045) - 0.02 * pen.u,
+      pen.rotatedFillOnly(head, tilt, q -> new Rectangle2D.Double(q.x + face.dir(0.045) - 0.02 * pen.u,
           q.y - 0.04 * pen.u, Math.max(1, 0.04 * pen.u), Math.max(1, 0.04 * pen.u)), OUTLINE);
     }
     if (f.appearance().hat()) {

@@ -63,8 +63,8 @@ public final class WorldSamples {
     }
     write(edits, 4, out.resolve("edits.png"));
 
-    Clip clip = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 3)
-        .withSplit(Split.TRAIN)).clip(first, 6);
+    Clip clip = movingClip(new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 3)
+        .withSplit(Split.TRAIN)), first);
     List<Picture> frames = new ArrayList<>();
     clip.frames().forEach(f -> frames.add(f.picture()));
     clip.idealEdit(0, FigureKind.CAT, new Appearance(Colour.ORANGE, false, Size.LARGE))
@@ -73,6 +73,17 @@ public final class WorldSamples {
     System.out.println("wrote " + out.resolve("scenes.png") + ", " + out.resolve("scenes.txt") + ", "
         + out.resolve("edits.png") + " and " + out.resolve("clip.png"));
     System.out.println("clip: " + clip.frames().get(0).caption());
+  }
+
+  /** The first clip from this seed on in which at least two figures move, so the strip shows motion. */
+  private static Clip movingClip(SceneGenerator world, long first) {
+    for (long seed = first; ; seed++) {
+      Clip clip = world.clip(seed, 6);
+      long moving = clip.frames().get(0).figures().stream().filter(f -> f.figure().pose().moving()).count();
+      if (moving >= 2) {
+        return clip;
+      }
+    }
   }
 
   private static Picture maskPicture(float[] weights, int size) {

@@ -58,6 +58,8 @@ final class FigureRenderer {
     Pen pen = new Pen(g, unit(f, p, height), p.facingRight());
     if (f.kind().humanoid()) {
       humanoid(pen, f, k);
+    } else if (f.kind() == FigureKind.BIRD) {
+      bird(pen, f, k);
     } else {
       animal(pen, f, k);
     }
@@ -166,6 +168,32 @@ final class FigureRenderer {
         Math.max(1, 0.04 * pen.u), Math.max(1, 0.04 * pen.u)), main == Colour.BLACK.rgb() ? 0xF0F0F0 : OUTLINE);
     if (f.appearance().hat()) {
       pen.fill(hat(new Point2D.Double(head.x, head.y), pen.u * 0.8, 0.12), HAT);
+    }
+  }
+
+  private static void bird(Pen pen, Figure f, Map<Joint, Point2D.Double> k) {
+    double s = BirdKinematics.SCALE;
+    int main = f.appearance().colour().rgb();
+    int shade = f.appearance().colour().shade();
+    Point2D.Double hip = k.get(Joint.PELVIS);
+    Point2D.Double neck = k.get(Joint.NECK);
+    Point2D.Double head = k.get(Joint.HEAD);
+    Point2D.Double belly = new Point2D.Double((hip.x + neck.x) / 2, (hip.y + neck.y) / 2 + 0.04 * s * pen.u);
+    Point2D.Double back = new Point2D.Double((hip.x + neck.x) / 2, (hip.y + neck.y) / 2 - 0.02 * s * pen.u);
+    pen.line(belly, k.get(Joint.BACK_FOOT), 0.03 * s, 0x505050, BasicStroke.CAP_BUTT);
+    pen.line(belly, k.get(Joint.FRONT_FOOT), 0.03 * s, 0x505050, BasicStroke.CAP_BUTT);
+    pen.line(hip, k.get(Joint.TAIL_TIP), 0.08 * s, shade, BasicStroke.CAP_ROUND);
+    pen.line(hip, neck, 0.16 * s, main, BasicStroke.CAP_ROUND);
+    Point2D.Double nose = k.get(Joint.NOSE);
+    pen.polygon(0xE09000, head.x + pen.dir(0.03 * s), head.y - 0.035 * s * pen.u, nose.x, nose.y,
+        head.x + pen.dir(0.03 * s), head.y + 0.035 * s * pen.u);
+    pen.disc(head, 0.07 * s, main);
+    pen.fillOnly(new Rectangle2D.Double(head.x + pen.dir(0.025 * s) - 0.015 * s * pen.u,
+        head.y - 0.03 * s * pen.u, Math.max(1, 0.03 * s * pen.u), Math.max(1, 0.03 * s * pen.u)),
+        main == Colour.BLACK.rgb() ? 0xF0F0F0 : OUTLINE);
+    pen.line(back, k.get(Joint.WING_TIP), 0.08 * s, shade, BasicStroke.CAP_ROUND);
+    if (f.appearance().hat()) {
+      pen.fill(hat(new Point2D.Double(head.x, head.y), pen.u * 0.6, 0.1), HAT);
     }
   }
 

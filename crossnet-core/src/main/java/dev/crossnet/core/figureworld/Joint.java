@@ -1,7 +1,8 @@
 package dev.crossnet.core.figureworld;
 
 /**
- * The named joints of FigureWorld's skeletons. Humanoids use the first group, animals the second; "front"
+ * The named joints of FigureWorld's skeletons. Humanoids use the first group, four-legged animals the
+ * second, birds a few of both; "front"
  * means the side the figure faces, "far" the legs on the other side of an animal's body.
  */
 public enum Joint {
@@ -29,5 +30,7 @@ public enum Joint {
   HIND_KNEE,
   HIND_PAW,
   FAR_HIND_KNEE,
-  FAR_HIND_PAW
+  FAR_HIND_PAW,
+  /** A bird's wing tip (birds also use HEAD, NECK, PELVIS, NOSE, TAIL_TIP, FRONT_FOOT and BACK_FOOT). */
+  WING_TIP
 }

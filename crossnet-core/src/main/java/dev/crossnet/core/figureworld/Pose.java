@@ -12,7 +12,9 @@ public enum Pose {
   SITTING(false),
   LYING(false),
   WALKING(true),
-  JUMPING(true);
+  JUMPING(true),
+  /** Birds only: wings flapping above the ground. */
+  FLYING(true);
 
   private final boolean moving;
 

@@ -131,7 +131,7 @@ public final class SceneGenerator {
       boolean hat = r.nextDouble() < HAT_CHANCE;
       Size size = sizeOrNull != null ? sizeOrNull : pick(r, Size.values());
       Pose pose = poseOrNull != null ? poseOrNull : kind.poses().get(r.nextInt(kind.poses().size()));
-      if (notWalking && pose == Pose.WALKING) {
+      if (notWalking && (pose == Pose.WALKING || pose == Pose.FLYING)) {
         pose = Pose.STANDING;
       }
       Figure f = new Figure(kind, new Appearance(colour, hat, size), pose);
@@ -244,6 +244,9 @@ public final class SceneGenerator {
   /** Half a figure's width as a share of the image height, so that clamping keeps it inside the frame. */
   private static double halfWidth(Figure f) {
     double scale = f.appearance().size().scale();
+    if (f.kind() == FigureKind.BIRD) {
+      return 0.3 * scale;
+    }
     if (!f.kind().humanoid()) {
       return 0.36 * scale;
     }

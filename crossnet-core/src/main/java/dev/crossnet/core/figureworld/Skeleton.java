@@ -29,8 +29,10 @@ public final class Skeleton {
       throw new IllegalArgumentException("a " + kind.noun() + " cannot be " + pose.word() + "; use one of "
           + kind.poses());
     }
-    return kind.humanoid() ? HumanoidKinematics.pose(pose, phase, handTarget)
-        : AnimalKinematics.pose(kind, pose, phase);
+    if (kind.humanoid()) {
+      return HumanoidKinematics.pose(pose, phase, handTarget);
+    }
+    return kind == FigureKind.BIRD ? BirdKinematics.pose(pose, phase) : AnimalKinematics.pose(kind, pose, phase);
   }
 
   /** The joints this skeleton has, in local units (unmodifiable). */

@@ -65,6 +65,27 @@ class FigureSkeletonTest {
   }
 
   @Test
+  void aFlyingBirdIsOffTheGroundAndFlapsItsWing() {
+    Skeleton down = Skeleton.of(FigureKind.BIRD, Pose.FLYING, 0.5, null);
+    Skeleton up = Skeleton.of(FigureKind.BIRD, Pose.FLYING, 0, null);
+    assertThat(up.joint(Joint.FRONT_FOOT).y).isLessThan(-0.2);
+    assertThat(up.joint(Joint.WING_TIP).y).isLessThan(down.joint(Joint.WING_TIP).y - 0.2);
+  }
+
+  @Test
+  void aSwappedKindTakesItsClosestPose() {
+    assertThat(FigureKind.BIRD.closest(Pose.LYING)).isEqualTo(Pose.SITTING);
+    assertThat(FigureKind.DOG.closest(Pose.FLYING)).isEqualTo(Pose.JUMPING);
+    assertThat(FigureKind.PERSON.closest(Pose.JUMPING)).isEqualTo(Pose.CHEERING);
+    assertThat(FigureKind.CAT.closest(Pose.POINTING)).isEqualTo(Pose.STANDING);
+    for (FigureKind k : FigureKind.values()) {
+      for (Pose p : Pose.values()) {
+        assertThat(k.poses()).contains(k.closest(p));
+      }
+    }
+  }
+
+  @Test
   void holdingHandsPutsTheHandOnTheTarget() {
     Point2D.Double target = new Point2D.Double(0.2, -0.62);
     Skeleton s = Skeleton.of(FigureKind.PERSON, Pose.STANDING, 0, target);

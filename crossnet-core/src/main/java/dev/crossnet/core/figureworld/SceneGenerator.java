@@ -180,7 +180,11 @@ public final class SceneGenerator {
       double scale = figures.get(0).appearance().size().scale();
       switch (rel) {
         case NEXT_TO, FACING -> {
-          double gap = (rel == RelationType.FACING ? 0.36 : 0.30) * aspect;
+          // Side by side with a small gap (a wider one when facing), whatever the two figures' widths.
+          double halves = halfWidth(figures.get(0)) + halfWidth(figures.get(1));
+          double gap = (halves + (rel == RelationType.FACING ? 0.1 : 0.03)) * aspect;
+          double half = Math.max(halfWidth(figures.get(0)), halfWidth(figures.get(1))) * aspect + 0.01 + gap / 2;
+          mid = Math.max(half, Math.min(1 - half, mid));
           y[1] = y[0];
           x[left] = mid - gap / 2;
           x[rightIdx] = mid + gap / 2;
@@ -241,16 +245,28 @@ public final class SceneGenerator {
     return new SceneLayout(bg, horizon, objects, placed, relations, 0);
   }
 
-  /** Half a figure's width as a share of the image height, so that clamping keeps it inside the frame. */
+  /** Half a figure's width as a share of the image height, so that figures keep apart and inside the frame. */
   private static double halfWidth(Figure f) {
     double scale = f.appearance().size().scale();
+    double half;
     if (f.kind() == FigureKind.BIRD) {
-      return 0.3 * scale;
+      half = 0.3;
+    } else if (f.kind().fourLegged()) {
+      half = switch (f.pose()) {
+        case LYING -> 0.55;
+        case JUMPING -> 0.45;
+        default -> 0.4;
+      };
+    } else {
+      half = switch (f.pose()) {
+        case LYING -> 0.55;
+        case POINTING, SITTING, WAVING -> 0.35;
+        case CHEERING -> 0.3;
+        case WALKING -> 0.25;
+        default -> 0.2;
+      };
     }
-    if (!f.kind().humanoid()) {
-      return 0.36 * scale;
-    }
-    return (f.pose() == Pose.LYING ? 0.55 : 0.2) * scale;
+    return half * scale;
   }
 
   private static <T> T pick(Random r, T[] values) {

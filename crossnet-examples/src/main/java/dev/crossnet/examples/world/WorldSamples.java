@@ -6,6 +6,7 @@ import dev.crossnet.core.figureworld.Clip;
 import dev.crossnet.core.figureworld.Colour;
 import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.figureworld.IdealEdit;
+import dev.crossnet.core.figureworld.RelationType;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
@@ -70,6 +71,25 @@ public final class WorldSamples {
     clip.idealEdit(0, FigureKind.CAT, new Appearance(Colour.ORANGE, false, Size.LARGE))
         .forEach(e -> frames.add(e.edited().picture()));
     write(frames, clip.frames().size(), out.resolve("clip.png"));
+
+    // One row per relation type, so each relation can be judged at a glance.
+    SceneGenerator pairs = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 2)
+        .withRelationChance(1));
+    List<Picture> relationCells = new ArrayList<>();
+    List<String> relationCaptions = new ArrayList<>();
+    for (RelationType type : RelationType.values()) {
+      int found = 0;
+      for (long seed = first; found < COLUMNS; seed++) {
+        Scene s = pairs.generate(seed);
+        if (s.relations().get(0).type() == type) {
+          relationCells.add(s.picture());
+          relationCaptions.add(type + ": " + s.caption());
+          found++;
+        }
+      }
+    }
+    write(relationCells, COLUMNS, out.resolve("relations.png"));
+    Files.write(out.resolve("relations.txt"), relationCaptions);
     System.out.println("wrote " + out.resolve("scenes.png") + ", " + out.resolve("scenes.txt") + ", "
         + out.resolve("edits.png") + " and " + out.resolve("clip.png"));
     System.out.println("clip: " + clip.frames().get(0).caption());

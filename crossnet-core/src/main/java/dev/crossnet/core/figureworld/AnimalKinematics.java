@@ -67,7 +67,8 @@ final class AnimalKinematics {
     Point2D.Double k = new Point2D.Double(root.x + dx + UPPER_LEG * HumanoidKinematics.sin(a1),
         root.y + UPPER_LEG * HumanoidKinematics.cos(a1));
     j.put(knee, k);
-    j.put(paw, new Point2D.Double(k.x + LOWER_LEG * HumanoidKinematics.sin(a2), k.y + LOWER_LEG * HumanoidKinematics.cos(a2)));
+    j.put(paw, new Point2D.Double(k.x + LOWER_LEG * HumanoidKinematics.sin(a2),
+        k.y + LOWER_LEG * HumanoidKinematics.cos(a2)));
   }
 
   /** A point offset (dx, dy) from an anchor, the offset turned with the body's tilt. */

@@ -4,7 +4,10 @@ import java.awt.geom.Point2D;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Computes humanoid (person, robot) joint positions from limb angles; angles are degrees from straight down, positive towards the front. */
+/**
+ * Computes humanoid (person, robot) joint positions from limb angles, given in degrees from straight down,
+ * positive towards the front.
+ */
 final class HumanoidKinematics {
 
   static final double UPPER_ARM = 0.16;

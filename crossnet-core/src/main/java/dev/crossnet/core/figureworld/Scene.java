@@ -82,6 +82,15 @@ public final class Scene {
     return idealEdit(index, figure(index).figure().swap(kind, appearance));
   }
 
+  /**
+   * The ideal result of giving figure {@code index} the kind and appearance of figure {@code donor} of this
+   * scene, keeping its own place and pose (or the donor kind's closest pose).
+   */
+  public IdealEdit idealEditLike(int index, int donor) {
+    Figure d = figure(donor).figure();
+    return idealEdit(index, d.kind(), d.appearance());
+  }
+
   /** The ideal result of replacing figure {@code index} by an arbitrary figure description at its placement. */
   public IdealEdit idealEdit(int index, Figure replacement) {
     Scene edited = render(layout.withFigure(index, replacement), width(), height());

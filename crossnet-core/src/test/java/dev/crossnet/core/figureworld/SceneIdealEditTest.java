@@ -60,6 +60,24 @@ class SceneIdealEditTest {
   }
 
   @Test
+  void aFigureCanTakeAnotherFiguresLookInItsOwnPose() {
+    Scene s = Scene.render(Layouts.row(Background.PARK,
+        new Figure(FigureKind.PERSON, new Appearance(Colour.RED, false, Size.LARGE), Pose.POINTING),
+        new Figure(FigureKind.ROBOT, new Appearance(Colour.YELLOW, true, Size.SMALL), Pose.SITTING)), 64, 64);
+    Figure edited = s.idealEditLike(0, 1).edited().figures().get(0).figure();
+    assertThat(edited).isEqualTo(new Figure(FigureKind.ROBOT, new Appearance(Colour.YELLOW, true, Size.SMALL),
+        Pose.POINTING));
+  }
+
+  @Test
+  void editedCaptionsUseOnlyVocabularyWords() {
+    for (Scene s : SCENES) {
+      IdealEdit e = s.idealEdit(0, FigureKind.BIRD, new Appearance(Colour.ORANGE, true, Size.SMALL));
+      assertThat(Caption.words(e.edited().caption())).allMatch(CaptionVocabulary::contains);
+    }
+  }
+
+  @Test
   void anAnimalSwappedForAHumanoidKeepsTheClosestPose() {
     Scene s = Scene.render(Layouts.one(new Figure(FigureKind.PERSON,
         new Appearance(Colour.RED, false, Size.LARGE), Pose.WAVING)), 64, 64);

@@ -29,7 +29,7 @@ final class HumanoidKinematics {
     switch (pose) {
       case STANDING -> j = body(0, 12, 8, -12, -8, 4, 4, -4, -4);
       case WAVING -> j = body(0, 125, 165 + 25 * wave, -10, -5, 4, 4, -4, -4);
-      case CHEERING -> j = body(0, 150, 170, -150, -170, 6, 6, -6, -6);
+      case CHEERING -> j = body(0, 140, 155, -140, -155, 6, 6, -6, -6);
       case POINTING -> j = body(0, 90, 90, -10, -5, 4, 4, -4, -4);
       case WALKING -> {
         double s = 25 * wave;

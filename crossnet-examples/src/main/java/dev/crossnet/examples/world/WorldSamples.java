@@ -2,13 +2,19 @@ package dev.crossnet.examples.world;
 
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.figureworld.Appearance;
+import dev.crossnet.core.figureworld.Background;
 import dev.crossnet.core.figureworld.Clip;
 import dev.crossnet.core.figureworld.Colour;
+import dev.crossnet.core.figureworld.Figure;
 import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.figureworld.IdealEdit;
+import dev.crossnet.core.figureworld.PlacedFigure;
+import dev.crossnet.core.figureworld.Placement;
+import dev.crossnet.core.figureworld.Pose;
 import dev.crossnet.core.figureworld.RelationType;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.SceneLayout;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Size;
 import dev.crossnet.core.figureworld.Split;
@@ -90,9 +96,30 @@ public final class WorldSamples {
     }
     write(relationCells, COLUMNS, out.resolve("relations.png"));
     Files.write(out.resolve("relations.txt"), relationCaptions);
+    write(catalogue(size), Pose.values().length, out.resolve("catalogue.png"));
     System.out.println("wrote " + out.resolve("scenes.png") + ", " + out.resolve("scenes.txt") + ", "
         + out.resolve("edits.png") + " and " + out.resolve("clip.png"));
     System.out.println("clip: " + clip.frames().get(0).caption());
+  }
+
+  /** One row per kind, one column per pose (grey where the kind cannot take the pose), colours cycling. */
+  private static List<Picture> catalogue(int size) {
+    List<Picture> cells = new ArrayList<>();
+    int i = 0;
+    for (FigureKind kind : FigureKind.values()) {
+      for (Pose pose : Pose.values()) {
+        if (!kind.poses().contains(pose)) {
+          cells.add(Picture.filled(size, size, 0x808080));
+          continue;
+        }
+        Colour colour = Colour.values()[i++ % Colour.values().length];
+        Figure f = new Figure(kind, new Appearance(colour, i % 3 == 0, Size.LARGE), pose);
+        SceneLayout layout = new SceneLayout(Background.PARK, 0.45, List.of(), List.of(new PlacedFigure(f,
+            new Placement(0.5, 0.85, true, 1, null))), List.of(), 0);
+        cells.add(Scene.render(layout, size, size).picture());
+      }
+    }
+    return cells;
   }
 
   /** The first clip from this seed on in which at least two figures move, so the strip shows motion. */

@@ -3,6 +3,8 @@ package dev.crossnet.core.figureworld;
 import dev.crossnet.api.region.Box;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +21,10 @@ public record FigureTruth(Figure figure, Placement placement, Mask mask, Mask si
     Map<Joint, Region.Point> keypoints) {
 
   public FigureTruth {
-    keypoints = Map.copyOf(keypoints);
+    // An EnumMap keeps joints in declaration order, so iterating keypoints is the same in every run.
+    EnumMap<Joint, Region.Point> copy = new EnumMap<>(Joint.class);
+    copy.putAll(keypoints);
+    keypoints = Collections.unmodifiableMap(copy);
   }
 
   /** The tight box around the visible pixels, empty when the figure is fully hidden. */

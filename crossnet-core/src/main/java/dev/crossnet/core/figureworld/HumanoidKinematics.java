@@ -93,6 +93,9 @@ final class HumanoidKinematics {
     double dx = target.getX() - s.x;
     double dy = target.getY() - s.y;
     double d = Math.hypot(dx, dy);
+    if (d < 1e-9) {
+      return;
+    }
     double reach = UPPER_ARM + FOREARM;
     double dist = Math.max(Math.abs(UPPER_ARM - FOREARM) + 1e-6, Math.min(reach - 1e-6, d));
     double ux = dx / d;

@@ -15,15 +15,19 @@ import java.util.Random;
  * }</pre>
  *
  * <p>A proposal is kept only if every figure shows at least {@value #MIN_VISIBLE_SHARE} of its silhouette
- * (and {@value #MIN_VISIBLE_PIXELS_AT_64} pixels at 64x64) in every frame; otherwise the generator draws the
- * next proposal from the same random stream.
+ * ({@value #MIN_VISIBLE_SHARE_BEHIND} for a figure standing behind another) and {@value
+ * #MIN_VISIBLE_PIXELS_AT_64} pixels at 64x64, in every frame; otherwise the generator draws the next proposal
+ * from the same random stream.
  */
 public final class SceneGenerator {
 
-  static final double MIN_VISIBLE_SHARE = 0.4;
+  static final double MIN_VISIBLE_SHARE = 0.65;
+  static final double MIN_VISIBLE_SHARE_BEHIND = 0.4;
   static final int MIN_VISIBLE_PIXELS_AT_64 = 12;
   private static final int ATTEMPTS = 200;
   private static final double HAT_CHANCE = 0.3;
+  /** Relative odds of 1, 2, 3 and 4 figures (index 0 unused). */
+  private static final int[] COUNT_WEIGHTS = {0, 35, 35, 20, 10};
   private static final RelationType[] PAIR_RELATIONS = {RelationType.NEXT_TO, RelationType.BEHIND,
       RelationType.FACING, RelationType.HOLDING_HANDS, RelationType.ON_TOP_OF};
 
@@ -65,20 +69,25 @@ public final class SceneGenerator {
 
   private boolean everyFigureVisible(Scene s) {
     double pixelScale = (double) s.width() * s.height() / (64 * 64);
-    for (FigureTruth f : s.figures()) {
+    for (int i = 0; i < s.figures().size(); i++) {
+      FigureTruth f = s.figures().get(i);
       double silhouette = f.silhouette().coverage() * s.width() * s.height();
-      if (f.visiblePixels() < MIN_VISIBLE_SHARE * silhouette
-          || f.visiblePixels() < MIN_VISIBLE_PIXELS_AT_64 * pixelScale) {
+      double share = isBehind(s, i) ? MIN_VISIBLE_SHARE_BEHIND : MIN_VISIBLE_SHARE;
+      if (f.visiblePixels() < share * silhouette || f.visiblePixels() < MIN_VISIBLE_PIXELS_AT_64 * pixelScale) {
         return false;
       }
     }
     return true;
   }
 
+  private static boolean isBehind(Scene s, int figure) {
+    return s.relations().stream().anyMatch(r -> r.type() == RelationType.BEHIND && r.subject() == figure);
+  }
+
   private SceneLayout propose(Random r) {
     Background bg = pick(r, Background.values());
     double horizon = 0.40 + 0.12 * r.nextDouble();
-    int n = options.minFigures() + r.nextInt(options.maxFigures() - options.minFigures() + 1);
+    int n = figureCount(r);
     Split want = options.split();
     // Which held-out rule a HELD_OUT scene is built around: 0 purple robot, 1 dog lying, 2 person-robot hands.
     int forced = want == Split.HELD_OUT ? r.nextInt(n >= 2 ? 3 : 2) : -1;
@@ -94,6 +103,21 @@ public final class SceneGenerator {
     }
     List<Figure> figures = figures(r, n, want, forced, rel);
     return LayoutPlanner.place(r, options, bg, horizon, figures, rel);
+  }
+
+  /** Draws how many figures a scene has, favouring fewer: crowded 64x64 scenes are hard to read. */
+  private int figureCount(Random r) {
+    int total = 0;
+    for (int n = options.minFigures(); n <= options.maxFigures(); n++) {
+      total += COUNT_WEIGHTS[n];
+    }
+    int pick = r.nextInt(total);
+    for (int n = options.minFigures(); ; n++) {
+      pick -= COUNT_WEIGHTS[n];
+      if (pick < 0) {
+        return n;
+      }
+    }
   }
 
   private List<Figure> figures(Random r, int n, Split want, int forced, RelationType rel) {

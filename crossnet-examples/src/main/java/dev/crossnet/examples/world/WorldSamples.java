@@ -96,14 +96,15 @@ public final class WorldSamples {
     }
     write(relationCells, COLUMNS, out.resolve("relations.png"));
     Files.write(out.resolve("relations.txt"), relationCaptions);
-    write(catalogue(size), Pose.values().length, out.resolve("catalogue.png"));
+    write(catalogue(size, Size.LARGE), Pose.values().length, out.resolve("catalogue.png"));
+    write(catalogue(size, Size.SMALL), Pose.values().length, out.resolve("catalogue-small.png"));
     System.out.println("wrote " + out.resolve("scenes.png") + ", " + out.resolve("scenes.txt") + ", "
         + out.resolve("edits.png") + " and " + out.resolve("clip.png"));
     System.out.println("clip: " + clip.frames().get(0).caption());
   }
 
   /** One row per kind, one column per pose (grey where the kind cannot take the pose), colours cycling. */
-  private static List<Picture> catalogue(int size) {
+  private static List<Picture> catalogue(int size, Size figureSize) {
     List<Picture> cells = new ArrayList<>();
     int i = 0;
     for (FigureKind kind : FigureKind.values()) {
@@ -113,7 +114,7 @@ public final class WorldSamples {
           continue;
         }
         Colour colour = Colour.values()[i++ % Colour.values().length];
-        Figure f = new Figure(kind, new Appearance(colour, i % 3 == 0, Size.LARGE), pose);
+        Figure f = new Figure(kind, new Appearance(colour, i % 3 == 0, figureSize), pose);
         SceneLayout layout = new SceneLayout(Background.PARK, 0.45, List.of(), List.of(new PlacedFigure(f,
             new Placement(0.5, 0.85, true, 1, null))), List.of(), 0);
         cells.add(Scene.render(layout, size, size).picture());

@@ -20,6 +20,7 @@ class SceneIdealEditTest {
       for (int i = 0; i < s.figures().size(); i++) {
         for (FigureKind kind : FigureKind.values()) {
           IdealEdit e = s.idealEdit(i, kind, other(s.figures().get(i).figure().appearance()));
+          assertThat(e.region().coverage()).as("the region leaves most of the picture to compare").isLessThan(0.6);
           for (int y = 0; y < s.height(); y++) {
             for (int x = 0; x < s.width(); x++) {
               if (!Scenes.in(e.region(), x, y)) {

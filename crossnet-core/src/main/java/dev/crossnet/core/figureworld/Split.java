@@ -14,6 +14,9 @@ import java.util.List;
  *
  * <p>A scene is {@link #HELD_OUT} when any of its figures or relations matches a rule, else {@link #TRAIN}.
  * Each part (purple, robot, dog, lying, holding hands) does appear in training; only the combinations do not.
+ * Asked for {@code TRAIN}, {@link SceneGenerator} redraws any held-out figure or pair; asked for {@code
+ * HELD_OUT}, it builds each scene around one rule picked at random (the hands rule only with two or more
+ * figures). Ideal edits may create held-out combinations: they are the yardstick, not training data.
  */
 public enum Split {
   TRAIN,

@@ -79,7 +79,7 @@ final class FigureRenderer {
     Point2D.Double pelvis = k.get(Joint.PELVIS);
     Point2D.Double head = k.get(Joint.HEAD);
     // Upright is 0; a lying figure's head accessories turn with its body.
-    double tilt = Math.atan2(neck.x - pelvis.x, pelvis.y - neck.y);
+    double tilt = StrictMath.atan2(neck.x - pelvis.x, pelvis.y - neck.y);
     // Turned a quarter, "forward" would point the face into the ground; a lying figure looks up instead.
     Pen face = Math.abs(tilt) > Math.PI / 4 ? new Pen(pen.g, pen.u, !pen.facingRight) : pen;
     if (robot) {

@@ -77,20 +77,30 @@ final class Pen {
 
   void rotated(Point2D.Double pivot, double angle, Function<Point2D.Double, Shape> shape,
       int rgb) {
-    fill(AffineTransform.getRotateInstance(angle, pivot.x, pivot.y).createTransformedShape(shape.apply(pivot)), rgb);
+    fill(rotation(angle, pivot).createTransformedShape(shape.apply(pivot)), rgb);
   }
 
   void rotated(Point2D.Double pivot, double angle, Function<Point2D.Double, Shape> shape,
       int rgb, double width) {
-    Shape s = AffineTransform.getRotateInstance(angle, pivot.x, pivot.y).createTransformedShape(shape.apply(pivot));
+    Shape s = rotation(angle, pivot).createTransformedShape(shape.apply(pivot));
     stroke(s, width * u + 2 * outline, FigureRenderer.OUTLINE, BasicStroke.CAP_BUTT);
     stroke(s, width * u, rgb, BasicStroke.CAP_BUTT);
   }
 
   void rotatedFillOnly(Point2D.Double pivot, double angle,
       Function<Point2D.Double, Shape> shape, int rgb) {
-    fillOnly(AffineTransform.getRotateInstance(angle, pivot.x, pivot.y).createTransformedShape(shape.apply(pivot)),
+    fillOnly(rotation(angle, pivot).createTransformedShape(shape.apply(pivot)),
         rgb);
+  }
+
+  /**
+   * A rotation about a pivot built with {@link StrictMath}: {@code AffineTransform.getRotateInstance} uses
+   * {@code Math.sin}, which may differ in the last bit between platforms and so move an edge pixel.
+   */
+  private static AffineTransform rotation(double angle, Point2D.Double pivot) {
+    double c = StrictMath.cos(angle);
+    double s = StrictMath.sin(angle);
+    return new AffineTransform(c, s, -s, c, pivot.x - c * pivot.x + s * pivot.y, pivot.y - s * pivot.x - c * pivot.y);
   }
 
   private void stroke(Shape s, double width, int rgb, int cap) {

@@ -98,9 +98,8 @@ public final class WorldSamples {
     Files.write(out.resolve("relations.txt"), relationCaptions);
     write(catalogue(size, Size.LARGE), Pose.values().length, out.resolve("catalogue.png"));
     write(catalogue(size, Size.SMALL), Pose.values().length, out.resolve("catalogue-small.png"));
-    System.out.println("wrote " + out.resolve("scenes.png") + ", " + out.resolve("scenes.txt") + ", "
-        + out.resolve("edits.png") + " and " + out.resolve("clip.png"));
-    System.out.println("clip: " + clip.frames().get(0).caption());
+    System.out.println("wrote scenes, edits, clip, relations and catalogue grids (each also at x" + ZOOM
+        + ") to " + out + "; clip: " + clip.frames().get(0).caption());
   }
 
   /** One row per kind, one column per pose (grey where the kind cannot take the pose), colours cycling. */

@@ -40,7 +40,11 @@ public final class GroupNorm extends Module {
       java.util.Arrays.fill(affine, 1);
       affine[1] = channels;
       Shape a = new Shape(affine);
-      return s.keep(normed.mul(weight.reshape(a)).add(bias.reshape(a)));
+      // A reshape of a parameter is registered with the parameter's manager: move it into the scope.
+      NDArray w = weight.reshape(a);
+      NDArray b = bias.reshape(a);
+      s.manager().attachAll(w, b);
+      return s.keep(normed.mul(w).add(b));
     }
   }
 }

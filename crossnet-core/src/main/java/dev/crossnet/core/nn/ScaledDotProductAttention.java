@@ -11,8 +11,11 @@ import ai.djl.ndarray.index.NDIndex;
  */
 public final class ScaledDotProductAttention {
 
-  /** Score elements computed at once (64 MiB of float32). */
-  public static final long DEFAULT_BUDGET = 1L << 24;
+  /**
+   * Score elements computed at once: 16 MiB of float32, below glibc's largest mmap threshold (32 MiB), so
+   * the score blocks of successive slices reuse freed heap memory instead of faulting in fresh pages.
+   */
+  public static final long DEFAULT_BUDGET = 1L << 22;
 
   private final long budget;
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.model.ModelFolder;
+import dev.crossnet.core.model.RenamingTensorStore;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.Conv2d;
 import dev.crossnet.core.nn.Module;
@@ -13,6 +14,8 @@ import dev.crossnet.core.weights.TensorStore;
 import dev.crossnet.core.weights.WeightBinder;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * diffusers' {@code AutoencoderKL}. Images are [B, 3, H, W] in [-1, 1]; latents are unscaled (see
@@ -25,6 +28,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class AutoencoderKL extends Module {
+
+  private static final Pattern LEGACY_ATTENTION =
+      Pattern.compile("(.*mid_block\\.attentions\\.\\d+\\.)(query|key|value|proj_attn)(\\.(?:weight|bias))");
 
   private final VaeConfig config;
   private final VaeEncoder encoder;
@@ -42,9 +48,13 @@ public final class AutoencoderKL extends Module {
     decoder = child(new VaeDecoder(source, "decoder", c));
   }
 
-  /** Builds from a checkpoint, reporting every missing, mis-shaped and unused tensor. */
+  /**
+   * Builds from a checkpoint, reporting every missing, mis-shaped and unused tensor. Checkpoints saved
+   * before diffusers 0.14 name the mid-block attention {@code query/key/value/proj_attn}; they are read
+   * under the current names ({@code to_q/to_k/to_v/to_out.0}), as diffusers does.
+   */
   public static AutoencoderKL create(VaeConfig config, TensorStore store, NDManager manager) {
-    WeightBinder binder = new WeightBinder(store, manager);
+    WeightBinder binder = new WeightBinder(new RenamingTensorStore(store, AutoencoderKL::currentName), manager);
     AutoencoderKL model = new AutoencoderKL(config, ParameterSource.of(binder));
     binder.finish();
     return model;
@@ -62,6 +72,21 @@ public final class AutoencoderKL extends Module {
   /** The VAE of a folder, or empty when the folder has no config (a pixel-space model). */
   public static Optional<AutoencoderKL> loadIfPresent(Path folder, NDManager manager) {
     return ModelFolder.exists(folder) ? Optional.of(load(folder, manager)) : Optional.empty();
+  }
+
+  /** The current diffusers name of a possibly pre-0.14 VAE tensor name. */
+  static String currentName(String name) {
+    Matcher m = LEGACY_ATTENTION.matcher(name);
+    if (!m.matches()) {
+      return name;
+    }
+    String current = switch (m.group(2)) {
+      case "query" -> "to_q";
+      case "key" -> "to_k";
+      case "value" -> "to_v";
+      default -> "to_out.0";
+    };
+    return m.group(1) + current + m.group(3);
   }
 
   public VaeConfig config() {

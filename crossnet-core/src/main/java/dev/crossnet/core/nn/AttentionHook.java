@@ -1,6 +1,8 @@
 package dev.crossnet.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A seam into every attention layer of one forward pass: observe the attention maps and supply or replace
@@ -24,6 +26,44 @@ public interface AttentionHook {
 
   /** The hook that does nothing. */
   AttentionHook NONE = new AttentionHook() {};
+
+  /**
+   * Several hooks as one: keys and values pass through each hook in order (each sees the previous one's
+   * result); maps go to every hook that observes the layer.
+   */
+  static AttentionHook compose(AttentionHook... hooks) {
+    List<AttentionHook> list = Arrays.stream(hooks).filter(h -> h != NONE).toList();
+    if (list.isEmpty()) {
+      return NONE;
+    }
+    if (list.size() == 1) {
+      return list.get(0);
+    }
+    return new AttentionHook() {
+      @Override
+      public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
+        KeyValues kv = projected;
+        for (AttentionHook h : list) {
+          kv = h.keysValues(call, queryInput, kv);
+        }
+        return kv;
+      }
+
+      @Override
+      public boolean observesMaps(AttentionCall call) {
+        return list.stream().anyMatch(h -> h.observesMaps(call));
+      }
+
+      @Override
+      public void onAttentionMaps(AttentionCall call, long queryStart, NDArray probabilities) {
+        for (AttentionHook h : list) {
+          if (h.observesMaps(call)) {
+            h.onAttentionMaps(call, queryStart, probabilities);
+          }
+        }
+      }
+    };
+  }
 
   /**
    * The keys and values the layer should attend to. The default keeps the layer's own.

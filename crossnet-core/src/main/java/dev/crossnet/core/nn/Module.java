@@ -60,6 +60,28 @@ public abstract class Module {
     return Collections.unmodifiableMap(out);
   }
 
+  /** This module and every module below it, depth first in construction order. */
+  public final List<Module> modules() {
+    List<Module> out = new ArrayList<>();
+    walk(out);
+    return Collections.unmodifiableList(out);
+  }
+
+  private void walk(List<Module> out) {
+    out.add(this);
+    for (Module c : children) {
+      c.walk(out);
+    }
+  }
+
+  /**
+   * The stable names of every attention layer in this subtree, in forward order: the names hooks see as
+   * {@link AttentionCall#layer()}.
+   */
+  public final List<String> attentionLayers() {
+    return modules().stream().filter(m -> m instanceof Attention).map(Module::name).toList();
+  }
+
   private void collect(Map<String, NDArray> out) {
     out.putAll(parameters);
     for (Module c : children) {

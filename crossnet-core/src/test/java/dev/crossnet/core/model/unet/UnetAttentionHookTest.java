@@ -8,9 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.nn.AttentionCall;
 import dev.crossnet.core.nn.AttentionHook;
+import dev.crossnet.core.nn.AttentionMapRecorder;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.core.nn.KeyValues;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -141,5 +144,44 @@ class UnetAttentionHookTest {
     NDArray hooked = unet.forward(x, t, text, subject);
     assertThat(keyCounts.values()).containsOnly(5L);
     assertThat(hooked.sub(plain).abs().max().getFloat()).isGreaterThan(1e-4f);
+  }
+
+  @Test
+  void theModelListsTheLayersHooksWillSee() {
+    assertThat(unet.attentionLayers()).hasSize(8)
+        .startsWith("down_blocks.0.attentions.0.transformer_blocks.0.attn1")
+        .endsWith("up_blocks.1.attentions.1.transformer_blocks.0.attn2");
+  }
+
+  @Test
+  void theRecorderKeepsHeadAveragedCrossAttentionMapsAfterTheForward() {
+    try (AttentionMapRecorder recorder = new AttentionMapRecorder(m, AttentionCall::cross)) {
+      unet.forward(x, t, text, recorder);
+      NDArray map = recorder.maps().get("up_blocks.1.attentions.1.transformer_blocks.0.attn2");
+      assertThat(map.getShape()).isEqualTo(new Shape(2, 64, 3));
+      assertThat(map.sum(new int[] {2}).sub(1f).abs().max().getFloat()).isLessThan(1e-5f);
+      assertThat(recorder.maps()).hasSize(4);
+    }
+  }
+
+  @Test
+  void composedHooksApplyTheirKeyValueChangesInOrder() {
+    List<String> order = new ArrayList<>();
+    AttentionHook first = new AttentionHook() {
+      @Override
+      public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues kv) {
+        order.add("first");
+        return new KeyValues(kv.keys().mul(0), kv.values());
+      }
+    };
+    AttentionHook second = new AttentionHook() {
+      @Override
+      public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues kv) {
+        order.add(kv.keys().abs().sum().getFloat() == 0f ? "second saw first" : "second alone");
+        return kv;
+      }
+    };
+    unet.forward(x, t, text, AttentionHook.compose(first, second));
+    assertThat(order).hasSize(16).containsOnly("first", "second saw first");
   }
 }

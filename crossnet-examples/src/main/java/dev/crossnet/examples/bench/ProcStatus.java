@@ -19,6 +19,11 @@ final class ProcStatus {
     return field("VmRSS:");
   }
 
+  /** CPU time of the whole process (all threads, user and system) in nanoseconds. */
+  static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
   private static long field(String name) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

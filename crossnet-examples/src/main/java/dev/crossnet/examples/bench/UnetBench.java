@@ -59,12 +59,10 @@ public final class UnetBench {
       }
     }
     try (NDManager root = OfflineEngine.get().newBaseManager(); GradMode off = GradMode.disabled()) {
-      double matmul = MatmulProbe.gflops(root, 2048, 5);
-      LOG.info(String.format(Locale.ROOT, "matmul 2048x2048 float32: %.1f GFLOP/s", matmul));
       if (Files.isDirectory(golden)) {
         try (NDManager m = root.newSubManager()) {
           UNet2DConditionModel unet = UNet2DConditionModel.load(golden, m);
-          report("golden unet-a", unet, m, 2, 16, 7, 20, matmul);
+          report("golden unet-a", unet, m, 2, 16, 7, 20);
         }
       } else {
         LOG.info("golden UNet folder {} absent: skipped", golden);
@@ -77,19 +75,18 @@ public final class UnetBench {
           UNet2DConditionModel unet = UNet2DConditionModel.create(config, store, m);
           LOG.info(String.format(Locale.ROOT, "SD-1.5-sized UNet: random weights in %.1f s",
               (System.nanoTime() - t0) / 1e9));
-          report("SD-1.5-sized unet", unet, m, batch, 64, 77, runs, matmul);
+          report("SD-1.5-sized unet", unet, m, batch, 64, 77, runs);
         }
       }
     }
   }
 
-  /** CPU time of the whole process (all threads, user and system), to tell a busy machine from slow code. */
-  private static long cpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-  }
-
   private static void report(String label, UNet2DConditionModel unet, NDManager m, int batch, int size,
-      int tokens, int runs, double matmul) {
+      int tokens, int runs) {
+    // Measured right before the model so that both see the same machine load.
+    MatmulProbe.Rate matmul = MatmulProbe.measure(m, 2048, 5);
+    LOG.info(String.format(Locale.ROOT, "matmul 2048x2048 float32: %.1f GFLOP/s, %.1f GFLOP per CPU-second",
+        matmul.gflops(), matmul.gflopPerCpuSecond()));
     long weightBytes = unet.namedParameters().values().stream().mapToLong(a -> a.getShape().size() * 4).sum();
     int cross = unet.config().crossAttentionDim()[0];
     NDArray x = m.randomNormal(new Shape(batch, unet.config().inChannels(), size, size));
@@ -99,23 +96,25 @@ public final class UnetBench {
     double best = Double.MAX_VALUE;
     double cpuOfBest = 0;
     for (int i = 0; i < runs; i++) {
-      long cpu0 = cpuNanos();
+      long cpu0 = ProcStatus.cpuNanos();
       long t0 = System.nanoTime();
       NDArray out = unet.forward(x, t, text);
       out.getFloat(0, 0, 0, 0);
       double wall = (System.nanoTime() - t0) / 1e9;
       if (wall < best) {
         best = wall;
-        cpuOfBest = (cpuNanos() - cpu0) / 1e9;
+        cpuOfBest = (ProcStatus.cpuNanos() - cpu0) / 1e9;
       }
       out.close();
     }
     double gflop = 2.0 * unet.macs(size, size, tokens) * batch / 1e9;
     LOG.info(String.format(Locale.ROOT,
         "%s: batch %d, %dx%d latents, %d tokens: forward %.3f s, %.1f GFLOP, %.1f GFLOP/s (%.0f%% of matmul "
-            + "%.1f); process CPU %.1f s (%.2f cores busy); weights %.1f MB, peak RSS %.1f MB (%.2fx weights)",
-        label, batch, size, size, tokens, best, gflop, gflop / best, 100 * gflop / best / matmul, matmul,
-        cpuOfBest, cpuOfBest / best,
+            + "%.1f); process CPU %.1f s (%.2f cores busy), %.1f GFLOP per CPU-second (%.0f%% of matmul's %.1f); "
+            + "weights %.1f MB, peak RSS %.1f MB (%.2fx weights)",
+        label, batch, size, size, tokens, best, gflop, gflop / best, 100 * gflop / best / matmul.gflops(),
+        matmul.gflops(), cpuOfBest, cpuOfBest / best, gflop / cpuOfBest,
+        100 * gflop / cpuOfBest / matmul.gflopPerCpuSecond(), matmul.gflopPerCpuSecond(),
         weightBytes / 1e6, ProcStatus.peakRss() / 1e6, (double) ProcStatus.peakRss() / weightBytes));
   }
 }

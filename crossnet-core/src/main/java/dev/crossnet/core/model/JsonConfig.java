@@ -79,6 +79,23 @@ public final class JsonConfig {
     return getInt(key, 0);
   }
 
+  /** Whether a boolean key, or any entry of a boolean list, is true. */
+  public boolean anyTrue(String key) {
+    JsonElement e = get(key);
+    if (e == null) {
+      return false;
+    }
+    if (e.isJsonArray()) {
+      for (JsonElement x : e.getAsJsonArray()) {
+        if (x.getAsBoolean()) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return e.getAsBoolean();
+  }
+
   /** A list of strings (required). */
   public List<String> requireStrings(String key) {
     JsonElement e = get(key);

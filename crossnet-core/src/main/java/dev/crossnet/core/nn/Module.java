@@ -43,6 +43,8 @@ public abstract class Module {
   protected final NDArray parameter(ParameterSource source, String local, long... shape) {
     String full = path(local);
     NDArray array = source.take(full, new Shape(shape));
+    // Named arrays let NDList.encode write a checkpoint with the same keys.
+    array.setName(full);
     parameters.put(full, array);
     return array;
   }
@@ -53,7 +55,11 @@ public abstract class Module {
     return module;
   }
 
-  /** Every parameter of this subtree by its checkpoint name, in construction order. */
+  /**
+   * Every parameter of this subtree by its checkpoint name, in construction order. The arrays are the
+   * model's own: a trainer may call {@code setRequiresGradient(true)} on the ones it learns, and only those
+   * then collect gradients (inference records no autograd graph because nothing else requires one).
+   */
   public final Map<String, NDArray> namedParameters() {
     Map<String, NDArray> out = new LinkedHashMap<>();
     collect(out);

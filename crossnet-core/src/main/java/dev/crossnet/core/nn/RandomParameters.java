@@ -1,6 +1,5 @@
 package dev.crossnet.core.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -30,7 +29,7 @@ public final class RandomParameters implements ParameterSource {
    * @param construct builds the model from a parameter source (the built object is discarded)
    */
   public static MemoryTensorStore store(Consumer<ParameterSource> construct, long seed, NDManager manager) {
-    Engine.getEngine(manager.getEngine().getEngineName()).setRandomSeed((int) seed);
+    manager.getEngine().setRandomSeed((int) seed);
     RandomParameters r = new RandomParameters(manager);
     construct.accept(r);
     return new MemoryTensorStore(Path.of("random-seed-" + seed), r.made);

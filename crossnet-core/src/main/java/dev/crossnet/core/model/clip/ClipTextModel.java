@@ -93,7 +93,8 @@ public final class ClipTextModel extends Module {
   }
 
   /**
-   * Encodes token ids [B, T] (T at most max_position_embeddings). Outputs live in the ids' manager.
+   * Encodes token ids [B, T] (T at most max_position_embeddings). Outputs live in the ids' manager. A row
+   * without an end-of-text token pools at its last position.
    *
    * @param overrides replacement embedding rows for some token ids (gradients flow into them)
    * @param hook sees the self-attention of every layer ({@code text_model.encoder.layers.N.self_attn})

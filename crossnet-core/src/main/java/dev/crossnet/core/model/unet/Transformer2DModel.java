@@ -24,6 +24,7 @@ final class Transformer2DModel extends Module {
   private final Module projOut;
   private final List<BasicTransformerBlock> blocks = new ArrayList<>();
   private final int inner;
+  private final int channels;
 
   Transformer2DModel(ParameterSource source, String name, int channels, int heads, int depth, int crossDim,
       int groups, boolean linearProjection) {
@@ -34,6 +35,7 @@ final class Transformer2DModel extends Module {
     }
     int headDim = channels / heads;
     this.inner = heads * headDim;
+    this.channels = channels;
     this.linear = linearProjection;
     norm = child(new GroupNorm(source, path("norm"), groups, channels, 1e-6f));
     projIn = child(linear ? new Linear(source, path("proj_in"), channels, inner, true)
@@ -79,7 +81,6 @@ final class Transformer2DModel extends Module {
 
   long macs(long h, long w, long textTokens) {
     long tokens = h * w;
-    long channels = norm.namedParameters().values().iterator().next().getShape().get(0);
     long sum = 2 * tokens * channels * inner;
     for (BasicTransformerBlock block : blocks) {
       sum += block.macs(tokens, textTokens, inner);

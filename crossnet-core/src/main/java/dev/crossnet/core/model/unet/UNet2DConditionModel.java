@@ -132,9 +132,8 @@ public final class UNet2DConditionModel extends Module {
    * tokens: convolutions and matrix products only (norms and activations are a small remainder).
    */
   public long macs(long h, long w, long textTokens) {
-    long[] ch = {config.blockOutChannels()[0]};
     long sum = h * w * (convIn.macsPerPixel() + convOut.macsPerPixel());
-    long ch0 = ch[0];
+    long ch0 = config.blockOutChannels()[0];
     sum += (long) ch0 * config.timeEmbedDim() + (long) config.timeEmbedDim() * config.timeEmbedDim();
     long hh = h;
     long ww = w;

@@ -57,8 +57,7 @@ public record UNetConfig(
     if (c.getBoolean("dual_cross_attention", false)) {
       throw new IllegalArgumentException(c.source() + ": dual_cross_attention is not supported");
     }
-    if (c.isSet("only_cross_attention") && !"false".equals(String.valueOf(
-        c.getString("only_cross_attention", "false")))) {
+    if (c.anyTrue("only_cross_attention")) {
       throw new IllegalArgumentException(c.source() + ": only_cross_attention is not supported");
     }
     List<String> down = c.requireStrings("down_block_types");

@@ -23,7 +23,7 @@ final class UpBlock extends Module {
   private final Upsample2D upsampler;
 
   /**
-   * @param level index into the reversed per-level settings
+   * @param reversedLevel position of the block on the up path (0 = deepest)
    * @param prevOut channels coming from the block below
    * @param skipIn channels of the deepest skip this block takes (the next level's width)
    */

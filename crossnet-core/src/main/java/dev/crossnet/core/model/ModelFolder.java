@@ -1,7 +1,6 @@
 package dev.crossnet.core.model;
 
 import ai.djl.ndarray.NDManager;
-import dev.crossnet.core.weights.MemoryTensorStore;
 import dev.crossnet.core.weights.TensorStore;
 import dev.crossnet.core.weights.WeightsException;
 import java.nio.file.Files;
@@ -53,11 +52,8 @@ public final class ModelFolder {
     throw new WeightsException("no weights in model folder " + dir + "; expected one of " + WEIGHT_FILES);
   }
 
-  /**
-   * Opens the weights. Reads the whole file into memory, which {@code NDList.decode} limits to 2 GiB;
-   * larger checkpoints need the memory-mapped safetensors store.
-   */
-  public TensorStore openWeights(NDManager manager) {
-    return MemoryTensorStore.read(weightsFile(), manager);
+  /** Opens the weights with the given opener (e.g. a memory-mapped safetensors store). */
+  public TensorStore openWeights(WeightsOpener opener, NDManager manager) {
+    return opener.open(weightsFile(), manager);
   }
 }

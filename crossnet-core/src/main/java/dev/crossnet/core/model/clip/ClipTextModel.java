@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.crossnet.core.model.ModelFolder;
+import dev.crossnet.core.model.WeightsOpener;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.Embedding;
 import dev.crossnet.core.nn.LayerNorm;
@@ -68,12 +69,21 @@ public final class ClipTextModel extends Module {
 
   /** Loads a transformers {@code text_encoder} folder. */
   public static ClipTextModel load(Path folder, NDManager manager) {
+    return load(folder, WeightsOpener.IN_MEMORY, manager);
+  }
+
+  /**
+   * As {@link #load(Path, NDManager)}, reading the weights file with the given opener: a memory-mapped
+   * safetensors store lifts the in-memory reader's 2 GiB limit (SD 1.5's float32 UNet is 3.4 GB).
+   */
+  public static ClipTextModel load(Path folder, WeightsOpener opener, NDManager manager) {
     ModelFolder f = new ModelFolder(folder);
     ClipTextConfig config = ClipTextConfig.from(f.config());
-    try (TensorStore store = f.openWeights(manager)) {
+    try (TensorStore store = f.openWeights(opener, manager)) {
       return create(config, store, manager);
     }
   }
+
 
   public ClipTextConfig config() {
     return config;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.crossnet.core.model.ModelFolder;
+import dev.crossnet.core.model.WeightsOpener;
 import dev.crossnet.core.nn.Activations;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.Conv2d;
@@ -86,12 +87,21 @@ public final class UNet2DConditionModel extends Module {
 
   /** Loads a diffusers {@code unet} folder ({@code config.json} and the safetensors weights). */
   public static UNet2DConditionModel load(Path folder, NDManager manager) {
+    return load(folder, WeightsOpener.IN_MEMORY, manager);
+  }
+
+  /**
+   * As {@link #load(Path, NDManager)}, reading the weights file with the given opener: a memory-mapped
+   * safetensors store lifts the in-memory reader's 2 GiB limit (SD 1.5's float32 UNet is 3.4 GB).
+   */
+  public static UNet2DConditionModel load(Path folder, WeightsOpener opener, NDManager manager) {
     ModelFolder f = new ModelFolder(folder);
     UNetConfig config = UNetConfig.from(f.config());
-    try (TensorStore store = f.openWeights(manager)) {
+    try (TensorStore store = f.openWeights(opener, manager)) {
       return create(config, store, manager);
     }
   }
+
 
   public UNetConfig config() {
     return config;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.model.ModelFolder;
+import dev.crossnet.core.model.WeightsOpener;
 import dev.crossnet.core.model.RenamingTensorStore;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.Conv2d;
@@ -62,12 +63,21 @@ public final class AutoencoderKL extends Module {
 
   /** Loads a diffusers {@code vae} folder. */
   public static AutoencoderKL load(Path folder, NDManager manager) {
+    return load(folder, WeightsOpener.IN_MEMORY, manager);
+  }
+
+  /**
+   * As {@link #load(Path, NDManager)}, reading the weights file with the given opener: a memory-mapped
+   * safetensors store lifts the in-memory reader's 2 GiB limit (SD 1.5's float32 UNet is 3.4 GB).
+   */
+  public static AutoencoderKL load(Path folder, WeightsOpener opener, NDManager manager) {
     ModelFolder f = new ModelFolder(folder);
     VaeConfig config = VaeConfig.from(f.config());
-    try (TensorStore store = f.openWeights(manager)) {
+    try (TensorStore store = f.openWeights(opener, manager)) {
       return create(config, store, manager);
     }
   }
+
 
   /** The VAE of a folder, or empty when the folder has no config (a pixel-space model). */
   public static Optional<AutoencoderKL> loadIfPresent(Path folder, NDManager manager) {

@@ -63,8 +63,10 @@ public final class Attention extends Module {
       AttentionCall call = new AttentionCall(name(), cross, heads, headDim, n, height, width);
       if (hook != AttentionHook.NONE) {
         KeyValues kv = hook.keysValues(call, x, new KeyValues(keys, values));
+        checkHookResult(kv, b);
         keys = kv.keys();
         values = kv.values();
+        s.borrow(keys, values);
       }
       NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), mask, call,
           hook);
@@ -76,6 +78,19 @@ public final class Attention extends Module {
   /** Self- or cross-attention of a sequence without mask. */
   public NDArray forward(NDArray x, NDArray context, AttentionHook hook) {
     return forward(x, context, null, hook, 0, 0);
+  }
+
+  /** A hook's keys and values must fit this layer; say which layer and what was wrong. */
+  private void checkHookResult(KeyValues kv, long batch) {
+    long inner = (long) heads * headDim;
+    ai.djl.ndarray.types.Shape ks = kv.keys().getShape();
+    ai.djl.ndarray.types.Shape vs = kv.values().getShape();
+    boolean ok = ks.dimension() == 3 && vs.dimension() == 3 && ks.get(2) == inner && vs.get(2) == inner
+        && ks.get(1) == vs.get(1) && ks.get(0) == vs.get(0) && (ks.get(0) == batch || ks.get(0) == 1);
+    if (!ok) {
+      throw new IllegalStateException("attention hook returned keys " + ks + " and values " + vs + " for layer "
+          + name() + ", which needs [" + batch + " or 1, tokens, " + inner + "] for both, with equal token counts");
+    }
   }
 
   private NDArray splitHeads(NDArray t) {

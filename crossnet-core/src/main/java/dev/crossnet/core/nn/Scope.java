@@ -49,6 +49,19 @@ public final class Scope implements AutoCloseable {
     return new Scope(present.get(0).getManager(), present);
   }
 
+  /**
+   * Lends more arrays to the scope (e.g. keys a hook keeps in its own manager), so that what is computed
+   * from them is freed with the scope rather than registered with their owner. Arrays already in the scope
+   * are left alone.
+   */
+  public void borrow(NDArray... arrays) {
+    for (NDArray a : arrays) {
+      if (a != null && a.getManager() != child && lent.add(a)) {
+        child.tempAttachAll(a);
+      }
+    }
+  }
+
   /** The child manager, for arrays created from scratch inside the scope. */
   public NDManager manager() {
     return child;

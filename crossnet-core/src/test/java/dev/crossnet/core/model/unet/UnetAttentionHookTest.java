@@ -1,6 +1,7 @@
 package dev.crossnet.core.model.unet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -183,5 +184,45 @@ class UnetAttentionHookTest {
     };
     unet.forward(x, t, text, AttentionHook.compose(first, second));
     assertThat(order).hasSize(16).containsOnly("first", "second saw first");
+  }
+
+  @Test
+  void keysOfTheWrongWidthAreRejectedNamingTheLayer() {
+    AttentionHook bad = new AttentionHook() {
+      @Override
+      public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues kv) {
+        return new KeyValues(kv.keys().get(":, :, 0:1"), kv.values());
+      }
+    };
+    assertThatThrownBy(() -> unet.forward(x, t, text, bad))
+        .hasMessageContaining("down_blocks.0.attentions.0.transformer_blocks.0.attn1")
+        .hasMessageContaining("(2, 64, 1)");
+  }
+
+  @Test
+  void keysAHookKeepsInItsOwnManagerGatherNothingThere() {
+    try (NDManager cache = m.newSubManager()) {
+      Map<String, KeyValues> cached = new LinkedHashMap<>();
+      AttentionHook replay = new AttentionHook() {
+        @Override
+        public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues kv) {
+          if (call.cross()) {
+            return kv;
+          }
+          return cached.computeIfAbsent(call.layer(), k -> {
+            NDArray keys = kv.keys().duplicate();
+            NDArray values = kv.values().duplicate();
+            cache.attachAll(keys, values);
+            return new KeyValues(keys, values);
+          });
+        }
+      };
+      unet.forward(x, t, text, replay).close();
+      int cachedArrays = cache.getManagedArrays().size();
+      unet.forward(x, t, text, replay).close();
+      unet.forward(x, t, text, replay).close();
+      assertThat(cachedArrays).isEqualTo(8);
+      assertThat(cache.getManagedArrays()).hasSize(cachedArrays);
+    }
   }
 }

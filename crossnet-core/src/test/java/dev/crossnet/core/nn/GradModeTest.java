@@ -6,6 +6,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.crossnet.core.engine.OfflineEngine;
 import org.junit.jupiter.api.Test;
 
+// GradMode resources switch a thread mode for the block; they are not used in it.
+@SuppressWarnings("try")
 class GradModeTest {
 
   @Test

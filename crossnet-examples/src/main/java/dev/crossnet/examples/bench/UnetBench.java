@@ -43,6 +43,7 @@ public final class UnetBench {
 
   private UnetBench() {}
 
+  @SuppressWarnings("try") // GradMode switches the thread's mode for the block; it is not used in it
   public static void main(String[] args) {
     Path golden = Path.of(System.getProperty("crossnet.shared", "/work/shared"), "goldens", "unet-a", "model");
     int batch = 2;

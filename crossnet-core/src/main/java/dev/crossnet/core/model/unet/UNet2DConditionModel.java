@@ -144,7 +144,7 @@ public final class UNet2DConditionModel extends Module {
   public long macs(long h, long w, long textTokens) {
     long sum = h * w * (convIn.macsPerPixel() + convOut.macsPerPixel());
     long ch0 = config.blockOutChannels()[0];
-    sum += (long) ch0 * config.timeEmbedDim() + (long) config.timeEmbedDim() * config.timeEmbedDim();
+    sum += ch0 * config.timeEmbedDim() + (long) config.timeEmbedDim() * config.timeEmbedDim();
     long hh = h;
     long ww = w;
     for (int i = 0; i < downBlocks.size(); i++) {

@@ -11,6 +11,8 @@ import dev.crossnet.core.weights.MemoryTensorStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+// GradMode resources switch a thread mode for the block; they are not used in it.
+@SuppressWarnings("try")
 class ClipCheckpointTest {
 
   @Test

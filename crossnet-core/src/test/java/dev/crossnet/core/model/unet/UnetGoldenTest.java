@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// GradMode resources switch a thread mode for the block; they are not used in it.
+@SuppressWarnings("try")
 class UnetGoldenTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnetGoldenTest.class);

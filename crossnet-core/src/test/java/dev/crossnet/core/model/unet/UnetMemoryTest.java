@@ -9,6 +9,8 @@ import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.nn.GradMode;
 import org.junit.jupiter.api.Test;
 
+// GradMode resources switch a thread mode for the block; they are not used in it.
+@SuppressWarnings("try")
 class UnetMemoryTest {
 
   @Test

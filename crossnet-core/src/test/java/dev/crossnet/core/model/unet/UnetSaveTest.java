@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// GradMode resources switch a thread mode for the block; they are not used in it.
+@SuppressWarnings("try")
 class UnetSaveTest {
 
   @TempDir

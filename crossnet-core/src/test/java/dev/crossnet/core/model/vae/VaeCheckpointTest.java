@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// GradMode resources switch a thread mode for the block; they are not used in it.
+@SuppressWarnings("try")
 class VaeCheckpointTest {
 
   private static Path model() {

@@ -1,5 +1,5 @@
 /**
- * Diffusion models as folders in the Hugging Face diffusers layout ({@code model_index.json} and one folder
- * per component), loaded and saved with one call.
+ * Diffusion models as folders in the Hugging Face diffusers layout: {@code model_index.json}, one folder per
+ * component ({@code config.json} + weights), read and written for the UNet, CLIP text and VAE architectures.
  */
 package dev.crossnet.core.model;

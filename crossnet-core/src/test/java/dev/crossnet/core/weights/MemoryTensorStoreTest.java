@@ -28,9 +28,10 @@ class MemoryTensorStoreTest {
   }
 
   @Test
-  void loadsCopiesSoTheOriginalsStayUntouched() {
+  void handsTheArrayOverOnceThenLoadsCopies() {
     NDArray original = manager.create(new float[] {1, 2});
     MemoryTensorStore store = new MemoryTensorStore(Path.of("memory"), Map.of("w", original));
+    assertThat(store.load("w", manager)).isSameAs(original);
     store.load("w", manager).addi(10);
     assertThat(original.toFloatArray()).containsExactly(1, 2);
   }

@@ -1,0 +1,59 @@
+package dev.crossnet.core.model;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.core.weights.TensorStore;
+import dev.crossnet.core.weights.WeightsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A model folder in diffusers/transformers layout: {@code config.json} and one weights file. A missing
+ * folder (e.g. a pixel-space model without VAE) is the caller's to handle: see {@link #exists}.
+ */
+public final class ModelFolder {
+
+  /** Weight file names tried in order. */
+  public static final List<String> WEIGHT_FILES =
+      List.of("diffusion_pytorch_model.safetensors", "model.safetensors");
+
+  private final Path dir;
+
+  public ModelFolder(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Whether the folder holds a config (a composed model may lack, say, its VAE). */
+  public static boolean exists(Path dir) {
+    return Files.isRegularFile(dir.resolve("config.json"));
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public JsonConfig config() {
+    Path file = dir.resolve("config.json");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no config.json in model folder " + dir
+          + "; point to the folder that holds config.json and the weights");
+    }
+    return JsonConfig.read(file);
+  }
+
+  /** The weights file of the folder. */
+  public Path weightsFile() {
+    for (String name : WEIGHT_FILES) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    throw new WeightsException("no weights in model folder " + dir + "; expected one of " + WEIGHT_FILES);
+  }
+
+  /** Opens the weights with the given opener (e.g. a memory-mapped safetensors store). */
+  public TensorStore openWeights(WeightsOpener opener, NDManager manager) {
+    return opener.open(weightsFile(), manager);
+  }
+}

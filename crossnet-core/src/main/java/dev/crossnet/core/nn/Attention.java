@@ -1,0 +1,106 @@
+package dev.crossnet.core.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Multi-head self- or cross-attention with the diffusers/transformers parameter names. The layer's name is
+ * its checkpoint path and is what {@link AttentionHook}s see as {@link AttentionCall#layer()}.
+ */
+public final class Attention extends Module {
+
+  private final int heads;
+  private final int headDim;
+  private final boolean cross;
+  private final Linear q;
+  private final Linear k;
+  private final Linear v;
+  private final Linear out;
+  private final ScaledDotProductAttention sdpa;
+
+  /**
+   * @param queryDim width of the hidden states the queries come from (and of the output)
+   * @param contextDim width of the context for cross-attention, or 0 for self-attention
+   */
+  public Attention(ParameterSource source, String name, AttentionNames names, long queryDim, long contextDim,
+      int heads, int headDim) {
+    super(name);
+    this.heads = heads;
+    this.headDim = headDim;
+    this.cross = contextDim > 0;
+    long inner = (long) heads * headDim;
+    long kvDim = cross ? contextDim : queryDim;
+    this.q = child(new Linear(source, path(names.q()), queryDim, inner, names.qkvBias()));
+    this.k = child(new Linear(source, path(names.k()), kvDim, inner, names.qkvBias()));
+    this.v = child(new Linear(source, path(names.v()), kvDim, inner, names.qkvBias()));
+    this.out = child(new Linear(source, path(names.out()), inner, queryDim, true));
+    this.sdpa = new ScaledDotProductAttention(ScaledDotProductAttention.DEFAULT_BUDGET);
+  }
+
+  public int heads() {
+    return heads;
+  }
+
+  public int headDim() {
+    return headDim;
+  }
+
+  /**
+   * Attends x [B, N, queryDim] to the context [B, M, contextDim] (or to itself when context is null).
+   *
+   * @param mask additive mask broadcastable to [B, heads, N, M], or null
+   * @param height query grid height for spatial inputs (0 for sequences), reported to hooks
+   * @param width query grid width for spatial inputs (0 for sequences)
+   */
+  public NDArray forward(NDArray x, NDArray context, NDArray mask, AttentionHook hook, long height,
+      long width) {
+    try (Scope s = Scope.of(x, context, mask)) {
+      long b = x.getShape().get(0);
+      long n = x.getShape().get(1);
+      NDArray kvInput = context == null ? x : context;
+      NDArray query = q.forward(x);
+      NDArray keys = k.forward(kvInput);
+      NDArray values = v.forward(kvInput);
+      AttentionCall call = new AttentionCall(name(), cross, heads, headDim, n, height, width);
+      if (hook != AttentionHook.NONE) {
+        KeyValues kv = hook.keysValues(call, x, new KeyValues(keys, values));
+        checkHookResult(kv, b);
+        keys = kv.keys();
+        values = kv.values();
+        s.borrow(keys, values);
+      }
+      NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), mask, call,
+          hook);
+      NDArray merged = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim);
+      return s.keep(out.forward(merged));
+    }
+  }
+
+  /** Self- or cross-attention of a sequence without mask. */
+  public NDArray forward(NDArray x, NDArray context, AttentionHook hook) {
+    return forward(x, context, null, hook, 0, 0);
+  }
+
+  /** A hook's keys and values must fit this layer; say which layer and what was wrong. */
+  private void checkHookResult(KeyValues kv, long batch) {
+    long inner = (long) heads * headDim;
+    ai.djl.ndarray.types.Shape ks = kv.keys().getShape();
+    ai.djl.ndarray.types.Shape vs = kv.values().getShape();
+    boolean ok = ks.dimension() == 3 && vs.dimension() == 3 && ks.get(2) == inner && vs.get(2) == inner
+        && ks.get(1) == vs.get(1) && ks.get(0) == vs.get(0) && (ks.get(0) == batch || ks.get(0) == 1);
+    if (!ok) {
+      throw new IllegalStateException("attention hook returned keys " + ks + " and values " + vs + " for layer "
+          + name() + ", which needs [" + batch + " or 1, tokens, " + inner + "] for both, with equal token counts");
+    }
+  }
+
+  private NDArray splitHeads(NDArray t) {
+    return t.reshape(t.getShape().get(0), t.getShape().get(1), heads, headDim).transpose(0, 2, 1, 3);
+  }
+
+  /** Multiply-accumulates for n queries and m keys (projections and both attention products). */
+  public long macs(long n, long m) {
+    long inner = (long) heads * headDim;
+    return n * q.macsPerRow() + m * (k.macsPerRow() + v.macsPerRow()) + n * out.macsPerRow()
+        + 2 * n * m * inner;
+  }
+}

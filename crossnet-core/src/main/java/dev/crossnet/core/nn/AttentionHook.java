@@ -1,0 +1,88 @@
+package dev.crossnet.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A seam into every attention layer of one forward pass: observe the attention maps and supply or replace
+ * keys and values. Install it by passing it to a model's {@code forward}; {@link #NONE} (the default) costs
+ * nothing.
+ *
+ * <p>Arrays handed to a hook belong to the forward pass and are freed when its layer returns: a hook that
+ * keeps one must copy it into a manager of its own ({@code array.duplicate()} then {@code attach}).
+ *
+ * <pre>{@code
+ * AttentionHook frame0 = new AttentionHook() {
+ *   public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues kv) {
+ *     if (call.cross()) return kv;
+ *     return new KeyValues(kv.keys().get("0:1"), kv.values().get("0:1")); // every frame attends to frame 0
+ *   }
+ * };
+ * NDArray eps = unet.forward(latents, t, text, frame0);
+ * }</pre>
+ */
+public interface AttentionHook {
+
+  /** The hook that does nothing. */
+  AttentionHook NONE = new AttentionHook() {};
+
+  /**
+   * Several hooks as one: keys and values pass through each hook in order (each sees the previous one's
+   * result); maps go to every hook that observes the layer.
+   */
+  static AttentionHook compose(AttentionHook... hooks) {
+    List<AttentionHook> list = Arrays.stream(hooks).filter(h -> h != NONE).toList();
+    if (list.isEmpty()) {
+      return NONE;
+    }
+    if (list.size() == 1) {
+      return list.get(0);
+    }
+    return new AttentionHook() {
+      @Override
+      public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
+        KeyValues kv = projected;
+        for (AttentionHook h : list) {
+          kv = h.keysValues(call, queryInput, kv);
+        }
+        return kv;
+      }
+
+      @Override
+      public boolean observesMaps(AttentionCall call) {
+        return list.stream().anyMatch(h -> h.observesMaps(call));
+      }
+
+      @Override
+      public void onAttentionMaps(AttentionCall call, long queryStart, NDArray probabilities) {
+        for (AttentionHook h : list) {
+          if (h.observesMaps(call)) {
+            h.onAttentionMaps(call, queryStart, probabilities);
+          }
+        }
+      }
+    };
+  }
+
+  /**
+   * The keys and values the layer should attend to. The default keeps the layer's own.
+   *
+   * @param queryInput the hidden states the queries were projected from [B, queries, channels]
+   * @param projected the layer's own keys and values
+   */
+  default KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
+    return projected;
+  }
+
+  /** Whether {@link #onAttentionMaps} should be called for this layer. */
+  default boolean observesMaps(AttentionCall call) {
+    return false;
+  }
+
+  /**
+   * The softmax probabilities of a slice of queries: [B, heads, slice, keys], for queries
+   * {@code queryStart .. queryStart + slice - 1}. Large layers are reported in several slices.
+   */
+  default void onAttentionMaps(AttentionCall call, long queryStart, NDArray probabilities) {}
+}

@@ -27,6 +27,14 @@ public interface AttentionHook {
   /** The hook that does nothing. */
   AttentionHook NONE = new AttentionHook() {};
 
+  /** Fails early on a null hook, pointing at {@link #NONE}. */
+  static AttentionHook requireHook(AttentionHook hook) {
+    if (hook == null) {
+      throw new IllegalArgumentException("attention hook is null; pass AttentionHook.NONE for no hook");
+    }
+    return hook;
+  }
+
   /**
    * Several hooks as one: keys and values pass through each hook in order (each sees the previous one's
    * result); maps go to every hook that observes the layer.

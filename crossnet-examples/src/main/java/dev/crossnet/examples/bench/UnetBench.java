@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Times one UNet forward pass of the golden tiny UNet and of an SD-1.5-sized UNet with seeded random
  * weights, and reports analytic GFLOPs, achieved GFLOP/s next to the measured matmul rate, and peak
- * resident memory next to the weights' size.
+ * resident memory next to the weights' size. The process CPU time of the timed pass is reported too: fewer
+ * than {@code num_threads} busy cores means the machine was shared and the figures are low.
  *
  * <pre>
- * java -Dai.djl.pytorch.num_threads=2 -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
+ * mvn -B -ntp -o -pl crossnet-examples -am package -DskipTests
+ * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 \
+ *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.bench.UnetBench [--golden DIR] [--batch 2] [--runs 2] [--no-sd]
  * </pre>
  */

@@ -110,6 +110,7 @@ public final class ClipTextModel extends Module {
    * @param hook sees the self-attention of every layer ({@code text_model.encoder.layers.N.self_attn})
    */
   public ClipTextOutput forward(NDArray ids, TokenEmbeddingOverrides overrides, AttentionHook hook) {
+    AttentionHook.requireHook(hook);
     long batch = ids.getShape().get(0);
     long tokens = ids.getShape().get(1);
     if (tokens > config.maxPositions()) {

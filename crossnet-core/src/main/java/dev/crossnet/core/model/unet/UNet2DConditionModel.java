@@ -114,6 +114,7 @@ public final class UNet2DConditionModel extends Module {
 
   /** As {@link #forward(NDArray, NDArray, NDArray)} with a hook into every attention layer of this pass. */
   public NDArray forward(NDArray sample, NDArray timesteps, NDArray encoderHiddenStates, AttentionHook hook) {
+    AttentionHook.requireHook(hook);
     try (Scope s = Scope.of(sample, timesteps, encoderHiddenStates)) {
       long batch = sample.getShape().get(0);
       NDArray t = timesteps.toType(DataType.FLOAT32, false).reshape(-1);

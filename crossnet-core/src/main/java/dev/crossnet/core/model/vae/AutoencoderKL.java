@@ -114,6 +114,7 @@ public final class AutoencoderKL extends Module {
 
   /** The latent distribution of images [B, in, H, W]; outputs live in the image's manager. */
   public LatentDistribution encode(NDArray image, AttentionHook hook) {
+    AttentionHook.requireHook(hook);
     try (Scope s = Scope.of(image)) {
       NDArray moments = encoder.forward(image, hook);
       if (quantConv != null) {
@@ -131,6 +132,7 @@ public final class AutoencoderKL extends Module {
 
   /** Pixels [B, out, H, W] of unscaled latents; the output lives in the latents' manager. */
   public NDArray decode(NDArray latents, AttentionHook hook) {
+    AttentionHook.requireHook(hook);
     try (Scope s = Scope.of(latents)) {
       NDArray z = postQuantConv == null ? latents : postQuantConv.forward(latents);
       return s.keep(decoder.forward(z, hook));

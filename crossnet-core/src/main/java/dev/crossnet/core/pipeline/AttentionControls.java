@@ -30,12 +30,17 @@ final class AttentionControls {
       }
 
       @Override
-      public NDArray probabilities(AttentionSite site, int firstQuery, NDArray probabilities) {
-        NDArray current = probabilities;
+      public boolean observes(AttentionSite site) {
+        return copy.stream().anyMatch(c -> c.observes(site));
+      }
+
+      @Override
+      public void observe(AttentionSite site, long firstQuery, NDArray probabilities) {
         for (AttentionControl c : copy) {
-          current = c.probabilities(site, firstQuery, current);
+          if (c.observes(site)) {
+            c.observe(site, firstQuery, probabilities);
+          }
         }
-        return current;
       }
     });
   }

@@ -17,4 +17,9 @@ public interface NoisePredictor {
    * @return [B, C, H, W] in the manager of {@code sample}
    */
   NDArray predict(NDArray sample, double timestep, NDArray textStates, Optional<AttentionControl> control);
+
+  /** Sample sides must be a multiple of this (2 to the number of the network's downsamplings). */
+  default int sizeMultiple() {
+    return 1;
+  }
 }

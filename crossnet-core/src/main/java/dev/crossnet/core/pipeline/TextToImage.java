@@ -34,12 +34,24 @@ public final class TextToImage {
     this.samplers = samplers;
   }
 
+  /** Text to image on a loaded model, with the sampler plugins on the class path. */
+  public static TextToImage of(dev.crossnet.core.model.DiffusionModel model) {
+    return new TextToImage(new UnetPredictor(model.unet()),
+        new ClipPromptEncoder(model.tokenizer(), model.textEncoder()),
+        model.vae().<LatentCodec>map(VaeCodec::new).orElseGet(LatentCodec::pixels),
+        model.schedulerConfig(),
+        PluginRegistry.discover(SamplerProvider.class, "sampler", "add crossnet-samplers to the class path"));
+  }
+
   /** Draws one picture. Same request, same picture. */
   public Picture generate(TextToImageRequest request, NDManager parent) {
     int f = codec.downscale();
-    if (request.width() % f != 0 || request.height() % f != 0) {
+    int multiple = f * predictor.sizeMultiple();
+    if (request.width() % multiple != 0 || request.height() % multiple != 0) {
       throw new IllegalArgumentException("picture size " + request.width() + "x" + request.height()
-          + " must be a multiple of " + f + " for this model (its VAE downscales by " + f + ")");
+          + " must be a multiple of " + multiple + " for this model (its VAE downscales by " + f
+          + " and its UNet by " + predictor.sizeMultiple() + "); try "
+          + (request.width() / multiple * multiple) + "x" + (request.height() / multiple * multiple));
     }
     Sampler sampler = samplers.get(request.sampler())
         .create(schedulerConfig.merge(request.samplerOverrides()));

@@ -1,0 +1,44 @@
+package dev.crossnet.core.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import dev.crossnet.api.branch.AttentionControl;
+import dev.crossnet.api.branch.AttentionSite;
+import dev.crossnet.core.nn.AttentionCall;
+import dev.crossnet.core.nn.AttentionHook;
+import dev.crossnet.core.nn.KeyValues;
+import java.util.Optional;
+
+/** Presents a plugin's engine-neutral {@link AttentionControl} to the network as an {@link AttentionHook}. */
+final class ControlHook implements AttentionHook {
+
+  private final AttentionControl control;
+
+  private ControlHook(AttentionControl control) {
+    this.control = control;
+  }
+
+  static AttentionHook of(Optional<AttentionControl> control) {
+    return control.<AttentionHook>map(ControlHook::new).orElse(AttentionHook.NONE);
+  }
+
+  private static AttentionSite site(AttentionCall call) {
+    return new AttentionSite(call.layer(), call.cross(), call.heads(), (int) call.height(), (int) call.width());
+  }
+
+  @Override
+  public KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
+    AttentionControl.AttentionInputs in = new AttentionControl.AttentionInputs(projected.keys(), projected.values());
+    AttentionControl.AttentionInputs out = control.keysValues(site(call), in);
+    return out == in ? projected : new KeyValues(out.keys(), out.values());
+  }
+
+  @Override
+  public boolean observesMaps(AttentionCall call) {
+    return control.observes(site(call));
+  }
+
+  @Override
+  public void onAttentionMaps(AttentionCall call, long queryStart, NDArray probabilities) {
+    control.observe(site(call), queryStart, probabilities);
+  }
+}

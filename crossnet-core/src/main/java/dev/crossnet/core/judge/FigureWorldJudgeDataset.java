@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Training examples for the FigureWorld judge, drawn from {@link Split#TRAIN} scenes so that the held-out
- * combinations stay unseen. Per example it picks one figure and focuses on its box, grown by a margin of 1 to
- * 3 pixels (the jitter keeps the judge indifferent to how tightly a caller draws the box); a share of the
- * examples focus on the whole picture instead, labelling the figure heads only when the scene has one figure.
- * Count and relation are always labelled.
+ * Training examples for the FigureWorld judge, by default drawn from {@link Split#TRAIN} scenes so that the
+ * held-out combinations stay unseen (scene options with another split, or none, widen that). Per example it
+ * picks one figure and focuses on its box, grown by a margin of 1 to 3 pixels (the jitter keeps the judge
+ * indifferent to how tightly a caller draws the box); a share of the examples focus on the whole picture
+ * instead, labelling the figure heads only when the scene has one figure. Count and relation are always
+ * labelled.
  *
  * <p>Deterministic in (seed, step, size): a resumed training sees exactly the batches it would have seen.
  */
@@ -30,7 +31,7 @@ public final class FigureWorldJudgeDataset implements JudgeDataset {
   private final double wholePictureShare;
 
   /**
-   * @param options scene options; the split is forced to TRAIN
+   * @param options scene options, including the split the scenes come from (null for either)
    * @param seed picks the scenes; two datasets with the same seed give the same batches
    * @param wholePictureShare share of examples whose focus is the whole picture, in [0, 1]
    */
@@ -38,14 +39,15 @@ public final class FigureWorldJudgeDataset implements JudgeDataset {
     if (!(wholePictureShare >= 0 && wholePictureShare <= 1)) {
       throw new IllegalArgumentException("the whole-picture share must lie in [0, 1], got " + wholePictureShare);
     }
-    this.world = new SceneGenerator(options.withSplit(Split.TRAIN));
+    this.world = new SceneGenerator(options);
     this.seed = seed;
     this.wholePictureShare = wholePictureShare;
   }
 
   /** 64x64 TRAIN scenes, a fifth of them read whole. */
   public static FigureWorldJudgeDataset defaults(long seed) {
-    return new FigureWorldJudgeDataset(SceneOptions.defaults(), seed, WHOLE_PICTURE_SHARE);
+    return new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(Split.TRAIN), seed,
+        WHOLE_PICTURE_SHARE);
   }
 
   @Override

@@ -40,6 +40,17 @@ class FigureWorldJudgeDatasetTest {
   }
 
   @Test
+  void optionsWithoutASplitAlsoShowHeldOutFigures() {
+    List<JudgeHead> heads = FigureWorldJudge.heads();
+    int dog = heads.get(0).indexOf("dog");
+    int lying = heads.get(4).indexOf("lying");
+
+    List<JudgeExample> batch = new FigureWorldJudgeDataset(SceneOptions.defaults(), 1, 0.0).batch(0, 300);
+
+    assertThat(batch).anyMatch(e -> e.labels()[0] == dog && e.labels()[4] == lying);
+  }
+
+  @Test
   void withoutWholePicturesEveryFocusIsAFigureBox() {
     FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults(), 2, 0.0);
 

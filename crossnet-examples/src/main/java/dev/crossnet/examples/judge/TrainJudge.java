@@ -6,6 +6,8 @@ import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.figureworld.Split;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.FigureWorldJudgeDataset;
 import dev.crossnet.core.judge.Judge;
@@ -14,6 +16,7 @@ import dev.crossnet.core.judge.JudgeTraining;
 import dev.crossnet.core.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +26,11 @@ import java.util.Optional;
  *
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.TrainJudge
  *     [--steps 3000] [--batch 64] [--lr 0.002] [--seed 1] [--whole 0.2]
- *     [--out runs/judge] [--checkpoints runs/judge-checkpoints] [--every 250] [--print 50]</pre>
+ *     [--out runs/judge] [--checkpoints runs/judge-checkpoints] [--every 250] [--print 50]
+ *     [--split train|held_out|any]</pre>
+ *
+ * <p>{@code --split train} (the default) keeps the held-out combinations unseen, so held-out accuracy measures
+ * generalisation; {@code --split any} trains on both splits, for a judge that must score held-out figures.
  */
 public final class TrainJudge {
 
@@ -31,7 +38,8 @@ public final class TrainJudge {
 
   public static void main(String[] args) {
     Map<String, String> o = Options.parse(args, Map.of("steps", "3000", "batch", "64", "lr", "0.002",
-        "seed", "1", "whole", "0.2", "out", "runs/judge", "checkpoints", "", "every", "250", "print", "50"));
+        "seed", "1", "whole", "0.2", "out", "runs/judge", "checkpoints", "", "every", "250", "print", "50",
+        "split", "train"));
     int steps = Integer.parseInt(o.get("steps"));
     int batch = Integer.parseInt(o.get("batch"));
     double lr = Double.parseDouble(o.get("lr"));
@@ -39,8 +47,9 @@ public final class TrainJudge {
     int print = Integer.parseInt(o.get("print"));
     Optional<Path> checkpoints = o.get("checkpoints").isEmpty() ? Optional.empty()
         : Optional.of(Path.of(o.get("checkpoints")));
-    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(
-        dev.crossnet.core.figureworld.SceneOptions.defaults(), seed, Double.parseDouble(o.get("whole")));
+    Split split = o.get("split").equals("any") ? null : Split.valueOf(o.get("split").toUpperCase(Locale.ROOT));
+    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed,
+        Double.parseDouble(o.get("whole")));
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     System.out.printf("training the FigureWorld judge: %s%n", o);

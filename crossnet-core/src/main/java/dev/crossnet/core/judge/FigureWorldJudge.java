@@ -14,6 +14,7 @@ import dev.crossnet.core.figureworld.Size;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -75,8 +76,7 @@ public final class FigureWorldJudge {
   /** The focus the judge was trained with for figure {@code index}: its box grown by the edit margin. */
   public static Mask focusOn(Scene scene, int index) {
     FigureTruth f = scene.figures().get(index);
-    Mask visible = f.mask();
-    return FocusMasks.around(visible, IdealEdit.margin(scene.width(), scene.height()));
+    return FocusMasks.around(f.mask(), IdealEdit.margin(scene.width(), scene.height()));
   }
 
   /** Every head's answer for a question about figure {@code index} of the scene. */
@@ -119,7 +119,7 @@ public final class FigureWorldJudge {
     return out;
   }
 
-  private static <E> List<String> words(E[] values, java.util.function.Function<E, String> word) {
+  private static <E> List<String> words(E[] values, Function<E, String> word) {
     return Arrays.stream(values).map(word).toList();
   }
 }

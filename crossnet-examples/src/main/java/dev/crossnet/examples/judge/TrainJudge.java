@@ -47,7 +47,7 @@ public final class TrainJudge {
     int print = Integer.parseInt(o.get("print"));
     Optional<Path> checkpoints = o.get("checkpoints").isEmpty() ? Optional.empty()
         : Optional.of(Path.of(o.get("checkpoints")));
-    Split split = o.get("split").equals("any") ? null : Split.valueOf(o.get("split").toUpperCase(Locale.ROOT));
+    Split split = split(o.get("split"));
     FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed,
         Double.parseDouble(o.get("whole")));
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
@@ -69,6 +69,19 @@ public final class TrainJudge {
       JudgeFolder.save(judge, out, notes);
       System.out.printf("wrote %s after %.1f minutes%n", out.toAbsolutePath(), minutes);
     }
+  }
+
+  /** "train", "held_out" or "any" (null: scenes of either split). */
+  private static Split split(String name) {
+    if (name.equals("any")) {
+      return null;
+    }
+    for (Split s : Split.values()) {
+      if (s.name().toLowerCase(Locale.ROOT).equals(name)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown --split '" + name + "'; use train, held_out or any");
   }
 
   /** Prints the mean loss of every {@code every} steps with the pace so far. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,27 @@ public final class Judge implements AutoCloseable {
     return network;
   }
 
+  /**
+   * Loads a judge folder ({@value JudgeFolder#CONFIG} and {@value JudgeFolder#WEIGHTS}), failing with a
+   * {@link JudgeFolderException} that says what is missing or mismatched.
+   */
+  public static Judge load(Path folder, NDManager manager) {
+    return JudgeFolder.load(folder, manager);
+  }
+
+  /** Loads a judge folder shipped on the class path, e.g. {@link FigureWorldJudge#BUNDLED_RESOURCE}. */
+  public static Judge loadResource(String resourceFolder, NDManager manager) {
+    return JudgeFolder.loadResource(resourceFolder, Judge.class, manager);
+  }
+
+  /** Writes this judge as a folder that {@link #load} reads back. */
+  public void save(Path folder) {
+    JudgeFolder.save(this, folder, Map.of());
+  }
+
   /** Reads one picture with the whole picture as focus. */
   public JudgeReading read(Picture picture) {
-    float[] everywhere = new float[picture.width() * picture.height()];
-    java.util.Arrays.fill(everywhere, 1f);
-    return read(picture, Mask.of(picture.width(), picture.height(), everywhere));
+    return read(picture, FocusMasks.whole(picture.width(), picture.height()));
   }
 
   /** Reads one picture about the figure in {@code focus}. */

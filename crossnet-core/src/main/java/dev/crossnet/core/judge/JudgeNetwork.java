@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class JudgeNetwork {
 
+  /** Names this architecture in saved judges; change it whenever the parameters' meaning changes. */
+  public static final String VERSION = "conv4-v1";
   /** The side the network reads; other sizes are resized first. */
   public static final int SIZE = 64;
   /** Input channels: RGB in [-1, 1] and the focus mask. */

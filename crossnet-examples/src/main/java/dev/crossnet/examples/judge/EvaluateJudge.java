@@ -1,0 +1,101 @@
+package dev.crossnet.examples.judge;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeAccuracy;
+import dev.crossnet.core.judge.JudgeHead;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures a judge's accuracy per head on HELD_OUT renders and, for comparison, on TRAIN renders (seeds far
+ * from any the training drew in order), prints the table and writes it as markdown.
+ *
+ * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.EvaluateJudge
+ *     [--judge bundled|FOLDER] [--scenes 500] [--seed 1000000] [--markdown runs/judge-accuracy.md]</pre>
+ */
+public final class EvaluateJudge {
+
+  /** The targets on HELD_OUT renders. */
+  private static final Map<String, Double> TARGETS = Map.of("kind", 0.95, "attributes", 0.90, "pose", 0.85);
+
+  private EvaluateJudge() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> o = Options.parse(args, Map.of("judge", "bundled", "scenes", "500", "seed", "1000000",
+        "markdown", "runs/judge-accuracy.md"));
+    int scenes = Integer.parseInt(o.get("scenes"));
+    long seed = Long.parseLong(o.get("seed"));
+    try (NDManager manager = OfflineEngine.get().newBaseManager();
+        Judge judge = o.get("judge").equals("bundled") ? FigureWorldJudge.bundled(manager)
+            : Judge.load(Path.of(o.get("judge")), manager)) {
+      long start = System.nanoTime();
+      JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed);
+      JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed);
+      List<String> table = table(judge.heads(), heldOut, train);
+      table.forEach(System.out::println);
+      System.out.printf("(%d scenes per split from seed %d, judge %s, %.1f s)%n", scenes, seed, o.get("judge"),
+          (System.nanoTime() - start) / 1e9);
+      Path md = Path.of(o.get("markdown"));
+      if (md.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(md.toAbsolutePath().getParent());
+      }
+      List<String> lines = new ArrayList<>();
+      lines.add("FigureWorld judge accuracy, " + scenes + " scenes per split, seeds " + seed + " onwards, judge "
+          + o.get("judge") + ".");
+      lines.add("");
+      lines.addAll(table);
+      Files.write(md, lines);
+      System.out.println("wrote " + md.toAbsolutePath());
+    }
+  }
+
+  /** Markdown rows: one per head, the colour/hat/size aggregate, and the held-out figures' own scores. */
+  static List<String> table(List<JudgeHead> heads, JudgeAccuracy heldOut, JudgeAccuracy train) {
+    List<String> rows = new ArrayList<>();
+    rows.add("| head | held-out | train | held-out figures only | target (held-out) |");
+    rows.add("|---|---:|---:|---:|---:|");
+    for (JudgeHead h : heads) {
+      rows.add(row(h.name(), heldOut.all().get(h.name()), train.all().get(h.name()),
+          heldOut.heldOutFigures().get(h.name())));
+    }
+    List<String> attributes = List.of("colour", "hat", "size");
+    rows.add(row("attributes", sum(heldOut.all(), attributes), sum(train.all(), attributes),
+        sum(heldOut.heldOutFigures(), attributes)));
+    return rows;
+  }
+
+  private static JudgeAccuracy.Tally sum(Map<String, JudgeAccuracy.Tally> tallies, List<String> heads) {
+    int correct = 0;
+    int total = 0;
+    for (String h : heads) {
+      JudgeAccuracy.Tally t = tallies.get(h);
+      if (t != null) {
+        correct += t.correct();
+        total += t.total();
+      }
+    }
+    return new JudgeAccuracy.Tally(correct, total);
+  }
+
+  private static String row(String name, JudgeAccuracy.Tally heldOut, JudgeAccuracy.Tally train,
+      JudgeAccuracy.Tally heldOutFigures) {
+    Double target = TARGETS.get(name);
+    return "| " + name + " | " + cell(heldOut) + " | " + cell(train) + " | " + cell(heldOutFigures) + " | "
+        + (target == null ? "" : String.format("%.0f %%", target * 100)) + " |";
+  }
+
+  private static String cell(JudgeAccuracy.Tally t) {
+    if (t == null || t.total() == 0) {
+      return "-";
+    }
+    return String.format("%.1f %% (%d/%d)", 100 * t.accuracy(), t.correct(), t.total());
+  }
+}

@@ -1,0 +1,139 @@
+package dev.crossnet.core.model;
+
+import ai.djl.ndarray.NDManager;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CrossNet's embedded default model: a small text-to-image model of FigureWorld, trained by CrossNet's own
+ * trainer and shipped inside crossnet-core as a diffusers folder. Class-path resources cannot be memory-mapped,
+ * so the folder is copied once into a cache folder named after its content hash and loaded from there.
+ *
+ * <p>The cache lives in {@code crossnet.cache} (system property), else {@code $XDG_CACHE_HOME/crossnet}, else
+ * {@code ~/.cache/crossnet}.
+ */
+public final class DefaultModel {
+
+  /** The resource folder of the shipped model. */
+  public static final String RESOURCE = "/dev/crossnet/core/defaultmodel/figureworld/";
+  /** Lists the folder's files (one relative path a line), as jars cannot be listed. */
+  public static final String INDEX = "files.txt";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultModel.class);
+
+  private DefaultModel() {}
+
+  /** Whether this build ships a default model. */
+  public static boolean isBundled() {
+    return DefaultModel.class.getResource(RESOURCE + INDEX) != null;
+  }
+
+  /** Loads the default model into the manager. */
+  public static DiffusionModel load(NDManager manager) {
+    return DiffusionModel.load(folder(), manager);
+  }
+
+  /** The default model as a folder on disk (copied out of the class path on first use). */
+  public static synchronized Path folder() {
+    try {
+      List<String> files = files();
+      Hasher hasher = Hashing.sha256().newHasher();
+      for (String f : files) {
+        hasher.putString(f, StandardCharsets.UTF_8);
+        hasher.putBytes(read(f));
+      }
+      String hash = hasher.hash().toString().substring(0, 16);
+      Path target = cacheRoot().resolve("default-model-" + hash);
+      if (Files.isRegularFile(target.resolve(ModelIndex.FILE))) {
+        return target;
+      }
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempDirectory(target.getParent(), ".default-model-");
+      for (String f : files) {
+        Path out = temp.resolve(f).normalize();
+        if (!out.startsWith(temp)) {
+          throw new IOException("the default model's file list names a path outside its folder: " + f);
+        }
+        Files.createDirectories(out.getParent());
+        Files.write(out, read(f));
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        // another process won the race: its copy has the same content
+        deleteTree(temp);
+      } catch (IOException e) {
+        if (!Files.isRegularFile(target.resolve(ModelIndex.FILE))) {
+          throw e;
+        }
+        deleteTree(temp);
+      }
+      LOG.info("default model copied to {}", target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the default model: " + e.getMessage()
+          + " (set -Dcrossnet.cache to a writable folder)", e);
+    }
+  }
+
+  private static List<String> files() throws IOException {
+    byte[] index;
+    try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE + INDEX)) {
+      if (in == null) {
+        throw new IllegalStateException("this build of crossnet-core ships no default model (no resource "
+            + RESOURCE + INDEX + "); name a model folder instead: Editor...model(Path.of(\"my-model\"))");
+      }
+      index = in.readAllBytes();
+    }
+    List<String> files = new ArrayList<>();
+    for (String line : new String(index, StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        files.add(line.trim());
+      }
+    }
+    return files;
+  }
+
+  private static byte[] read(String file) throws IOException {
+    try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE + file)) {
+      if (in == null) {
+        throw new IOException("the default model lists " + file + " but the resource is missing: the jar is "
+            + "incomplete; rebuild crossnet-core");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  private static Path cacheRoot() {
+    String property = System.getProperty("crossnet.cache");
+    if (property != null) {
+      return Path.of(property);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "crossnet");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "crossnet");
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

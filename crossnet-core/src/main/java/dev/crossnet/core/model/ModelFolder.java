@@ -1,11 +1,14 @@
 package dev.crossnet.core.model;
 
 import ai.djl.ndarray.NDManager;
+import dev.crossnet.core.nn.ParameterSource;
 import dev.crossnet.core.weights.TensorStore;
+import dev.crossnet.core.weights.WeightBinder;
 import dev.crossnet.core.weights.WeightsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A model folder in diffusers/transformers layout: {@code config.json} and one weights file. A missing
@@ -55,5 +58,45 @@ public final class ModelFolder {
   /** Opens the weights with the given opener (e.g. a memory-mapped safetensors store). */
   public TensorStore openWeights(WeightsOpener opener, NDManager manager) {
     return opener.open(weightsFile(), manager);
+  }
+
+  /**
+   * Reads the config, opens the weights and builds the model from them; the store is closed afterwards, so
+   * {@code create} must copy what it keeps into the manager (as {@link WeightBinder} does).
+   *
+   * <pre>{@code
+   * UNet2DConditionModel unet = new ModelFolder(dir).load(UNetConfig::from, UNet2DConditionModel::create,
+   *     WeightsOpener.IN_MEMORY, manager);
+   * }</pre>
+   */
+  public <C, M> M load(Function<JsonConfig, C> readConfig, Factory<C, M> create, WeightsOpener opener,
+      NDManager manager) {
+    C config = readConfig.apply(config());
+    try (TensorStore store = openWeights(opener, manager)) {
+      return create.create(config, store, manager);
+    }
+  }
+
+  /**
+   * Builds a model whose constructor takes every weight from a {@link ParameterSource}, then fails with every
+   * missing, mis-shaped and unused tensor named (see {@link WeightBinder#finish()}).
+   *
+   * @param ignored tensor names a checkpoint may hold that the model does not use (e.g. stored buffers)
+   */
+  public static <M> M bind(TensorStore store, NDManager manager, Function<ParameterSource, M> build,
+      String... ignored) {
+    WeightBinder binder = new WeightBinder(store, manager);
+    M model = build.apply(ParameterSource.of(binder));
+    for (String name : ignored) {
+      binder.ignore(name);
+    }
+    binder.finish();
+    return model;
+  }
+
+  /** A model's {@code create(config, store, manager)}. */
+  @FunctionalInterface
+  public interface Factory<C, M> {
+    M create(C config, TensorStore store, NDManager manager);
   }
 }

@@ -16,7 +16,6 @@ import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
 import dev.crossnet.core.nn.Scope;
 import dev.crossnet.core.weights.TensorStore;
-import dev.crossnet.core.weights.WeightBinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,11 +59,8 @@ public final class ClipTextModel extends Module {
    * {@code text_model.embeddings.position_ids} (a buffer some checkpoints store) is accepted and ignored.
    */
   public static ClipTextModel create(ClipTextConfig config, TensorStore store, NDManager manager) {
-    WeightBinder binder = new WeightBinder(store, manager);
-    ClipTextModel model = new ClipTextModel(config, ParameterSource.of(binder));
-    binder.ignore(PREFIX + ".embeddings.position_ids");
-    binder.finish();
-    return model;
+    return ModelFolder.bind(store, manager, source -> new ClipTextModel(config, source),
+        PREFIX + ".embeddings.position_ids");
   }
 
   /** Loads a transformers {@code text_encoder} folder. */
@@ -77,13 +73,8 @@ public final class ClipTextModel extends Module {
    * safetensors store lifts the in-memory reader's 2 GiB limit (SD 1.5's float32 UNet is 3.4 GB).
    */
   public static ClipTextModel load(Path folder, WeightsOpener opener, NDManager manager) {
-    ModelFolder f = new ModelFolder(folder);
-    ClipTextConfig config = ClipTextConfig.from(f.config());
-    try (TensorStore store = f.openWeights(opener, manager)) {
-      return create(config, store, manager);
-    }
+    return new ModelFolder(folder).load(ClipTextConfig::from, ClipTextModel::create, opener, manager);
   }
-
 
   public ClipTextConfig config() {
     return config;

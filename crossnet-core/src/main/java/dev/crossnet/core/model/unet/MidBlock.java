@@ -20,9 +20,7 @@ final class MidBlock extends Module {
     int ch = c.blockOutChannels()[last];
     first = child(new ResnetBlock2D(source, path("resnets.0"), ch, ch, c.timeEmbedDim(), c.normNumGroups(),
         c.normEps(), c.midBlockScaleFactor()));
-    attention = child(new Transformer2DModel(source, path("attentions.0"), ch, c.heads()[last],
-        c.transformerLayersPerBlock()[last], c.crossAttentionDim()[last], c.normNumGroups(),
-        c.useLinearProjection()));
+    attention = child(Transformer2DModel.atLevel(source, path("attentions.0"), c, last, ch));
     second = child(new ResnetBlock2D(source, path("resnets.1"), ch, ch, c.timeEmbedDim(), c.normNumGroups(),
         c.normEps(), c.midBlockScaleFactor()));
   }

@@ -26,6 +26,12 @@ final class Transformer2DModel extends Module {
   private final int inner;
   private final int channels;
 
+  /** The transformer of a UNet level, with that level's heads, depth and cross-attention width. */
+  static Transformer2DModel atLevel(ParameterSource source, String name, UNetConfig c, int level, int channels) {
+    return new Transformer2DModel(source, name, channels, c.heads()[level], c.transformerLayersPerBlock()[level],
+        c.crossAttentionDim()[level], c.normNumGroups(), c.useLinearProjection());
+  }
+
   Transformer2DModel(ParameterSource source, String name, int channels, int heads, int depth, int crossDim,
       int groups, boolean linearProjection) {
     super(name);

@@ -79,10 +79,7 @@ public final class UNet2DConditionModel extends Module {
    * (see {@link WeightBinder#finish()}). Weights live in the manager.
    */
   public static UNet2DConditionModel create(UNetConfig config, TensorStore store, NDManager manager) {
-    WeightBinder binder = new WeightBinder(store, manager);
-    UNet2DConditionModel model = new UNet2DConditionModel(config, ParameterSource.of(binder));
-    binder.finish();
-    return model;
+    return ModelFolder.bind(store, manager, source -> new UNet2DConditionModel(config, source));
   }
 
   /** Loads a diffusers {@code unet} folder ({@code config.json} and the safetensors weights). */
@@ -95,13 +92,8 @@ public final class UNet2DConditionModel extends Module {
    * safetensors store lifts the in-memory reader's 2 GiB limit (SD 1.5's float32 UNet is 3.4 GB).
    */
   public static UNet2DConditionModel load(Path folder, WeightsOpener opener, NDManager manager) {
-    ModelFolder f = new ModelFolder(folder);
-    UNetConfig config = UNetConfig.from(f.config());
-    try (TensorStore store = f.openWeights(opener, manager)) {
-      return create(config, store, manager);
-    }
+    return new ModelFolder(folder).load(UNetConfig::from, UNet2DConditionModel::create, opener, manager);
   }
-
 
   public UNetConfig config() {
     return config;

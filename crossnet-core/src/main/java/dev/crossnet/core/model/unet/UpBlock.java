@@ -2,24 +2,18 @@ package dev.crossnet.core.model.unet;
 
 import ai.djl.ndarray.NDArray;
 import dev.crossnet.core.nn.AttentionHook;
-import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
-import dev.crossnet.core.nn.ResnetBlock2D;
 import dev.crossnet.core.nn.Scope;
 import dev.crossnet.core.nn.Upsample2D;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * diffusers' {@code UpBlock2D} and, with attentions, {@code CrossAttnUpBlock2D}: layers_per_block + 1 resnets,
  * each fed the concatenation of the running features and the latest skip, then an upsampler except at the
  * last level.
  */
-final class UpBlock extends Module {
+final class UpBlock extends ResnetAttentionBlock {
 
-  private final List<ResnetBlock2D> resnets = new ArrayList<>();
-  private final List<Transformer2DModel> attentions = new ArrayList<>();
   private final Upsample2D upsampler;
 
   /**
@@ -36,32 +30,22 @@ final class UpBlock extends Module {
     for (int j = 0; j < layers; j++) {
       int skip = j == layers - 1 ? skipIn : out;
       int resIn = j == 0 ? prevOut : out;
-      resnets.add(child(new ResnetBlock2D(source, path("resnets." + j), resIn + skip, out, c.timeEmbedDim(),
-          c.normNumGroups(), c.normEps(), 1f)));
-      if (crossAttention) {
-        attentions.add(child(new Transformer2DModel(source, path("attentions." + j), out, c.heads()[level],
-            c.transformerLayersPerBlock()[level], c.crossAttentionDim()[level], c.normNumGroups(),
-            c.useLinearProjection())));
-      }
+      addLayer(source, c, level, j, resIn + skip, out, crossAttention);
     }
     upsampler = upsample ? child(new Upsample2D(source, path("upsamplers.0"), out, out)) : null;
   }
 
   int skipsTaken() {
-    return resnets.size();
+    return layers();
   }
 
   /** Consumes this block's skips from the end of {@code skips}; upsamples to the next skip's size. */
   NDArray forward(NDArray x, NDArray temb, NDArray context, Deque<NDArray> skips, AttentionHook hook) {
     NDArray y = x;
-    for (int j = 0; j < resnets.size(); j++) {
+    for (int j = 0; j < layers(); j++) {
       NDArray skip = skips.removeLast();
       try (Scope s = Scope.of(y, temb, context, skip)) {
-        NDArray r = resnets.get(j).forward(y.concat(skip, 1), temb);
-        if (!attentions.isEmpty()) {
-          r = attentions.get(j).forward(r, context, hook);
-        }
-        y = s.keep(r);
+        y = s.keep(layer(j, y.concat(skip, 1), temb, context, hook));
       }
     }
     if (upsampler != null) {
@@ -73,13 +57,7 @@ final class UpBlock extends Module {
   }
 
   long macs(long h, long w, long textTokens) {
-    long sum = 0;
-    for (int j = 0; j < resnets.size(); j++) {
-      sum += resnets.get(j).macs(h, w);
-      if (!attentions.isEmpty()) {
-        sum += attentions.get(j).macs(h, w, textTokens);
-      }
-    }
+    long sum = layerMacs(h, w, textTokens);
     if (upsampler != null) {
       sum += upsampler.macs(h * 2, w * 2);
     }

@@ -12,7 +12,6 @@ import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
 import dev.crossnet.core.nn.Scope;
 import dev.crossnet.core.weights.TensorStore;
-import dev.crossnet.core.weights.WeightBinder;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -55,10 +54,8 @@ public final class AutoencoderKL extends Module {
    * under the current names ({@code to_q/to_k/to_v/to_out.0}), as diffusers does.
    */
   public static AutoencoderKL create(VaeConfig config, TensorStore store, NDManager manager) {
-    WeightBinder binder = new WeightBinder(new RenamingTensorStore(store, AutoencoderKL::currentName), manager);
-    AutoencoderKL model = new AutoencoderKL(config, ParameterSource.of(binder));
-    binder.finish();
-    return model;
+    return ModelFolder.bind(new RenamingTensorStore(store, AutoencoderKL::currentName), manager,
+        source -> new AutoencoderKL(config, source));
   }
 
   /** Loads a diffusers {@code vae} folder. */
@@ -71,13 +68,8 @@ public final class AutoencoderKL extends Module {
    * safetensors store lifts the in-memory reader's 2 GiB limit (SD 1.5's float32 UNet is 3.4 GB).
    */
   public static AutoencoderKL load(Path folder, WeightsOpener opener, NDManager manager) {
-    ModelFolder f = new ModelFolder(folder);
-    VaeConfig config = VaeConfig.from(f.config());
-    try (TensorStore store = f.openWeights(opener, manager)) {
-      return create(config, store, manager);
-    }
+    return new ModelFolder(folder).load(VaeConfig::from, AutoencoderKL::create, opener, manager);
   }
-
 
   /** The VAE of a folder, or empty when the folder has no config (a pixel-space model). */
   public static Optional<AutoencoderKL> loadIfPresent(Path folder, NDManager manager) {

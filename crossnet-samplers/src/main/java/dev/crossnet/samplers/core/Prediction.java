@@ -1,5 +1,7 @@
 package dev.crossnet.samplers.core;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.crossnet.samplers.config.PredictionType;
 
 /**
@@ -12,6 +14,11 @@ import dev.crossnet.samplers.config.PredictionType;
  * @param outputToEps weight of the model output in epsilon
  */
 public record Prediction(double sampleToX0, double outputToX0, double sampleToEps, double outputToEps) {
+
+  /** The x_0 estimate of {@code sample} given the model's output, in {@code out}. */
+  public NDArray x0(NDManager out, NDArray sample, NDArray modelOutput) {
+    return Fused.combine(out, sample, sampleToX0, modelOutput, outputToX0);
+  }
 
   /** The weights at noise level {@code alphaCumprod} for a model that predicts {@code type}. */
   public static Prediction at(PredictionType type, double alphaCumprod) {

@@ -1,8 +1,6 @@
 package dev.crossnet.samplers.core;
 
 import ai.djl.ndarray.NDArray;
-import dev.crossnet.api.sampler.NoiseSchedule;
-import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.samplers.config.SchedulerConfig;
 
@@ -11,26 +9,32 @@ import dev.crossnet.samplers.config.SchedulerConfig;
  * DPM-Solver++): the model sees the sample unscaled, and the plan's sigma of an index gives its abar as
  * 1 / (1 + sigma^2).
  */
-public abstract class VariancePreservingSampler implements Sampler {
-
-  protected final SchedulerConfig config;
-  protected final NoiseSchedule schedule;
-  protected final TrainingLevels levels;
+public abstract class VariancePreservingSampler extends ScheduledSampler {
 
   protected VariancePreservingSampler(SchedulerConfig config) {
-    this.config = config;
-    this.schedule = config.noiseSchedule();
-    this.levels = new TrainingLevels(schedule);
+    super(config);
   }
 
-  /** The settings this sampler was made from. */
-  public SchedulerConfig config() {
-    return config;
+  /**
+   * A plan over diffusers' integer timesteps for the config's spacing, ending at level {@code finalAlpha}
+   * (DDPM and DDIM).
+   */
+  protected SamplerPlan integerTimestepPlan(int steps, double finalAlpha) {
+    Plans.checkSteps(steps, schedule);
+    double[] timesteps = config.timestepSpacing().integerTimesteps(schedule.trainTimesteps(), steps,
+        config.stepsOffset());
+    return Plans.discrete(timesteps, schedule, levels, finalAlpha);
   }
 
-  @Override
-  public NoiseSchedule schedule() {
-    return schedule;
+  /** The training timestep of step {@code index}, checked to be a step of the plan. */
+  protected static int trainingTimestep(SamplerPlan plan, int index) {
+    Plans.checkIndex(plan, index, plan.size() - 1);
+    return Plans.trainingIndex(plan.timestep(index), plan.schedule());
+  }
+
+  /** The timestep diffusers' DDPM and DDIM step from {@code t} to: t - T / n (negative after the end). */
+  protected static int previousTimestep(SamplerPlan plan, int t) {
+    return t - plan.schedule().trainTimesteps() / plan.size();
   }
 
   /** Returns {@code sample} itself: these models take the sample as it is. */

@@ -59,8 +59,7 @@ public final class DdimInverseSampler extends VariancePreservingSampler {
   @Override
   public StepResult step(SamplerPlan plan, int index, NDArray modelOutput, NDArray sample, NoiseSource noise,
       SolverHistory history) {
-    Plans.checkIndex(plan, index, plan.size() - 1);
-    int t = Plans.trainingIndex(plan.timestep(index), plan.schedule());
+    int t = trainingTimestep(plan, index);
     double alpha = startAlpha(t, plan.size());
     double alphaNext = levels.alphaCumprod(t);
     return DdimSampler.DdimUpdate.apply(config, Prediction.at(config.predictionType(), alpha),

@@ -8,7 +8,6 @@ import dev.crossnet.api.sampler.SolverHistory;
 import dev.crossnet.api.sampler.StepResult;
 import dev.crossnet.samplers.config.SchedulerConfig;
 import dev.crossnet.samplers.core.Fused;
-import dev.crossnet.samplers.core.Plans;
 import dev.crossnet.samplers.core.Prediction;
 import dev.crossnet.samplers.core.VariancePreservingSampler;
 
@@ -30,20 +29,15 @@ public final class DdimSampler extends VariancePreservingSampler {
 
   @Override
   public SamplerPlan plan(int steps) {
-    Plans.checkSteps(steps, schedule);
-    double[] timesteps = config.timestepSpacing().integerTimesteps(schedule.trainTimesteps(), steps,
-        config.stepsOffset());
-    return Plans.discrete(timesteps, schedule, levels, finalAlpha());
+    return integerTimestepPlan(steps, finalAlpha());
   }
 
   @Override
   public StepResult step(SamplerPlan plan, int index, NDArray modelOutput, NDArray sample, NoiseSource noise,
       SolverHistory history) {
-    Plans.checkIndex(plan, index, plan.size() - 1);
-    int t = Plans.trainingIndex(plan.timestep(index), plan.schedule());
-    int prev = t - plan.schedule().trainTimesteps() / plan.size();
+    int t = trainingTimestep(plan, index);
     double alpha = levels.alphaCumprod(t);
-    double alphaPrev = prev >= 0 ? levels.alphaCumprod(prev) : finalAlpha();
+    double alphaPrev = alphaCumprodAt(previousTimestep(plan, t), finalAlpha());
     double variance = (1 - alphaPrev) / (1 - alpha) * (1 - alpha / alphaPrev);
     double std = config.eta() * Math.sqrt(variance);
     double direction = Math.sqrt(Math.max(1 - alphaPrev - std * std, 0));
@@ -59,7 +53,7 @@ public final class DdimSampler extends VariancePreservingSampler {
     static StepResult apply(SchedulerConfig config, Prediction p, double x0Weight, double epsWeight, double std,
         boolean drawsNoise, NDArray modelOutput, NDArray sample, NoiseSource noise) {
       NDManager out = sample.getManager();
-      NDArray x0 = Fused.combine(out, sample, p.sampleToX0(), modelOutput, p.outputToX0());
+      NDArray x0 = p.x0(out, sample, modelOutput);
       NDArray prevSample;
       if (config.clipSample()) {
         x0 = Fused.clamp(x0, config.clipSampleRange(), out);

@@ -8,7 +8,6 @@ import dev.crossnet.api.sampler.SolverHistory;
 import dev.crossnet.api.sampler.StepResult;
 import dev.crossnet.samplers.config.SchedulerConfig;
 import dev.crossnet.samplers.core.Fused;
-import dev.crossnet.samplers.core.Plans;
 import dev.crossnet.samplers.core.Prediction;
 import dev.crossnet.samplers.core.VariancePreservingSampler;
 
@@ -25,20 +24,15 @@ public final class DdpmSampler extends VariancePreservingSampler {
 
   @Override
   public SamplerPlan plan(int steps) {
-    Plans.checkSteps(steps, schedule);
-    double[] timesteps = config.timestepSpacing().integerTimesteps(schedule.trainTimesteps(), steps,
-        config.stepsOffset());
-    return Plans.discrete(timesteps, schedule, levels, 1.0);
+    return integerTimestepPlan(steps, 1.0);
   }
 
   @Override
   public StepResult step(SamplerPlan plan, int index, NDArray modelOutput, NDArray sample, NoiseSource noise,
       SolverHistory history) {
-    Plans.checkIndex(plan, index, plan.size() - 1);
-    int t = Plans.trainingIndex(plan.timestep(index), plan.schedule());
-    int prev = t - plan.schedule().trainTimesteps() / plan.size();
+    int t = trainingTimestep(plan, index);
     double alpha = levels.alphaCumprod(t);
-    double alphaPrev = alphaCumprodAt(prev, 1.0);
+    double alphaPrev = alphaCumprodAt(previousTimestep(plan, t), 1.0);
     double betaProd = 1 - alpha;
     double betaProdPrev = 1 - alphaPrev;
     double currentAlpha = alpha / alphaPrev;
@@ -48,7 +42,7 @@ public final class DdpmSampler extends VariancePreservingSampler {
 
     NDManager out = sample.getManager();
     Prediction p = Prediction.at(config.predictionType(), alpha);
-    NDArray x0 = Fused.combine(out, sample, p.sampleToX0(), modelOutput, p.outputToX0());
+    NDArray x0 = p.x0(out, sample, modelOutput);
     NDArray prevSample;
     if (config.clipSample()) {
       x0 = Fused.clamp(x0, config.clipSampleRange(), out);

@@ -53,7 +53,7 @@ public final class DpmSolverPlusPlus2mSampler extends VariancePreservingSampler 
     NDManager out = sample.getManager();
     double sigmaS = plan.sigma(index);
     Prediction p = Prediction.at(config.predictionType(), Plans.alphaCumprod(sigmaS));
-    NDArray x0 = Fused.combine(out, sample, p.sampleToX0(), modelOutput, p.outputToX0());
+    NDArray x0 = p.x0(out, sample, modelOutput);
 
     double alphaT = alpha(plan.sigma(index + 1));
     double sigmaRatio = vpSigma(plan.sigma(index + 1)) / vpSigma(sigmaS);

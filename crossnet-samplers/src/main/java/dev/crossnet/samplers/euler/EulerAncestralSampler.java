@@ -1,7 +1,6 @@
 package dev.crossnet.samplers.euler;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SolverHistory;
@@ -29,17 +28,13 @@ public final class EulerAncestralSampler extends SigmaScaledSampler {
     double next = plan.sigma(index + 1);
     double up = Math.sqrt(next * next * (sigma * sigma - next * next) / (sigma * sigma));
     double down = Math.sqrt(next * next - up * up);
-    double slope = (down - sigma) / sigma;
-    double[] w = x0Weights(config.predictionType(), sigma);
-    NDManager out = sample.getManager();
-    NDArray x0 = Fused.combine(out, sample, w[0], modelOutput, w[1]);
-    NDArray prev = Fused.combine(out, sample, 1 + slope * (1 - w[0]), modelOutput, -slope * w[1]);
+    StepResult result = eulerStep(sigma, down, modelOutput, sample);
     // diffusers draws the noise on every step, even the last where sigma_up is 0; so do we, to stay in step
-    try (NDArray z = noise.next(out, sample.getShape())) {
+    try (NDArray z = noise.next(sample.getManager(), sample.getShape())) {
       if (up > 0) {
-        Fused.addScaledOwned(prev, z, up);
+        Fused.addScaledOwned(result.prevSample(), z, up);
       }
     }
-    return new StepResult(prev, x0, SolverHistory.EMPTY);
+    return result;
   }
 }

@@ -1,40 +1,26 @@
 package dev.crossnet.samplers.euler;
 
 import ai.djl.ndarray.NDArray;
-import dev.crossnet.api.sampler.NoiseSchedule;
-import dev.crossnet.api.sampler.Sampler;
+import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.sampler.SamplerPlan;
+import dev.crossnet.api.sampler.SolverHistory;
+import dev.crossnet.api.sampler.StepResult;
 import dev.crossnet.samplers.config.FinalSigma;
 import dev.crossnet.samplers.config.PredictionType;
 import dev.crossnet.samplers.config.SchedulerConfig;
 import dev.crossnet.samplers.config.TimestepSpacing;
 import dev.crossnet.samplers.core.Fused;
 import dev.crossnet.samplers.core.Plans;
-import dev.crossnet.samplers.core.TrainingLevels;
+import dev.crossnet.samplers.core.ScheduledSampler;
 
 /**
  * Base of the Euler-type samplers: samples are x_0 + sigma eps, the model sees x / sqrt(sigma^2 + 1), and
  * sigmas at fractional timesteps are interpolated linearly between training timesteps.
  */
-abstract class SigmaScaledSampler implements Sampler {
-
-  protected final SchedulerConfig config;
-  protected final NoiseSchedule schedule;
-  private final TrainingLevels levels;
+abstract class SigmaScaledSampler extends ScheduledSampler {
 
   SigmaScaledSampler(SchedulerConfig config) {
-    this.config = config;
-    this.schedule = config.noiseSchedule();
-    this.levels = new TrainingLevels(schedule);
-  }
-
-  public SchedulerConfig config() {
-    return config;
-  }
-
-  @Override
-  public NoiseSchedule schedule() {
-    return schedule;
+    super(config);
   }
 
   @Override
@@ -93,6 +79,20 @@ abstract class SigmaScaledSampler implements Sampler {
    * Weights (on sample, on model output) of the x_0 estimate at {@code sigma}: x - sigma eps for epsilon,
    * x / (sigma^2 + 1) - sigma v / sqrt(sigma^2 + 1) for v, the output itself for sample.
    */
+  /**
+   * An Euler step of the probability-flow ODE from {@code sigma} down to {@code target}:
+   * x' = x + (target - sigma) (x - x_0) / sigma, with x_0 estimated at {@code sigma}.
+   */
+  final StepResult eulerStep(double sigma, double target, NDArray modelOutput, NDArray sample) {
+    double slope = (target - sigma) / sigma;
+    double[] w = x0Weights(config.predictionType(), sigma);
+    NDManager out = sample.getManager();
+    NDArray x0 = Fused.combine(out, sample, w[0], modelOutput, w[1]);
+    // x + slope (x - x_0), written on (sample, output) so it is one combination
+    NDArray prev = Fused.combine(out, sample, 1 + slope * (1 - w[0]), modelOutput, -slope * w[1]);
+    return new StepResult(prev, x0, SolverHistory.EMPTY);
+  }
+
   static double[] x0Weights(PredictionType type, double sigma) {
     return switch (type) {
       case EPSILON -> new double[] {1, -sigma};

@@ -1,6 +1,5 @@
 package dev.crossnet.core.text;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Placeholder tokens are matched in the raw text before anything else, exactly as written, and are
  * never split. The tokenizer is safe to share between threads.
  */
-public final class ClipTokenizer implements PromptTokenizer {
+public final class ClipTokenizer extends AbstractClipTokenizer {
 
   public static final String START = "<|startoftext|>";
   public static final String END = "<|endoftext|>";
@@ -38,20 +37,13 @@ public final class ClipTokenizer implements PromptTokenizer {
   private final Map<String, Integer> vocabulary;
   private final String[] byId;
   private final BytePairEncoder bpe;
-  private final int maxLength;
-  private final int bosId;
-  private final int eosId;
-  private final int padId;
   private volatile Placeholders placeholders;
 
   private ClipTokenizer(Map<String, Integer> vocabulary, List<String> merges, int maxLength, String padToken,
       Map<String, Integer> added, String origin) {
+    super(vocabulary, maxLength, padToken, origin);
     this.vocabulary = Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary));
     this.bpe = new BytePairEncoder(merges);
-    this.maxLength = maxLength;
-    this.bosId = required(START, origin);
-    this.eosId = required(END, origin);
-    this.padId = padToken == null ? eosId : required(padToken, origin);
     int size = vocabulary.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     this.byId = new String[size];
     vocabulary.forEach((token, id) -> {
@@ -84,57 +76,19 @@ public final class ClipTokenizer implements PromptTokenizer {
           + " for a CLIP tokenizer (missing: " + (Files.isRegularFile(vocab) ? "" : TokenizerFiles.VOCAB + " ")
           + (Files.isRegularFile(merges) ? "" : TokenizerFiles.MERGES) + ")");
     }
-    int maxLength = DEFAULT_MAX_LENGTH;
     String pad = null;
     Path specials = folder.resolve(TokenizerFiles.SPECIALS);
     if (Files.isRegularFile(specials)) {
       pad = TokenizerFiles.tokenSetting(TokenizerFiles.readObject(specials), "pad_token").orElse(null);
     }
-    Path config = folder.resolve(TokenizerFiles.CONFIG);
-    if (Files.isRegularFile(config)) {
-      JsonObject c = TokenizerFiles.readObject(config);
-      pad = TokenizerFiles.tokenSetting(c, "pad_token").orElse(pad);
-      // some configs say 1e30 for "no limit": CLIP's text encoder still has 77 positions
-      if (c.has("model_max_length") && c.get("model_max_length").getAsDouble() <= 100_000) {
-        maxLength = c.get("model_max_length").getAsInt();
-      }
-    }
+    Settings settings = Settings.read(folder, pad);
     Path added = folder.resolve(TokenizerFiles.ADDED);
     Map<String, Integer> addedIds = Files.isRegularFile(added) ? TokenizerFiles.readIds(added) : Map.of();
     ClipTokenizer t = new ClipTokenizer(TokenizerFiles.readIds(vocab), TokenizerFiles.readMerges(merges),
-        maxLength, pad, addedIds, folder.toString());
+        settings.maxLength(), settings.padToken(), addedIds, folder.toString());
     LOG.debug("loaded CLIP tokenizer from {}: {} ids, {} merges, {} placeholders", folder, t.vocabularySize(),
         t.bpe.merges().size(), addedIds.size());
     return t;
-  }
-
-  private int required(String token, String origin) {
-    Integer id = vocabulary.get(token);
-    if (id == null) {
-      throw new TokenizerException(origin + ": the vocabulary has no '" + token
-          + "' token; is this a CLIP tokenizer?");
-    }
-    return id;
-  }
-
-  @Override
-  public int maxLength() {
-    return maxLength;
-  }
-
-  @Override
-  public int bosId() {
-    return bosId;
-  }
-
-  @Override
-  public int eosId() {
-    return eosId;
-  }
-
-  @Override
-  public int padId() {
-    return padId;
   }
 
   @Override
@@ -219,10 +173,7 @@ public final class ClipTokenizer implements PromptTokenizer {
   }
 
   private synchronized void restorePlaceholder(String token, int id, String origin) {
-    if (token == null || token.isBlank() || !token.strip().equals(token)) {
-      throw new TokenizerException(origin + ": placeholder token '" + token
-          + "' must be non-blank without surrounding spaces, e.g. \"<my-dog>\"");
-    }
+    checkPlaceholderSpelling(token, origin + ": ");
     OptionalInt existing = tokenId(token);
     if (existing.isPresent()) {
       throw new TokenizerException(origin + ": '" + token + "' is already token " + existing.getAsInt()
@@ -256,11 +207,7 @@ public final class ClipTokenizer implements PromptTokenizer {
    */
   @Override
   public void save(Path folder) {
-    try {
-      Files.createDirectories(folder);
-    } catch (java.io.IOException e) {
-      throw new TokenizerException(folder + ": cannot create the folder (" + e.getMessage() + ")", e);
-    }
+    createFolder(folder);
     Map<String, Integer> sorted = new LinkedHashMap<>();
     vocabulary.entrySet().stream().sorted(Map.Entry.comparingByValue())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));

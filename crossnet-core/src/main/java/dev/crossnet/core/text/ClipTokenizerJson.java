@@ -34,7 +34,7 @@ final class ClipTokenizerJson {
     return TokenizerFiles.GSON.toJson(root);
   }
 
-  private static JsonObject addedToken(int id, String content, boolean special) {
+  static JsonObject addedToken(int id, String content, boolean special) {
     JsonObject o = new JsonObject();
     o.addProperty("id", id);
     o.addProperty("content", content);

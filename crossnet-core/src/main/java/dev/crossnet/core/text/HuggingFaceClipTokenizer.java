@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * placeholders are added to the JSON as non-special added tokens and the native tokenizer is rebuilt.
  * Close it to free the native tokenizer.
  */
-public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoCloseable {
+public final class HuggingFaceClipTokenizer extends AbstractClipTokenizer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HuggingFaceClipTokenizer.class);
   private static final Map<String, String> OPTIONS = Map.of("addSpecialTokens", "false", "truncation", "false",
@@ -32,42 +32,48 @@ public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoClos
 
   private final Path origin;
   private final JsonObject json;
-  private final Map<String, Integer> ids = new LinkedHashMap<>();
-  private final Map<String, Integer> placeholders = new LinkedHashMap<>();
-  private final int maxLength;
-  private final int bosId;
-  private final int eosId;
-  private final int padId;
+  private final Map<String, Integer> ids;
+  private final Map<String, Integer> placeholders;
   private HuggingFaceTokenizer tokenizer;
   private int nextId;
 
-  private HuggingFaceClipTokenizer(Path origin, JsonObject json, int maxLength, String pad) {
+  private HuggingFaceClipTokenizer(Path origin, JsonObject json, Tokens tokens, int maxLength, String pad) {
+    super(tokens.ids(), maxLength, pad, origin);
     this.origin = origin;
     this.json = json;
-    this.maxLength = maxLength;
-    JsonObject model = json.getAsJsonObject("model");
-    if (model == null || !model.has("vocab") || !model.get("vocab").isJsonObject()) {
-      throw new TokenizerException(origin + ": tokenizer.json has no model.vocab object; is it a BPE tokenizer?");
-    }
-    for (Map.Entry<String, JsonElement> e : model.getAsJsonObject("vocab").entrySet()) {
-      ids.put(e.getKey(), e.getValue().getAsInt());
-    }
-    if (json.has("added_tokens")) {
-      for (JsonElement e : json.getAsJsonArray("added_tokens")) {
-        JsonObject t = e.getAsJsonObject();
-        String content = t.get("content").getAsString();
-        int id = t.get("id").getAsInt();
-        if (!ids.containsKey(content) && !t.get("special").getAsBoolean()) {
-          placeholders.put(content, id);
-        }
-        ids.putIfAbsent(content, id);
-      }
-    }
+    this.ids = tokens.ids();
+    this.placeholders = tokens.placeholders();
     this.nextId = ids.values().stream().mapToInt(i -> i + 1).max().orElse(0);
-    this.bosId = required(ClipTokenizer.START);
-    this.eosId = required(ClipTokenizer.END);
-    this.padId = pad == null ? eosId : required(pad);
     rebuild();
+  }
+
+  /** Every token's id (vocabulary, then added tokens) and, among them, the non-special added tokens. */
+  private record Tokens(Map<String, Integer> ids, Map<String, Integer> placeholders) {
+
+    static Tokens of(Path origin, JsonObject json) {
+      Map<String, Integer> ids = new LinkedHashMap<>();
+      Map<String, Integer> placeholders = new LinkedHashMap<>();
+      JsonObject model = json.getAsJsonObject("model");
+      if (model == null || !model.has("vocab") || !model.get("vocab").isJsonObject()) {
+        throw new TokenizerException(origin
+            + ": tokenizer.json has no model.vocab object; is it a BPE tokenizer?");
+      }
+      for (Map.Entry<String, JsonElement> e : model.getAsJsonObject("vocab").entrySet()) {
+        ids.put(e.getKey(), e.getValue().getAsInt());
+      }
+      if (json.has("added_tokens")) {
+        for (JsonElement e : json.getAsJsonArray("added_tokens")) {
+          JsonObject t = e.getAsJsonObject();
+          String content = t.get("content").getAsString();
+          int id = t.get("id").getAsInt();
+          if (!ids.containsKey(content) && !t.get("special").getAsBoolean()) {
+            placeholders.put(content, id);
+          }
+          ids.putIfAbsent(content, id);
+        }
+      }
+      return new Tokens(ids, placeholders);
+    }
   }
 
   /** Reads {@code tokenizer.json} (and {@code tokenizer_config.json} when present) from a folder. */
@@ -76,25 +82,10 @@ public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoClos
     if (!Files.isRegularFile(file)) {
       throw new TokenizerException(folder + " has no " + TokenizerFiles.TOKENIZER_JSON);
     }
-    int maxLength = ClipTokenizer.DEFAULT_MAX_LENGTH;
-    String pad = null;
-    Path config = folder.resolve(TokenizerFiles.CONFIG);
-    if (Files.isRegularFile(config)) {
-      JsonObject c = TokenizerFiles.readObject(config);
-      pad = TokenizerFiles.tokenSetting(c, "pad_token").orElse(null);
-      if (c.has("model_max_length") && c.get("model_max_length").getAsDouble() <= 100_000) {
-        maxLength = c.get("model_max_length").getAsInt();
-      }
-    }
-    return new HuggingFaceClipTokenizer(file, TokenizerFiles.readObject(file), maxLength, pad);
-  }
-
-  private int required(String token) {
-    Integer id = ids.get(token);
-    if (id == null) {
-      throw new TokenizerException(origin + ": the vocabulary has no '" + token + "' token; is this a CLIP tokenizer?");
-    }
-    return id;
+    Settings settings = Settings.read(folder, null);
+    JsonObject json = TokenizerFiles.readObject(file);
+    return new HuggingFaceClipTokenizer(file, json, Tokens.of(file, json), settings.maxLength(),
+        settings.padToken());
   }
 
   private void rebuild() {
@@ -110,26 +101,6 @@ public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoClos
       tokenizer.close();
     }
     tokenizer = fresh;
-  }
-
-  @Override
-  public int maxLength() {
-    return maxLength;
-  }
-
-  @Override
-  public int bosId() {
-    return bosId;
-  }
-
-  @Override
-  public int eosId() {
-    return eosId;
-  }
-
-  @Override
-  public int padId() {
-    return padId;
   }
 
   @Override
@@ -187,23 +158,13 @@ public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoClos
 
   @Override
   public synchronized int addPlaceholder(String token) {
-    if (token == null || token.isBlank() || !token.strip().equals(token)) {
-      throw new TokenizerException("placeholder token '" + token
-          + "' must be non-blank without surrounding spaces, e.g. \"<my-dog>\"");
-    }
+    checkPlaceholderSpelling(token, "");
     if (ids.containsKey(token)) {
       throw new TokenizerException("'" + token + "' is already token " + ids.get(token)
           + "; choose a placeholder that is not in the vocabulary");
     }
     int id = nextId;
-    JsonObject added = new JsonObject();
-    added.addProperty("id", id);
-    added.addProperty("content", token);
-    added.addProperty("single_word", false);
-    added.addProperty("lstrip", false);
-    added.addProperty("rstrip", false);
-    added.addProperty("normalized", false);
-    added.addProperty("special", false);
+    JsonObject added = ClipTokenizerJson.addedToken(id, token, false);
     if (!json.has("added_tokens")) {
       json.add("added_tokens", new JsonArray());
     }
@@ -219,11 +180,7 @@ public final class HuggingFaceClipTokenizer implements PromptTokenizer, AutoClos
   /** Writes {@code tokenizer.json} (placeholders included) and {@code tokenizer_config.json}. */
   @Override
   public synchronized void save(Path folder) {
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new TokenizerException(folder + ": cannot create the folder (" + e.getMessage() + ")", e);
-    }
+    createFolder(folder);
     TokenizerFiles.write(folder.resolve(TokenizerFiles.TOKENIZER_JSON), TokenizerFiles.GSON.toJson(json));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("bos_token", ClipTokenizer.START);

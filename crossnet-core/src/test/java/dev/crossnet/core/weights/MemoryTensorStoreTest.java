@@ -4,28 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.crossnet.core.engine.OfflineEngine;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MemoryTensorStoreTest {
-
-  private NDManager manager;
-
-  @BeforeEach
-  void start() {
-    manager = OfflineEngine.get().newBaseManager();
-  }
-
-  @AfterEach
-  void stop() {
-    manager.close();
-  }
+class MemoryTensorStoreTest extends ManagerPerTest {
 
   @Test
   void handsTheArrayOverOnceThenLoadsCopies() {

@@ -3,39 +3,29 @@ package dev.crossnet.core.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.crossnet.core.engine.OfflineEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link WeightBinder} over safetensors stores: every problem names the file and the tensor. */
-class SafetensorsBinderTest {
+class SafetensorsBinderTest extends ManagerPerTest {
 
   @TempDir Path dir;
-  private NDManager manager;
   private Path file;
 
   @BeforeEach
-  void start() {
-    manager = OfflineEngine.get().newBaseManager();
+  void writeCheckpoint() {
     file = dir.resolve("model.safetensors");
     Map<String, ai.djl.ndarray.NDArray> m = new LinkedHashMap<>();
     m.put("proj.weight", manager.zeros(new Shape(4, 3)));
     m.put("proj.bias", manager.zeros(new Shape(4)));
     SafetensorsWriter.write(file, m);
-  }
-
-  @AfterEach
-  void stop() {
-    manager.close();
   }
 
   @Test

@@ -4,35 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.crossnet.core.engine.OfflineEngine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SafetensorsFileTest {
+class SafetensorsFileTest extends ManagerPerTest {
 
   @TempDir Path dir;
-  private NDManager manager;
-
-  @BeforeEach
-  void start() {
-    manager = OfflineEngine.get().newBaseManager();
-  }
-
-  @AfterEach
-  void stop() {
-    manager.close();
-  }
-
   private Path file(String header, byte[] data) throws IOException {
     return SafetensorsBytes.write(dir.resolve("t.safetensors"), header, data);
   }

@@ -3,32 +3,16 @@ package dev.crossnet.core.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
-import dev.crossnet.core.engine.OfflineEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SafetensorsFolderTest {
+class SafetensorsFolderTest extends ManagerPerTest {
 
   @TempDir Path dir;
-  private NDManager manager;
-
-  @BeforeEach
-  void start() {
-    manager = OfflineEngine.get().newBaseManager();
-  }
-
-  @AfterEach
-  void stop() {
-    manager.close();
-  }
-
   private void single(String fileName, String tensor, float value) {
     SafetensorsWriter.write(dir.resolve(fileName), Map.of(tensor, manager.create(new float[] {value})));
   }

@@ -4,31 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.testing.SharedFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Files written by the Python reference writer read exactly as DJL's own decoder reads them. */
-class SafetensorsGoldenTest {
-
-  private NDManager manager;
-
-  @BeforeEach
-  void start() {
-    manager = OfflineEngine.get().newBaseManager();
-  }
-
-  @AfterEach
-  void stop() {
-    manager.close();
-  }
+class SafetensorsGoldenTest extends ManagerPerTest {
 
   @Test
   void aDiffusersUnetFolderLoadsLikeDjlDecodesIt() throws IOException {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.crossnet.core.engine.OfflineEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,26 +16,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SafetensorsWriterTest {
+class SafetensorsWriterTest extends ManagerPerTest {
 
   @TempDir Path dir;
-  private NDManager manager;
-
-  @BeforeEach
-  void start() {
-    manager = OfflineEngine.get().newBaseManager();
-  }
-
-  @AfterEach
-  void stop() {
-    manager.close();
-  }
-
   private Map<String, NDArray> sample() {
     Map<String, NDArray> m = new LinkedHashMap<>();
     m.put("w", manager.create(new float[] {1.5f, -2, 3, 4, 5, 6}, new Shape(2, 3)));

@@ -1,30 +1,13 @@
 package dev.crossnet.samplers.ddim;
 
-import dev.crossnet.api.plugin.PluginConfig;
-import dev.crossnet.api.sampler.Sampler;
-import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.samplers.config.SchedulerConfig;
+import dev.crossnet.samplers.core.SchedulerSamplerProvider;
 
 /** The "ddim" sampler plugin: DDIM with eta, as diffusers' DDIMScheduler. Reads diffusers' scheduler settings ({@link SchedulerConfig}). */
-public final class DdimSamplerProvider implements SamplerProvider {
+public final class DdimSamplerProvider extends SchedulerSamplerProvider {
 
-  @Override
-  public String name() {
-    return "ddim";
-  }
-
-  @Override
-  public int order() {
-    return 20;
-  }
-
-  @Override
-  public String description() {
-    return "DDIM with eta, as diffusers' DDIMScheduler";
-  }
-
-  @Override
-  public Sampler create(PluginConfig config) {
-    return new DdimSampler(SchedulerConfig.from(config, SchedulerConfig.Defaults.DDIM));
+  public DdimSamplerProvider() {
+    super("ddim", 20, "DDIM with eta, as diffusers' DDIMScheduler",
+        SchedulerConfig.Defaults.DDIM, DdimSampler::new);
   }
 }

@@ -2,28 +2,18 @@ package dev.crossnet.samplers.ddpm;
 
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.sampler.Sampler;
-import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.samplers.config.SchedulerConfig;
+import dev.crossnet.samplers.core.SchedulerSamplerProvider;
 
 /**
  * The "ddpm" sampler plugin. Reads diffusers' DDPMScheduler settings; {@code variance_type} must be
  * {@code fixed_small} (the default), the one variance CrossNet implements.
  */
-public final class DdpmSamplerProvider implements SamplerProvider {
+public final class DdpmSamplerProvider extends SchedulerSamplerProvider {
 
-  @Override
-  public String name() {
-    return "ddpm";
-  }
-
-  @Override
-  public int order() {
-    return 10;
-  }
-
-  @Override
-  public String description() {
-    return "DDPM ancestral sampling (variance fixed_small), as diffusers' DDPMScheduler";
+  public DdpmSamplerProvider() {
+    super("ddpm", 10, "DDPM ancestral sampling (variance fixed_small), as diffusers' DDPMScheduler",
+        SchedulerConfig.Defaults.DDPM, DdpmSampler::new);
   }
 
   @Override
@@ -33,6 +23,6 @@ public final class DdpmSamplerProvider implements SamplerProvider {
       throw new IllegalArgumentException("config key 'variance_type' has the unsupported value '" + variance
           + "'; use one of: fixed_small");
     }
-    return new DdpmSampler(SchedulerConfig.from(config, SchedulerConfig.Defaults.DDPM));
+    return super.create(config);
   }
 }

@@ -1,30 +1,13 @@
 package dev.crossnet.samplers.dpm;
 
-import dev.crossnet.api.plugin.PluginConfig;
-import dev.crossnet.api.sampler.Sampler;
-import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.samplers.config.SchedulerConfig;
+import dev.crossnet.samplers.core.SchedulerSamplerProvider;
 
 /** The "dpmpp-2m" sampler plugin: DPM-Solver++ 2M (multistep, midpoint), as diffusers' DPMSolverMultistepScheduler. Reads diffusers' scheduler settings ({@link SchedulerConfig}). */
-public final class DpmSolverPlusPlus2mSamplerProvider implements SamplerProvider {
+public final class DpmSolverPlusPlus2mSamplerProvider extends SchedulerSamplerProvider {
 
-  @Override
-  public String name() {
-    return "dpmpp-2m";
-  }
-
-  @Override
-  public int order() {
-    return 40;
-  }
-
-  @Override
-  public String description() {
-    return "DPM-Solver++ 2M (multistep, midpoint), as diffusers' DPMSolverMultistepScheduler";
-  }
-
-  @Override
-  public Sampler create(PluginConfig config) {
-    return new DpmSolverPlusPlus2mSampler(SchedulerConfig.from(config, SchedulerConfig.Defaults.DPM_SOLVER));
+  public DpmSolverPlusPlus2mSamplerProvider() {
+    super("dpmpp-2m", 40, "DPM-Solver++ 2M (multistep, midpoint), as diffusers' DPMSolverMultistepScheduler",
+        SchedulerConfig.Defaults.DPM_SOLVER, DpmSolverPlusPlus2mSampler::new);
   }
 }

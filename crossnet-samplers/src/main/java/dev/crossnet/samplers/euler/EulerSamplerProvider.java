@@ -1,30 +1,13 @@
 package dev.crossnet.samplers.euler;
 
-import dev.crossnet.api.plugin.PluginConfig;
-import dev.crossnet.api.sampler.Sampler;
-import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.samplers.config.SchedulerConfig;
+import dev.crossnet.samplers.core.SchedulerSamplerProvider;
 
 /** The "euler" sampler plugin: Euler on the probability-flow ODE, as diffusers' EulerDiscreteScheduler. Reads diffusers' scheduler settings ({@link SchedulerConfig}). */
-public final class EulerSamplerProvider implements SamplerProvider {
+public final class EulerSamplerProvider extends SchedulerSamplerProvider {
 
-  @Override
-  public String name() {
-    return "euler";
-  }
-
-  @Override
-  public int order() {
-    return 50;
-  }
-
-  @Override
-  public String description() {
-    return "Euler on the probability-flow ODE, as diffusers' EulerDiscreteScheduler";
-  }
-
-  @Override
-  public Sampler create(PluginConfig config) {
-    return new EulerSampler(SchedulerConfig.from(config, SchedulerConfig.Defaults.EULER));
+  public EulerSamplerProvider() {
+    super("euler", 50, "Euler on the probability-flow ODE, as diffusers' EulerDiscreteScheduler",
+        SchedulerConfig.Defaults.EULER, EulerSampler::new);
   }
 }

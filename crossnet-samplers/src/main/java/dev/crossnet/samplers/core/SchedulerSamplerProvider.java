@@ -1,0 +1,58 @@
+package dev.crossnet.samplers.core;
+
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.sampler.Sampler;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.samplers.config.SchedulerConfig;
+import java.util.function.Function;
+
+/**
+ * Base of this module's sampler plugins: a name, an order, a description and a sampler made from diffusers'
+ * scheduler settings ({@link SchedulerConfig}) read with one scheduler's defaults. A plugin outside this module
+ * implements {@link SamplerProvider} directly.
+ *
+ * <pre>{@code
+ * public final class DdimSamplerProvider extends SchedulerSamplerProvider {
+ *   public DdimSamplerProvider() {
+ *     super("ddim", 20, "DDIM with eta, as diffusers' DDIMScheduler", SchedulerConfig.Defaults.DDIM, DdimSampler::new);
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class SchedulerSamplerProvider implements SamplerProvider {
+
+  private final String name;
+  private final int order;
+  private final String description;
+  private final SchedulerConfig.Defaults defaults;
+  private final Function<SchedulerConfig, Sampler> sampler;
+
+  protected SchedulerSamplerProvider(String name, int order, String description,
+      SchedulerConfig.Defaults defaults, Function<SchedulerConfig, Sampler> sampler) {
+    this.name = name;
+    this.order = order;
+    this.description = description;
+    this.defaults = defaults;
+    this.sampler = sampler;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final int order() {
+    return order;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public Sampler create(PluginConfig config) {
+    return sampler.apply(SchedulerConfig.from(config, defaults));
+  }
+}

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Typed reads of a model's {@code config.json} with the defaults of the reference implementation. Errors
@@ -51,24 +52,25 @@ public final class JsonConfig {
     return get(key) != null;
   }
 
-  public int getInt(String key, int fallback) {
+  private <T> T get(String key, T fallback, Function<JsonElement, T> read) {
     JsonElement e = get(key);
-    return e == null ? fallback : e.getAsInt();
+    return e == null ? fallback : read.apply(e);
+  }
+
+  public int getInt(String key, int fallback) {
+    return get(key, fallback, JsonElement::getAsInt);
   }
 
   public float getFloat(String key, float fallback) {
-    JsonElement e = get(key);
-    return e == null ? fallback : e.getAsFloat();
+    return get(key, fallback, JsonElement::getAsFloat);
   }
 
   public boolean getBoolean(String key, boolean fallback) {
-    JsonElement e = get(key);
-    return e == null ? fallback : e.getAsBoolean();
+    return get(key, fallback, JsonElement::getAsBoolean);
   }
 
   public String getString(String key, String fallback) {
-    JsonElement e = get(key);
-    return e == null ? fallback : e.getAsString();
+    return get(key, fallback, JsonElement::getAsString);
   }
 
   /** A required key. */

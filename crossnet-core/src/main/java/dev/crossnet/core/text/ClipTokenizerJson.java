@@ -84,17 +84,19 @@ final class ClipTokenizerJson {
 
   private static JsonObject postProcessor(ClipTokenizer t) {
     JsonObject p = typed("RobertaProcessing");
-    JsonArray sep = new JsonArray();
-    sep.add(ClipTokenizer.END);
-    sep.add(t.eosId());
-    JsonArray cls = new JsonArray();
-    cls.add(ClipTokenizer.START);
-    cls.add(t.bosId());
-    p.add("sep", sep);
-    p.add("cls", cls);
+    p.add("sep", marker(ClipTokenizer.END, t.eosId()));
+    p.add("cls", marker(ClipTokenizer.START, t.bosId()));
     p.addProperty("trim_offsets", false);
     p.addProperty("add_prefix_space", false);
     return p;
+  }
+
+  /** A marker as the post-processor names it: [token, id]. */
+  private static JsonArray marker(String token, int id) {
+    JsonArray a = new JsonArray();
+    a.add(token);
+    a.add(id);
+    return a;
   }
 
   private static JsonObject model(ClipTokenizer t) {

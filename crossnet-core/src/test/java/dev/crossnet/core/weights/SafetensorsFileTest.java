@@ -11,12 +11,18 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SafetensorsFileTest extends ManagerPerTest {
 
   @TempDir Path dir;
+  /** Opening the file fails with a {@link WeightsException}; chain what its message must say. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertOpeningFails(Path f) {
+    return assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class);
+  }
+
   private Path file(String header, byte[] data) throws IOException {
     return SafetensorsBytes.write(dir.resolve("t.safetensors"), header, data);
   }
@@ -169,23 +175,21 @@ class SafetensorsFileTest extends ManagerPerTest {
   @Test
   void aMissingFileIsNamed() {
     Path f = dir.resolve("nope.safetensors");
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("no such file");
+    assertOpeningFails(f).hasMessageContaining(f.toString()).hasMessageContaining("no such file");
   }
 
   @Test
   void aFileShorterThanTheLengthFieldIsRefused() throws IOException {
     Path f = dir.resolve("short.safetensors");
     java.nio.file.Files.write(f, new byte[] {1, 2, 3});
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("too short");
+    assertOpeningFails(f).hasMessageContaining(f.toString()).hasMessageContaining("too short");
   }
 
   @Test
   void aHeaderLengthPastTheEndOfFileIsRefused() throws IOException {
     Path f = SafetensorsBytes.writeRaw(dir.resolve("h.safetensors"), 1000, "{}".getBytes(StandardCharsets.UTF_8),
         new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
+    assertOpeningFails(f)
         .hasMessageContaining(f.toString()).hasMessageContaining("header length 1000 runs past the end");
   }
 
@@ -193,8 +197,7 @@ class SafetensorsFileTest extends ManagerPerTest {
   void aNegativeHeaderLengthIsRefusedWithoutAllocating() throws IOException {
     Path f = SafetensorsBytes.writeRaw(dir.resolve("h.safetensors"), -1, "{}".getBytes(StandardCharsets.UTF_8),
         new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("header length 18446744073709551615 runs past the end");
+    assertOpeningFails(f).hasMessageContaining("header length 18446744073709551615 runs past the end");
   }
 
   @Test
@@ -205,72 +208,62 @@ class SafetensorsFileTest extends ManagerPerTest {
       raf.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(declared).array());
       raf.setLength(8 + declared + 8); // sparse: no disk used
     }
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("exceeds the limit");
+    assertOpeningFails(f).hasMessageContaining(f.toString()).hasMessageContaining("exceeds the limit");
   }
 
   @Test
   void invalidJsonIsRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":", new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("not valid safetensors JSON");
+    assertOpeningFails(f).hasMessageContaining(f.toString()).hasMessageContaining("not valid safetensors JSON");
   }
 
   @Test
   void aHeaderThatIsNotUtf8IsRefused() throws IOException {
     byte[] header = {'{', '"', (byte) 0xFF, '"', ':', '1', '}', ' '};
     Path f = SafetensorsBytes.writeRaw(dir.resolve("u.safetensors"), header.length, header, new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("not UTF-8");
+    assertOpeningFails(f).hasMessageContaining(f.toString()).hasMessageContaining("not UTF-8");
   }
 
   @Test
   void metadataThatIsNotStringsIsRefused() throws IOException {
     Path f = file("{\"__metadata__\":{\"epochs\":3}}", new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("'__metadata__' value 'epochs' must be a string but is a number");
+    assertOpeningFails(f).hasMessageContaining("'__metadata__' value 'epochs' must be a string but is a number");
   }
 
   @Test
   void aHeaderThatIsNotAnObjectIsRefused() throws IOException {
     Path f = file("[1,2]", new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("the header must be a JSON object but is a JSON array");
+    assertOpeningFails(f).hasMessageContaining("the header must be a JSON object but is a JSON array");
   }
 
   @Test
   void aTensorEntryThatIsNotAnObjectIsRefused() throws IOException {
     Path f = file("{\"a\":[0,4]}", new byte[4]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("tensor 'a' must be a JSON object");
+    assertOpeningFails(f).hasMessageContaining(f.toString()).hasMessageContaining("tensor 'a' must be a JSON object");
   }
 
   @Test
   void anEntryWithoutOffsetsIsRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1]}}", new byte[4]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensor 'a' needs \"dtype\", \"shape\" and \"data_offsets\"");
+    assertOpeningFails(f).hasMessageContaining("tensor 'a' needs \"dtype\", \"shape\" and \"data_offsets\"");
   }
 
   @Test
   void anUnknownDtypeIsRefusedWithTheSupportedList() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F8_E4M3\",\"shape\":[4],\"data_offsets\":[0,4]}}", new byte[4]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensor 'a' has dtype 'F8_E4M3'").hasMessageContaining("F32, F16");
+    assertOpeningFails(f).hasMessageContaining("tensor 'a' has dtype 'F8_E4M3'").hasMessageContaining("F32, F16");
   }
 
   @Test
   void aNegativeDimensionIsRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-1,-4],\"data_offsets\":[0,16]}}", new byte[16]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensor 'a' has a negative dimension in shape [-1, -4]");
+    assertOpeningFails(f).hasMessageContaining("tensor 'a' has a negative dimension in shape [-1, -4]");
   }
 
   @Test
   void aShapeThatDoesNotMatchTheByteCountIsRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString())
+    assertOpeningFails(f).hasMessageContaining(f.toString())
         .hasMessageContaining("tensor 'a' is F32 [3], i.e. 12 bytes, but its data_offsets [0, 8] span 8 bytes");
   }
 
@@ -278,45 +271,40 @@ class SafetensorsFileTest extends ManagerPerTest {
   void anOverflowingShapeIsRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,4],\"data_offsets\":[0,8]}}",
         new byte[8]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensor 'a' shape").hasMessageContaining("too large");
+    assertOpeningFails(f).hasMessageContaining("tensor 'a' shape").hasMessageContaining("too large");
   }
 
   @Test
   void offsetsPastTheDataSectionAreRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", new byte[4]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
+    assertOpeningFails(f)
         .hasMessageContaining("tensor 'a' data_offsets [0, 8] run past the end of the data section (4 bytes)");
   }
 
   @Test
   void reversedOffsetsAreRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[8,0]}}", new byte[8]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensor 'a' has data_offsets [8, 0]");
+    assertOpeningFails(f).hasMessageContaining("tensor 'a' has data_offsets [8, 0]");
   }
 
   @Test
   void overlappingTensorsAreRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
         + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", new byte[12]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensors 'a' [0, 8] and 'b' [4, 12] overlap");
+    assertOpeningFails(f).hasMessageContaining("tensors 'a' [0, 8] and 'b' [4, 12] overlap");
   }
 
   @Test
   void aNameUsedTwiceIsRefused() throws IOException {
     Path f = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
         + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining("tensor 'a' appears twice");
+    assertOpeningFails(f).hasMessageContaining("tensor 'a' appears twice");
   }
 
   @Test
   void deeplyNestedJsonFailsCleanly() throws IOException {
     String deep = "{\"a\":{\"dtype\":\"F32\",\"x\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}}";
     Path f = file(deep, new byte[0]);
-    assertThatThrownBy(() -> SafetensorsFile.open(f)).isInstanceOf(WeightsException.class)
-        .hasMessageContaining(f.toString());
+    assertOpeningFails(f).hasMessageContaining(f.toString());
   }
 }

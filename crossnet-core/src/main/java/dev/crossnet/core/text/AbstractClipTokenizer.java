@@ -4,7 +4,11 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * What the CLIP tokenizers share: the context length and the marker ids, looked up once in the vocabulary,
@@ -55,6 +59,32 @@ abstract class AbstractClipTokenizer implements PromptTokenizer {
   @Override
   public int padId() {
     return padId;
+  }
+
+  /**
+   * Ids back to text as {@link PromptTokenizer#decode} defines it: bos skipped, nothing after eos, each
+   * placeholder spelled as added and followed by a space, the runs of other ids between them decoded by
+   * {@code decodeRun}.
+   */
+  final String decode(int[] ids, IntFunction<String> placeholderById, Function<List<Integer>, String> decodeRun) {
+    StringBuilder out = new StringBuilder();
+    List<Integer> run = new ArrayList<>();
+    for (int id : ids) {
+      if (id == eosId) {
+        break; // what follows eos is padding, whatever the pad id is ("!" in some tokenizers)
+      }
+      if (id == bosId) {
+        continue;
+      }
+      String placeholder = placeholderById.apply(id);
+      if (placeholder == null) {
+        run.add(id);
+      } else {
+        out.append(decodeRun.apply(run)).append(placeholder).append(' ');
+        run.clear();
+      }
+    }
+    return out.append(decodeRun.apply(run)).toString().strip();
   }
 
   /** Context length and pad token of a folder, as its {@code tokenizer_config.json} sets them. */

@@ -125,29 +125,18 @@ public final class ClipTokenizer extends AbstractClipTokenizer {
 
   @Override
   public String decode(int[] ids) {
-    Placeholders p = placeholders;
-    StringBuilder out = new StringBuilder();
+    return decode(ids, placeholders.byId::get, this::decodeRun);
+  }
+
+  private String decodeRun(List<Integer> run) {
     StringBuilder symbols = new StringBuilder();
-    for (int id : ids) {
-      if (id == eosId) {
-        break; // what follows eos is padding, whatever the pad id is ("!" in some tokenizers)
-      }
-      if (id == bosId) {
-        continue;
-      }
-      String placeholder = p.byId.get(id);
-      if (placeholder != null) {
-        out.append(ByteLevel.decode(symbols.toString()).replace(BytePairEncoder.END_OF_WORD, " "));
-        symbols.setLength(0);
-        out.append(placeholder).append(' ');
-      } else if (id >= 0 && id < byId.length && byId[id] != null) {
-        symbols.append(byId[id]);
-      } else {
+    for (int id : run) {
+      if (id < 0 || id >= byId.length || byId[id] == null) {
         throw new TokenizerException("id " + id + " is outside the vocabulary (0.." + (vocabularySize() - 1) + ")");
       }
+      symbols.append(byId[id]);
     }
-    out.append(ByteLevel.decode(symbols.toString()).replace(BytePairEncoder.END_OF_WORD, " "));
-    return out.toString().strip();
+    return ByteLevel.decode(symbols.toString()).replace(BytePairEncoder.END_OF_WORD, " ");
   }
 
   @Override

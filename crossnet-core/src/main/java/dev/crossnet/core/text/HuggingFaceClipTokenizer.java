@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,33 +114,16 @@ public final class HuggingFaceClipTokenizer extends AbstractClipTokenizer implem
 
   @Override
   public synchronized String decode(int[] tokenIds) {
-    StringBuilder out = new StringBuilder();
-    List<Long> run = new ArrayList<>();
     Map<Integer, String> placeholderById = new LinkedHashMap<>();
     placeholders.forEach((token, id) -> placeholderById.put(id, token));
-    for (int id : tokenIds) {
-      if (id == eosId) {
-        break; // what follows eos is padding, whatever the pad id is ("!" in some tokenizers)
-      }
-      if (id == bosId) {
-        continue;
-      }
-      String placeholder = placeholderById.get(id);
-      if (placeholder == null) {
-        run.add((long) id);
-      } else {
-        out.append(decodeRun(run)).append(placeholder).append(' ');
-        run.clear();
-      }
-    }
-    return out.append(decodeRun(run)).toString().strip();
+    return decode(tokenIds, placeholderById::get, this::decodeRun);
   }
 
-  private String decodeRun(List<Long> run) {
+  private String decodeRun(List<Integer> run) {
     if (run.isEmpty()) {
       return "";
     }
-    long[] idsArray = run.stream().mapToLong(Long::longValue).toArray();
+    long[] idsArray = run.stream().mapToLong(Integer::longValue).toArray();
     return tokenizer.decode(idsArray, false).replace(BytePairEncoder.END_OF_WORD, " ");
   }
 

@@ -159,4 +159,18 @@ class ClipTokenizerTest {
     assertThat(t.padId()).isZero();
     assertThat(t.encode("cat")).startsWith(49406, 2368, 49407, 0);
   }
+
+  @Test
+  void decodingAnIdOutsideTheVocabularyNamesIt() {
+    assertThatThrownBy(() -> ClipGoldens.reference().decode(new int[] {49406, 2368, 999_999, 49407}))
+        .isInstanceOf(TokenizerException.class).hasMessage("id 999999 is outside the vocabulary (0..49407)");
+  }
+
+  @Test
+  void aPlaceholderWithSurroundingSpacesIsRefused() {
+    ClipTokenizer t = ClipTokenizer.of(java.util.Map.of(ClipTokenizer.START, 0, ClipTokenizer.END, 1), List.of());
+    assertThatThrownBy(() -> t.addPlaceholder(" <dog>")).isInstanceOf(TokenizerException.class)
+        .hasMessage("placeholder: placeholder token ' <dog>' must be non-blank without surrounding spaces, "
+            + "e.g. \"<my-dog>\"");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.crossnet.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,5 +93,11 @@ class HuggingFaceClipTokenizerTest {
         assertThat(back.tokenize("a <my-cat>")).containsExactly(320, id);
       }
     }
+  }
+
+  @Test
+  void aPlaceholderWithSurroundingSpacesIsRefused() throws IOException {
+    assertThatThrownBy(() -> hf().addPlaceholder("<dog> ")).isInstanceOf(TokenizerException.class)
+        .hasMessage("placeholder token '<dog> ' must be non-blank without surrounding spaces, e.g. \"<my-dog>\"");
   }
 }

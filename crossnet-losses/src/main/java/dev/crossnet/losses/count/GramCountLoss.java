@@ -104,7 +104,7 @@ public final class GramCountLoss implements TrainingLoss {
       NDArray layerLoss = effectiveCount(grid).sub(counts).square().mean();
       total = total == null ? layerLoss : total.add(layerLoss);
     }
-    return total.div(maps.size());
+    return total.div(scalar(total, maps.size()));
   }
 
   /**
@@ -117,7 +117,7 @@ public final class GramCountLoss implements TrainingLoss {
     long b = grid.getShape().get(0);
     NDArray peak = grid.reshape(b, h * w).max(new int[] {1}, true).reshape(b, 1, 1).stopGradient()
         .maximum(1e-12f);
-    NDArray a = grid.div(peak).sub((float) floor).maximum(0f);
+    NDArray a = grid.div(peak).sub(scalar(grid, floor)).maximum(scalar(grid, 0));
     NDManager m = grid.getManager();
     double side = Math.max(h, w);
     NDArray ky = kernel(m, h, side);
@@ -125,7 +125,15 @@ public final class GramCountLoss implements TrainingLoss {
     NDArray smoothed = ky.matMul(a).matMul(kx);
     NDArray mass = a.sum(new int[] {1, 2});
     NDArray overlap = a.mul(smoothed).sum(new int[] {1, 2});
-    return mass.square().div(overlap.maximum(1e-12f));
+    return mass.square().div(overlap.maximum(scalar(overlap, 1e-12)));
+  }
+
+  /**
+   * A libtorch-owned scalar: DJL's {@code x.maximum(0f)} wraps the number over a Java buffer that may be
+   * garbage-collected before the backward pass reads it, which turns gradients into garbage.
+   */
+  private static NDArray scalar(NDArray like, double value) {
+    return like.getManager().full(new Shape(), (float) value, like.getDataType());
   }
 
   /** The factor exp(-2 d^2 / s^2) of |G|_F^2 along one axis, n x n, with s in cells. */
@@ -138,7 +146,10 @@ public final class GramCountLoss implements TrainingLoss {
         k[(int) (i * n + j)] = (float) Math.exp(-2 * d * d / (s * s));
       }
     }
-    return m.create(k, new Shape(n, n));
+    // matMul keeps the kernel for the backward pass: copy it into libtorch-owned memory (see scalar())
+    try (NDArray wrapped = m.create(k, new Shape(n, n))) {
+      return wrapped.duplicate();
+    }
   }
 
   private static NDArray grid(NDArray map) {

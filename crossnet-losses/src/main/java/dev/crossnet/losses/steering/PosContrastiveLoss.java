@@ -93,7 +93,7 @@ public final class PosContrastiveLoss implements TrainingLoss {
           + " wide but the learned embeddings " + width + "; build the word sets from the same text encoder");
     }
     NDArray candidates = unit(NDArrays.concat(new NDList(positive, negative), 0)).stopGradient();
-    NDArray logits = unit(learned).matMul(candidates.transpose()).div((float) settings.temperature());
+    NDArray logits = unit(learned).matMul(candidates.transpose()).div(scalar(learned, settings.temperature()));
     long p = positive.getShape().get(0);
     NDArray all = logSumExp(logits);
     NDArray positives = logSumExp(logits.get(":, :{}", p));
@@ -148,7 +148,15 @@ public final class PosContrastiveLoss implements TrainingLoss {
   }
 
   private static NDArray unit(NDArray rows) {
-    return rows.div(rows.norm(new int[] {1}, true).maximum(1e-12f));
+    return rows.div(rows.norm(new int[] {1}, true).maximum(scalar(rows, 1e-12)));
+  }
+
+  /**
+   * A libtorch-owned scalar. DJL's {@code x.div(0.07f)} wraps the number over a Java buffer that may be
+   * garbage-collected before the backward pass reads it (autograd keeps it), which turns gradients into NaN.
+   */
+  static NDArray scalar(NDArray like, double value) {
+    return like.getManager().full(new ai.djl.ndarray.types.Shape(), (float) value, like.getDataType());
   }
 
   /** log sum exp over the last axis, [K, M] to [K]; the shift keeps exp from overflowing at tau = 0.07. */

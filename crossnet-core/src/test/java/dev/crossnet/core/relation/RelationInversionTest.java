@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RelationInversionTest {
 
   private static final RelationInversion.Settings FEW_STEPS = RelationInversion.Settings.reversion(3)
-      .withLearningRate(0.05);
+      .withLearningRate(0.05).withBatchSize(1);
 
   @Test
   void aFewStepsTrainTheTokenAndLogReconstructionBeforeSteering() {

@@ -13,6 +13,11 @@ public final class LossContexts {
   private LossContexts() {}
 
   public static LossContext of(NDManager m, Map<LossInput<?>, Object> values) {
+    return of(m, values, 0);
+  }
+
+  /** A context of training step {@code step}, whose random source is seeded by the step. */
+  public static LossContext of(NDManager m, Map<LossInput<?>, Object> values, int step) {
     return new LossContext() {
       @Override
       @SuppressWarnings("unchecked")
@@ -27,12 +32,12 @@ public final class LossContexts {
 
       @Override
       public SplittableRandom random() {
-        return new SplittableRandom(0);
+        return new SplittableRandom(step);
       }
 
       @Override
       public int step() {
-        return 0;
+        return step;
       }
     };
   }

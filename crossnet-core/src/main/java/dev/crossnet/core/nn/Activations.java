@@ -19,7 +19,7 @@ public final class Activations {
 
   /** x * sigmoid(x). */
   public static NDArray silu(NDArray x) {
-    return Activation.swish(x, 1f);
+    return x.mul(Activation.sigmoid(x));
   }
 
   /** The exact (erf) GELU. */
@@ -29,7 +29,7 @@ public final class Activations {
 
   /** CLIP's x * sigmoid(1.702 x). */
   public static NDArray quickGelu(NDArray x) {
-    return Activation.swish(x, 1.702f);
+    return x.mul(Activation.sigmoid(x.mul(Scalars.of(x, 1.702f))));
   }
 
   /** The activation of a config name such as {@code hidden_act} or {@code act_fn}. */

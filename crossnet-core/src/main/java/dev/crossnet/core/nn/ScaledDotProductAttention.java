@@ -38,7 +38,7 @@ public final class ScaledDotProductAttention {
     long slice = Math.max(1, Math.min(n, budget / Math.max(1, b * heads * m)));
     try (Scope s = Scope.of(q, k, v, mask)) {
       NDArray kt = k.transpose(0, 1, 3, 2);
-      NDArray qs = q.mul(scale);
+      NDArray qs = q.mul(Scalars.of(q, scale));
       if (slice >= n) {
         return s.keep(block(qs, kt, v, mask, call, hook, observe, 0));
       }

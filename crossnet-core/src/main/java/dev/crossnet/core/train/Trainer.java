@@ -189,7 +189,9 @@ public final class Trainer implements AutoCloseable {
           NDArray total = null;
           for (int t = 0; t < group.losses().size(); t++) {
             LossTerm term = group.losses().get(t);
-            NDArray value = lossesPerGroup.get(g).get(t).compute(context).mul((float) term.weight());
+            NDArray raw = lossesPerGroup.get(g).get(t).compute(context);
+            // a libtorch-owned weight: autograd keeps it for the backward pass (see nn.Scalars)
+            NDArray value = raw.mul(dev.crossnet.core.nn.Scalars.of(raw, (float) term.weight()));
             values.put(group.name() + "/" + term.loss(), (double) value.getFloat());
             total = total == null ? value : total.add(value);
           }

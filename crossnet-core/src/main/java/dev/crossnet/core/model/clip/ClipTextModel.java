@@ -135,13 +135,33 @@ public final class ClipTextModel extends Module {
   }
 
   private NDArray embed(NDArray ids, TokenEmbeddingOverrides overrides) {
-    NDArray x = tokenEmbedding.forward(ids);
+    NDArray x = tokenEmbedding.forward(tableIds(ids, overrides));
     for (Map.Entry<Long, NDArray> e : overrides.rows().entrySet()) {
       NDArray where = ids.eq(e.getKey()).toType(DataType.FLOAT32, false).expandDims(-1);
       // x + where * (row - x): the row replaces x at those tokens and receives their gradient.
       x = x.add(where.mul(e.getValue().reshape(1, 1, -1).sub(x)));
     }
     return x;
+  }
+
+  /**
+   * The ids to look up in the frozen table: a placeholder added to the tokenizer gets an id past the table's
+   * end, so its (overridden) positions look up row 0 instead; any other id past the end is an error.
+   */
+  private NDArray tableIds(NDArray ids, TokenEmbeddingOverrides overrides) {
+    long rows = config.vocabSize();
+    if (overrides.isEmpty() || overrides.rows().keySet().stream().allMatch(id -> id < rows)) {
+      return ids;
+    }
+    NDArray outside = ids.gte(rows);
+    for (Long id : overrides.rows().keySet()) {
+      outside = outside.logicalAnd(ids.neq(id));
+    }
+    if (outside.any().getBoolean()) {
+      throw new IllegalArgumentException("token ids past the embedding table (" + rows + " rows) have no "
+          + "override row; give every added placeholder a TokenEmbeddingOverrides row");
+    }
+    return ids.lt(rows).toType(ids.getDataType(), false).mul(ids);
   }
 
   private static NDArray causalMask(NDManager m, long tokens) {

@@ -1,0 +1,39 @@
+package dev.crossnet.core.relation;
+
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.model.clip.ClipTextModel;
+import dev.crossnet.core.model.unet.UNet2DConditionModel;
+import dev.crossnet.core.pipeline.LatentCodec;
+import dev.crossnet.core.pipeline.VaeCodec;
+import dev.crossnet.core.text.PromptTokenizer;
+import java.util.Objects;
+
+/**
+ * The parts of a text-to-image model that inversion and steering use; {@link #of(DiffusionModel)} takes them
+ * from a loaded model, tests assemble tiny ones directly.
+ *
+ * @param schedulerConfig the model's {@code scheduler_config.json} (training noise schedule, sampler)
+ */
+public record DiffusionParts(PromptTokenizer tokenizer, ClipTextModel textEncoder, UNet2DConditionModel unet,
+    LatentCodec codec, PluginConfig schedulerConfig) {
+
+  public DiffusionParts {
+    Objects.requireNonNull(tokenizer, "tokenizer");
+    Objects.requireNonNull(textEncoder, "textEncoder");
+    Objects.requireNonNull(unet, "unet");
+    Objects.requireNonNull(codec, "codec");
+    Objects.requireNonNull(schedulerConfig, "schedulerConfig");
+  }
+
+  /** The parts of a loaded model (its VAE, or pixels for a pixel-space model). */
+  public static DiffusionParts of(DiffusionModel model) {
+    return new DiffusionParts(model.tokenizer(), model.textEncoder(), model.unet(),
+        model.vae().<LatentCodec>map(VaeCodec::new).orElseGet(LatentCodec::pixels), model.schedulerConfig());
+  }
+
+  /** The id of a placeholder token, added to the tokenizer when it is new. */
+  public int placeholderId(String placeholder) {
+    return tokenizer.tokenId(placeholder).orElseGet(() -> tokenizer.addPlaceholder(placeholder));
+  }
+}

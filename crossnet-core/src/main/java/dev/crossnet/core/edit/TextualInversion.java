@@ -131,27 +131,76 @@ public final class TextualInversion {
           .optimizer(OptimizerOptions.adamW(settings.learningRate()))
           .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("masked", masked)))
           .build();
+      int skipped;
       synchronized (TRAINING) {
-        try (Trainer trainer = Trainer.builder()
-            .parameters(parameters)
-            .groups(List.of(group))
-            .supplies(java.util.Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.TIMESTEPS, LossInput.MASK))
-            .step((scope, step) -> forward(subject.word(), parameters, latents, masks, plan, settings, step,
-                scope, true))
-            .seed(settings.seed())
-            .stateManager(work.newSubManager())
-            .build()) {
-          trainer.train(settings.steps(), progress, (step, losses) -> LOG.debug("inversion '{}' step {}: {}",
-              subject.word(), step, losses), cancellation);
-        }
+        skipped = train(subject.word(), parameters, group, latents, masks, plan, settings, progress, cancellation,
+            work);
       }
       double after = evaluate(subject.word(), parameters, latents, masks, plan, settings, work);
-      LOG.info("textual inversion of '{}': {} steps, {} token(s), fixed-noise loss {} -> {}", subject.word(),
-          settings.steps(), settings.tokens(), before, after);
+      LOG.info("textual inversion of '{}': {} steps ({} skipped), {} token(s), fixed-noise loss {} -> {}",
+          subject.word(), settings.steps(), skipped, settings.tokens(), before, after);
       NDArray rows = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(parameters.values()), 0);
       rows.attach(manager);
       return new Result(rows, before, after);
     }
+  }
+
+  /**
+   * Runs the trainer one step at a time. A step whose update leaves a row non-finite (the UNet's backward
+   * occasionally yields NaN gradients on CPU) is undone: the rows go back to the last finite values and a
+   * fresh trainer (fresh optimiser moments) continues with the next step's batch.
+   *
+   * @return the number of steps undone
+   */
+  private int train(String word, Map<String, NDArray> parameters, ParameterGroup group, List<NDArray> latents,
+      List<Optional<NDArray>> masks, SamplerPlan plan, Settings settings, ProgressListener progress,
+      Cancellation cancellation, NDManager work) {
+    int done = 0;
+    int skipped = 0;
+    while (done < settings.steps()) {
+      int offset = done;
+      try (Trainer trainer = Trainer.builder()
+          .parameters(parameters)
+          .groups(List.of(group))
+          .supplies(java.util.Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.TIMESTEPS, LossInput.MASK))
+          .step((scope, step) -> forward(word, parameters, latents, masks, plan, settings, offset + step, scope,
+              true))
+          .seed(settings.seed())
+          .stateManager(work.newSubManager())
+          .build()) {
+        for (int k = 1; done < settings.steps(); k++) {
+          Map<String, float[]> snapshot = new LinkedHashMap<>();
+          parameters.forEach((name, row) -> snapshot.put(name, row.toFloatArray()));
+          trainer.train(k, ProgressListener.NONE, (step, losses) -> LOG.debug("inversion '{}' step {}: {}", word,
+              offset + step, losses), cancellation);
+          done++;
+          progress.onProgress(new dev.crossnet.api.progress.Progress("inversion", done, settings.steps()));
+          if (!finite(parameters)) {
+            parameters.forEach((name, row) -> row.set(snapshot.get(name)));
+            skipped++;
+            LOG.warn("inversion '{}' step {} gave a non-finite update; undone, continuing with fresh moments",
+                word, done - 1);
+            if (skipped > settings.steps() / 2) {
+              throw new IllegalStateException("textual inversion of '" + word + "' gave non-finite updates in "
+                  + skipped + " of " + done + " steps; lower branch.appearance.learning-rate");
+            }
+            break;
+          }
+        }
+      }
+    }
+    return skipped;
+  }
+
+  private static boolean finite(Map<String, NDArray> parameters) {
+    for (NDArray row : parameters.values()) {
+      for (float v : row.toFloatArray()) {
+        if (!Float.isFinite(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private NDArray initialRow(String initWord, NDManager work) {

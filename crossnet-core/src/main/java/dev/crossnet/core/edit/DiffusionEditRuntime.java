@@ -113,8 +113,9 @@ public final class DiffusionEditRuntime implements EditRuntime {
       NDArray negative = prompts.encode(List.of(settings.negativePrompt()), m);
       NoiseSource noise = NoiseSource.seeded(request.seed());
       AtomicReference<SubjectPrompt.Layout> layout = new AtomicReference<>();
+      AtomicReference<NDArray> textStates = new AtomicReference<>();
       EditContext.Shared shared = new EditContext.Shared(request, model, predictor, codec, sampler, plan, start,
-          latent, union, regionMasks, negative, noise, m, settings.progress(), layout);
+          latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates);
 
       List<BranchRun> runs = new ArrayList<>();
       List<String> active = new ArrayList<>();
@@ -131,9 +132,6 @@ public final class DiffusionEditRuntime implements EditRuntime {
               () -> provider.create(own).start(new EditContext(shared, own)));
           runs.add(run);
           active.add(name);
-          if (run instanceof RecordedRun rr) {
-            rr.record().forEach((k, v) -> record.put("branch." + name + "." + k, v));
-          }
         }
         record.put("branches", String.join(",", active));
         record.put("branches.off", String.join(",", off));
@@ -142,10 +140,11 @@ public final class DiffusionEditRuntime implements EditRuntime {
         runs.forEach(r -> words.putAll(r.wordEmbeddings()));
         List<String> subjectWords = request.replacements().stream().map(r -> r.subject().word()).toList();
         SubjectPrompt.Layout l = SubjectPrompt.build(model.tokenizer(), settings.prompt(), subjectWords, words);
-        layout.set(l);
         record.put("prompt", l.text());
         record.put("negative-prompt", settings.negativePrompt());
         NDArray text = encode(model, l, m);
+        textStates.set(text);
+        layout.set(l);
 
         NDArray initial;
         try (NDArray z = noise.next(m, latent.getShape()); NDArray kept = latent.mul(union.neg().add(1))) {
@@ -158,6 +157,12 @@ public final class DiffusionEditRuntime implements EditRuntime {
             settings.guidanceScale() == 1.0 ? null : negative, settings.guidanceScale(), runs, noise,
             settings.progress(), settings.cancellation(), resampling);
         NDArray result = clock.time("sample", () -> new DenoisingLoop(predictor).run(loopSettings, initial));
+        for (int i = 0; i < runs.size(); i++) {
+          if (runs.get(i) instanceof RecordedRun rr) {
+            String name = active.get(i);
+            rr.record().forEach((k, v) -> record.put("branch." + name + "." + k, v));
+          }
+        }
         Picture decoded = clock.time("decode", () -> PictureTensors.toPicture(codec.decode(result)));
         Picture out = decoded;
         if (region) {

@@ -29,11 +29,12 @@ public final class EditContext implements BranchContext {
    *
    * @param negativeStates [1, L, D] states of the negative prompt (the unconditional side of guidance)
    * @param layout set by the runtime once every branch has started (learned words change the prompt's tokens)
+   * @param text the prompt's [1, L, D] states, set with the layout
    */
   public record Shared(EditRequest request, DiffusionModel model, NoisePredictor predictor, LatentCodec codec,
       Sampler sampler, SamplerPlan plan, int startIndex, NDArray bedrockLatent, NDArray regionMask,
       List<NDArray> regionMasks, NDArray negativeStates, NoiseSource noise, NDManager manager,
-      ProgressListener progress, AtomicReference<SubjectPrompt.Layout> layout) {}
+      ProgressListener progress, AtomicReference<SubjectPrompt.Layout> layout, AtomicReference<NDArray> text) {}
 
   private final Shared shared;
   private final PluginConfig options;
@@ -95,6 +96,12 @@ public final class EditContext implements BranchContext {
           + "read it from the loop's hooks, not from start()");
     }
     return l;
+  }
+
+  /** The prompt's states, learned words included; available once every branch has started. */
+  public NDArray textStates() {
+    layout();
+    return shared.text().get();
   }
 
   @Override

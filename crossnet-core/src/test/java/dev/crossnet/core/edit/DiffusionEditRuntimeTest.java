@@ -107,6 +107,26 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
+  void theMotionBranchRecordsTheInversionRoundTripErrorWhenAsked() {
+    EditResult result = TinyEdits.edit(model, embedding).steps(2).option("branch.motion.round-trip", true)
+        .run(runtime);
+    assertThat(Double.parseDouble(result.record().get("branch.motion.round-trip.unguided-mse"))).isFinite();
+    assertThat(Double.parseDouble(result.record().get("branch.motion.round-trip.guided-mse"))).isFinite();
+  }
+
+  @Test
+  void rePaintResamplingRunsTheJumpedStepsAgainAndKeepsTheOutsideExact() {
+    java.util.List<dev.crossnet.api.progress.Progress> seen = new java.util.ArrayList<>();
+    EditResult result = TinyEdits.edit(model, embedding).steps(4).strength(1)
+        .option("branch.region.jump-length", 1).option("branch.region.jump-count", 2)
+        .progress(seen::add).run(runtime);
+    long sampleSteps = seen.stream().filter(p -> p.phase().equals("sample")).count();
+    assertThat(sampleSteps).isGreaterThan(4);
+    assertThat(result.record()).containsEntry("branch.region.jump-count", "2");
+    assertThat(result.picture().rgb(0, 0)).isEqualTo(TinyEdits.bedrock().rgb(0, 0));
+  }
+
+  @Test
   void aPromptWithoutTheSubjectsWordGetsTheWordAppended() {
     EditResult result = TinyEdits.edit(model, embedding).prompt("a photo of a dog").steps(1).run(runtime);
     assertThat(result.record()).containsEntry("prompt", "a photo of a dog <red-thing>");

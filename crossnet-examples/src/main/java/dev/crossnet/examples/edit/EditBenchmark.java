@@ -11,6 +11,7 @@ import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.branch.AppearanceBranch;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
@@ -52,6 +53,7 @@ public final class EditBenchmark {
   /** Per-method sums over scenes. */
   static final class Totals {
     double psnrOut;
+    long changedBeyondFeather;
     double psnrIn;
     double ssimIn;
     double judge;
@@ -118,6 +120,8 @@ public final class EditBenchmark {
           r.picture().write(dir.resolve(m.name().replaceAll("[^A-Za-z0-9-]+", "_") + ".png"));
           Totals t = totals.get(m.name());
           t.psnrOut += Metrics.psnr(r.picture(), scene.picture(), c.region(), false);
+          t.changedBeyondFeather += Metrics.changed(r.picture(), scene.picture(),
+              PictureTensors.feather(c.region(), featherOf(r)));
           t.psnrIn += Metrics.psnr(r.picture(), c.ideal(), c.region(), true);
           t.ssimIn += Metrics.ssim(r.picture(), c.ideal(), c.region());
           if (judge.isPresent()) {
@@ -140,6 +144,11 @@ public final class EditBenchmark {
     Files.writeString(out.resolve("edit-benchmark.md"), table);
     System.out.println(table);
     System.out.println("pictures and table written to " + out);
+  }
+
+  /** The feather radius the edit used (0 when it did not composite). */
+  private static int featherOf(EditResult r) {
+    return Integer.parseInt(r.record().getOrDefault("branch.region.feather", "0"));
   }
 
   static ReadyEdit base(Scene scene, SceneCase c, Subject subject, Optional<Path> model, double guidance,
@@ -174,17 +183,18 @@ public final class EditBenchmark {
     md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld scenes of %dx%d (figure 0 takes "
         + "figure 1's look), %d steps, CrossNet strength %.2f, subject inversion %d steps.%n%n",
         model.map(Path::toString).orElse("<default>"), scenes, size, size, steps, strength, inversionSteps));
-    md.append("| method | PSNR outside vs bedrock (dB) | PSNR inside vs ideal (dB) | SSIM inside vs ideal "
-        + "| judge agreement | time per edit (s) | peak RSS (MB) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    totals.forEach((name, t) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %.2f | %s |%n",
-        name, db(t.psnrOut / t.n), db(t.psnrIn / t.n), t.ssimIn / t.n,
+    md.append("| method | PSNR outside vs bedrock (dB) | pixels changed beyond the feather | PSNR inside vs ideal (dB) "
+        + "| SSIM inside vs ideal | judge agreement | time per edit (s) | peak RSS (MB) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    totals.forEach((name, t) -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f | %s | %.2f | %s |%n",
+        name, db(t.psnrOut / t.n), t.changedBeyondFeather, db(t.psnrIn / t.n), t.ssimIn / t.n,
         t.judged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", t.judge / t.judged), t.seconds / t.n,
         mb(t.peak))));
     md.append(String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
-        + "included; \"inf\" means identical. Judge agreement is the share of the judge's answers about the region "
+        + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
+        + "bedrock's own pixels are kept exactly there). Judge agreement is the share of the judge's answers about the region "
         + "(kind, attributes, pose) that match its answers on the ideal edit; n/a when the build has no judge.\n");
     return md.toString();
   }

@@ -37,6 +37,19 @@ final class Metrics {
     return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
   }
 
+  /** Pixels that differ between the pictures where the mask's weight is 0. */
+  static long changed(Picture a, Picture b, Mask mask) {
+    long n = 0;
+    for (int y = 0; y < a.height(); y++) {
+      for (int x = 0; x < a.width(); x++) {
+        if (mask.weight(x, y) <= 0 && a.rgb(x, y) != b.rgb(x, y)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Mean SSIM of 7x7 luminance windows centred inside the mask (Wang et al. 2004 constants). */
   static double ssim(Picture a, Picture b, Mask mask) {
     int r = 3;

@@ -11,6 +11,7 @@ import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.edit.DdimInversion;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.RecordedRun;
+import dev.crossnet.core.edit.RoundTrip;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * and ILVR keeps the region's low frequencies on the bedrock's for the early steps only, so the layout is
  * followed while the old occupant's colours and texture do not leak into the late, detail-forming steps.
  * Options ({@code branch.motion.*}): {@code mode}, {@code ilvr} (true), {@code ilvr-factor} (4: coarser keeps
- * less of the occupant's look), {@code ilvr-until} (0.4: the share of the steps ILVR runs for).
+ * less of the occupant's look), {@code ilvr-until} (0.4: the share of the steps ILVR runs for),
+ * {@code round-trip} (false: when true, and in inversion mode, the DDIM round-trip error of the bedrock is
+ * measured with and without the edit's guidance and recorded; it costs two extra reverse runs).
  */
 public final class MotionBranch implements BranchProvider, ConditioningBranch {
 
@@ -89,9 +92,18 @@ public final class MotionBranch implements BranchProvider, ConditioningBranch {
     record.put("ilvr-until", Double.toString(until));
     int ilvrSteps = (int) Math.round(until * (c.plan().size() - c.startIndex()));
     NDArray initial = start;
+    boolean roundTrip = o.getBoolean("round-trip", false) && mode.equals("inversion");
     return new RecordedRun() {
       @Override
       public NDArray initialLatent(StepView step, NDArray latent) {
+        if (roundTrip) {
+          // measured here, not in start(): the prompt's states exist only once every branch has started
+          RoundTrip r = RoundTrip.measure(c.predictor(), DdimInversion.of(c.predictor(), c.model().schedulerConfig()),
+              c.sampler(), c.plan(), c.startIndex(), bedrock, c.textStates(), c.negativeStates(),
+              c.request().settings().guidanceScale());
+          record.put("round-trip.unguided-mse", Double.toString(r.unguided()));
+          record.put("round-trip.guided-mse", Double.toString(r.guided()));
+        }
         NDArray copy = initial.duplicate();
         copy.attach(latent.getManager());
         return copy;

@@ -10,6 +10,8 @@ import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.api.sampler.SolverHistory;
 import dev.crossnet.core.pipeline.NoisePredictor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 
@@ -59,22 +61,37 @@ public final class DdimInversion {
    * child manager.
    */
   public NDArray invert(NDArray latent, int steps, int last, NDArray states, IntPredicate cancelled) {
+    List<NDArray> path = path(latent, steps, last, states, cancelled);
+    for (int k = 0; k < path.size() - 1; k++) {
+      path.get(k).close();
+    }
+    return path.get(path.size() - 1);
+  }
+
+  /**
+   * As {@link #invert} but keeping every level: element 0 is a copy of the clean latent, element k the latent
+   * after inverse step k - 1 (the level of the edit plan's index {@code steps - k}).
+   */
+  public List<NDArray> path(NDArray latent, int steps, int last, NDArray states, IntPredicate cancelled) {
     SamplerPlan up = inverse.plan(steps);
     NDManager home = latent.getManager();
+    List<NDArray> path = new ArrayList<>();
     NDArray x = latent.duplicate();
+    path.add(x);
     for (int j = 0; j <= last; j++) {
       if (cancelled.test(j)) {
         break;
       }
       try (NDManager step = home.newSubManager()) {
-        x.attach(step);
         NDArray eps = predictor.predict(inverse.scaleModelInput(up, j, x), up.timestep(j), states,
             Optional.empty());
+        eps.attach(step);
         NDArray next = inverse.step(up, j, eps, x, NoiseSource.none(), SolverHistory.EMPTY).prevSample();
         next.attach(home);
         x = next;
+        path.add(x);
       }
     }
-    return x;
+    return path;
   }
 }

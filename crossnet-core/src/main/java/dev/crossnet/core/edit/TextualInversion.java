@@ -43,8 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class TextualInversion {
 
   private static final Logger LOG = LoggerFactory.getLogger(TextualInversion.class);
-  /** libtorch allows one gradient collector per process: inversions of concurrent edits take turns. */
-  private static final Object TRAINING = new Object();
 
   /**
    * @param steps optimisation steps
@@ -132,7 +130,7 @@ public final class TextualInversion {
           .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("masked", masked)))
           .build();
       int skipped;
-      synchronized (TRAINING) {
+      synchronized (GradientLock.LOCK) {
         skipped = train(subject.word(), parameters, group, latents, masks, plan, settings, progress, cancellation,
             work);
       }

@@ -101,7 +101,7 @@ public final class DenoisingLoop {
       try (NDManager step = home.newSubManager()) {
         x.attach(step);
         NDArray input = s.sampler().scaleModelInput(s.plan(), i, x);
-        NDArray output = guided.predict(input, s.plan().timestep(i), control);
+        NDArray output = guided.predict(input, s.plan().timestep(i), control, unconditional(s, i));
         StepResult result = s.sampler().step(s.plan(), i, output, x, s.noise(), history);
         NDArray next = result.prevSample();
         StepView view = new StepView(s.sampler(), s.plan(), i, s.startIndex());
@@ -128,6 +128,22 @@ public final class DenoisingLoop {
     }
     closeAll(history);
     return x;
+  }
+
+  /** A run's per-step unconditional states (null-text optimisation), else the edit's negative states. */
+  private static NDArray unconditional(Settings s, int index) {
+    if (s.negativeStates() == null) {
+      return null;
+    }
+    for (BranchRun run : s.branches()) {
+      if (run instanceof UnconditionalOverride o) {
+        Optional<NDArray> states = o.unconditionalStates(index);
+        if (states.isPresent()) {
+          return states.get();
+        }
+      }
+    }
+    return s.negativeStates();
   }
 
   private static NDArray replace(NDArray old, NDArray fresh, NDManager home) {

@@ -115,6 +115,14 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
+  void nullTextOptimisationRunsWhenAskedAndIsRecorded() {
+    EditResult result = TinyEdits.edit(model, embedding).steps(2).option("branch.motion.null-text", true)
+        .option("branch.motion.null-text-iterations", 2).run(runtime);
+    assertThat(result.record()).containsEntry("branch.motion.null-text", "true")
+        .containsEntry("branch.motion.null-text.ran", "true");
+  }
+
+  @Test
   void rePaintResamplingRunsTheJumpedStepsAgainAndKeepsTheOutsideExact() {
     java.util.List<dev.crossnet.api.progress.Progress> seen = new java.util.ArrayList<>();
     EditResult result = TinyEdits.edit(model, embedding).steps(4).strength(1)

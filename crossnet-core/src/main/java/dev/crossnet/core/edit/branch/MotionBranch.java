@@ -11,7 +11,11 @@ import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.edit.DdimInversion;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.RecordedRun;
+import dev.crossnet.core.edit.NullTextOptimization;
 import dev.crossnet.core.edit.RoundTrip;
+import dev.crossnet.core.pipeline.UnconditionalOverride;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +30,12 @@ import org.slf4j.LoggerFactory;
  * Options ({@code branch.motion.*}): {@code mode}, {@code ilvr} (true), {@code ilvr-factor} (4: coarser keeps
  * less of the occupant's look), {@code ilvr-until} (0.4: the share of the steps ILVR runs for),
  * {@code round-trip} (false: when true, and in inversion mode, the DDIM round-trip error of the bedrock is
- * measured with and without the edit's guidance and recorded; it costs two extra reverse runs).
+ * measured with and without the edit's guidance and recorded; it costs two extra reverse runs),
+ * {@code null-text} (false, true or auto: null-text optimisation of the unconditional states per step so that
+ * the guided reverse path retraces the inversion; auto runs it when the guided round-trip error relative to the
+ * latent's mean square exceeds {@code null-text-threshold}, 0.1), {@code null-text-iterations} (10),
+ * {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards the old occupant, so it
+ * helps most where the region branch is off; it is off by default.
  */
 public final class MotionBranch implements BranchProvider, ConditioningBranch {
 
@@ -70,11 +79,21 @@ public final class MotionBranch implements BranchProvider, ConditioningBranch {
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 4), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> record = new LinkedHashMap<>();
     NDArray start = null;
+    String nullText = o.getString("null-text", "false");
+    if (!List.of("false", "true", "auto").contains(nullText)) {
+      throw new IllegalArgumentException("branch.motion.null-text is '" + nullText + "'; use false, true or auto");
+    }
+    List<NDArray> path = new ArrayList<>();
     if (mode.equals("inversion")) {
       DdimInversion inversion = DdimInversion.of(c.predictor(), c.model().schedulerConfig());
       Optional<Integer> last = inversion.lastIndexFor(c.plan(), c.startIndex());
       if (last.isPresent()) {
-        start = inversion.invert(bedrock, c.plan().size(), last.get(), c.negativeStates(), j -> false);
+        path.addAll(inversion.path(bedrock, c.plan().size(), last.get(), c.negativeStates(), j -> false));
+        start = path.get(path.size() - 1).duplicate();
+        if (nullText.equals("false") || c.request().settings().guidanceScale() == 1.0) {
+          path.forEach(NDArray::close);
+          path.clear();
+        }
       } else {
         LOG.warn("sampler '{}' does not share DDIM inversion's timesteps; noising the bedrock forward instead",
             c.request().settings().sampler());
@@ -92,10 +111,21 @@ public final class MotionBranch implements BranchProvider, ConditioningBranch {
     record.put("ilvr-until", Double.toString(until));
     int ilvrSteps = (int) Math.round(until * (c.plan().size() - c.startIndex()));
     NDArray initial = start;
-    boolean roundTrip = o.getBoolean("round-trip", false) && mode.equals("inversion");
-    return new RecordedRun() {
+    boolean roundTrip = (o.getBoolean("round-trip", false) || nullText.equals("auto")) && mode.equals("inversion");
+    double threshold = o.getDouble("null-text-threshold", 0.1);
+    NullTextOptimization.Settings nullTextSettings = new NullTextOptimization.Settings(
+        o.getInt("null-text-iterations", 10), o.getDouble("null-text-learning-rate", 0.01));
+    Map<Integer, NDArray> unconditional = new java.util.HashMap<>();
+    record.put("null-text", nullText);
+    final class Run implements RecordedRun, UnconditionalOverride {
+      @Override
+      public Optional<NDArray> unconditionalStates(int index) {
+        return Optional.ofNullable(unconditional.get(index));
+      }
+
       @Override
       public NDArray initialLatent(StepView step, NDArray latent) {
+        double guidedError = Double.NaN;
         if (roundTrip) {
           // measured here, not in start(): the prompt's states exist only once every branch has started
           RoundTrip r = RoundTrip.measure(c.predictor(), DdimInversion.of(c.predictor(), c.model().schedulerConfig()),
@@ -103,6 +133,22 @@ public final class MotionBranch implements BranchProvider, ConditioningBranch {
               c.request().settings().guidanceScale());
           record.put("round-trip.unguided-mse", Double.toString(r.unguided()));
           record.put("round-trip.guided-mse", Double.toString(r.guided()));
+          guidedError = r.guided();
+        }
+        if (!path.isEmpty()) {
+          double relative = guidedError / bedrock.square().mean().getFloat();
+          boolean run = nullText.equals("true") || relative > threshold;
+          if (nullText.equals("auto")) {
+            record.put("null-text.relative-error", Double.toString(relative));
+          }
+          if (run) {
+            unconditional.putAll(new NullTextOptimization(c.model().unet(), c.sampler()).optimise(c.plan(),
+                c.startIndex(), path, c.textStates(), c.negativeStates(), c.request().settings().guidanceScale(),
+                nullTextSettings, c.manager()));
+          }
+          record.put("null-text.ran", Boolean.toString(run));
+          path.forEach(NDArray::close);
+          path.clear();
         }
         NDArray copy = initial.duplicate();
         copy.attach(latent.getManager());
@@ -133,7 +179,10 @@ public final class MotionBranch implements BranchProvider, ConditioningBranch {
       @Override
       public void close() {
         initial.close();
+        unconditional.values().forEach(NDArray::close);
+        path.forEach(NDArray::close);
       }
-    };
+    }
+    return new Run();
   }
 }

@@ -204,18 +204,21 @@ public final class TextualInversion {
   private NDArray initialRow(String initWord, NDManager work) {
     NDArray table = model.textEncoder().tokenEmbeddings();
     int[] ids = initWord.isBlank() ? new int[0] : model.tokenizer().tokenize(initWord);
-    NDArray row;
-    if (ids.length == 0) {
-      row = table.mean(new int[] {0});
-    } else {
-      long[] longIds = new long[ids.length];
-      for (int i = 0; i < ids.length; i++) {
-        longIds[i] = ids[i];
+    // results of ops on the table are born in the weights' manager: keep them in a scope so none stays there
+    try (NDManager scope = work.newSubManager()) {
+      NDArray rows = table;
+      if (ids.length > 0) {
+        long[] longIds = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+          longIds[i] = ids[i];
+        }
+        rows = table.get(scope.create(longIds));
+        rows.attach(scope);
       }
-      row = table.get(work.create(longIds)).mean(new int[] {0});
+      NDArray row = rows.mean(new int[] {0});
+      row.attach(work);
+      return row;
     }
-    row.attach(work);
-    return row;
   }
 
   /** The mean loss over every picture at a fixed mid-schedule level and fixed noise (comparable across runs). */
@@ -247,7 +250,8 @@ public final class TextualInversion {
     int picture = Math.floorMod(step, latents.size());
     SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + step);
     int index = training ? random.nextInt(plan.size()) : plan.size() / 2;
-    NDArray x0 = latents.get(picture);
+    NDArray x0 = latents.get(picture).duplicate();
+    x0.attach(scope);
     NDArray eps = NoiseSource.seeded(random.nextLong()).next(scope, x0.getShape());
     NDArray noisy = sampler.addNoise(plan, index, x0, eps);
     NDArray rows = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(parameters.values()), 0);

@@ -60,6 +60,11 @@ public final class ModelCache implements AutoCloseable {
     return manager.newSubManager();
   }
 
+  /** The manager holding the weights (tests count what is left in it after an edit). */
+  NDManager manager() {
+    return manager;
+  }
+
   /** Number of models held. */
   public int size() {
     return models.size();

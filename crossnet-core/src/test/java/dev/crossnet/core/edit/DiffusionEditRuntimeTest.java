@@ -188,6 +188,27 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
+  void anEditLeavesNothingBehindInTheModelsManager() {
+    TinyEdits.edit(model, embedding).steps(1).run(runtime);
+    int before = resources(cache.manager());
+    TinyEdits.edit(model, embedding).steps(2).option("branch.motion.null-text", true)
+        .option("branch.motion.null-text-iterations", 1).run(runtime);
+    dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock()).replace(Region.box(8, 8, 12, 12))
+        .with(TinyEdits.redThing()).model(model).steps(1).seed(1).option("branch.appearance.steps", 1).run(runtime);
+    assertThat(resources(cache.manager())).isEqualTo(before);
+  }
+
+  private static int resources(ai.djl.ndarray.NDManager manager) {
+    try {
+      java.lang.reflect.Field f = ai.djl.ndarray.BaseNDManager.class.getDeclaredField("resources");
+      f.setAccessible(true);
+      return ((java.util.Map<?, ?>) f.get(manager)).size();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot read the manager's resources", e);
+    }
+  }
+
+  @Test
   void repeatedEditsReuseTheLoadedModel() {
     TinyEdits.edit(model, embedding).steps(1).run(runtime);
     TinyEdits.edit(model, embedding).steps(1).run(runtime);

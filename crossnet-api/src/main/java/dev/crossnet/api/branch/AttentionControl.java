@@ -1,6 +1,7 @@
 package dev.crossnet.api.branch;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /**
  * A hook into the network's attention layers for one edit: it may supply keys and values (a subject's own
@@ -16,6 +17,18 @@ public interface AttentionControl {
    */
   default AttentionInputs keysValues(AttentionSite site, AttentionInputs keysValues) {
     return keysValues;
+  }
+
+  /**
+   * An additive bias on a layer's attention scores (before the softmax), broadcastable to
+   * [batch, heads, queries, keys], or null for none. A large negative value forbids a query/key pair: a subject
+   * token confined to its region gets it at every query outside the region. The array is created in
+   * {@code manager}, which the layer frees after the call.
+   *
+   * @param keys the number of keys the layer attends to (after {@link #keysValues})
+   */
+  default NDArray scoreBias(AttentionSite site, long keys, NDManager manager) {
+    return null;
   }
 
   /** Whether {@link #observe} should see this layer's attention maps (building them costs time). */

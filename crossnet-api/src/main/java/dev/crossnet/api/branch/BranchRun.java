@@ -1,6 +1,7 @@
 package dev.crossnet.api.branch;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,15 @@ public interface BranchRun extends AutoCloseable {
   /** Adjusts the sample after a sampler step (e.g. known-region merge, low-frequency guidance). */
   default NDArray afterStep(StepView step, NDArray latent) {
     return latent;
+  }
+
+  /**
+   * Learned input embeddings for subject words of the prompt (textual inversion), each [tokens, width of the
+   * text encoder's embedding]: the runtime spells the word as that many tokens whose embeddings are these
+   * rows. Empty when the branch learns no words.
+   */
+  default Map<String, NDArray> wordEmbeddings() {
+    return Map.of();
   }
 
   /** Controls the network's attention layers during this edit, when the branch needs to. */

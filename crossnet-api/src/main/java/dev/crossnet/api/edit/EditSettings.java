@@ -11,7 +11,9 @@ import java.util.OptionalLong;
  * The options of an edit, all with defaults. Immutable: every {@code with...} returns a copy, checking the
  * one value it sets.
  *
- * @param prompt text describing the result; empty means the subject's word alone
+ * @param prompt text describing the result; empty means the subjects' words joined by " and ". A subject
+ *     whose word the prompt does not contain gets its word appended (" word"), so every subject's branch is
+ *     triggered; the prompt actually used is in the result's record under "prompt"
  * @param negativePrompt what the result should not look like (classifier-free guidance's unconditional side)
  * @param sampler the sampler plugin's name
  * @param steps number of denoising steps of the full schedule

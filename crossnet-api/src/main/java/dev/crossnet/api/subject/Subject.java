@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * saying which pixels show it), or an appearance learned earlier and saved as an embedding file. The subject's
  * word is how a prompt refers to it ("a photo of {@code <my-dog>} running").
  *
- * <p>Reference pictures may have any size; the runtime resizes them to the model's resolution. A mask must
- * have the size of its picture.
+ * <p>Reference pictures may have any size; the runtime resizes them to the edit's resolution (aspect ratio
+ * not kept). Pictures are always RGB: grey or paletted images are converted when a {@link Picture} is made
+ * from them, so a grey reference teaches a grey-looking subject. A mask must have the size of its picture.
  */
 public final class Subject {
 

@@ -67,6 +67,10 @@ public final class Attention extends Module {
         keys = kv.keys();
         values = kv.values();
         s.borrow(keys, values);
+        NDArray bias = hook.scoreBias(call, keys.getShape().get(1), s.manager());
+        if (bias != null) {
+          mask = mask == null ? bias : mask.add(bias);
+        }
       }
       NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), mask, call,
           hook);

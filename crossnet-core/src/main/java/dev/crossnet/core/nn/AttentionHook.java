@@ -1,6 +1,7 @@
 package dev.crossnet.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,6 +59,18 @@ public interface AttentionHook {
       }
 
       @Override
+      public NDArray scoreBias(AttentionCall call, long keys, NDManager manager) {
+        NDArray sum = null;
+        for (AttentionHook h : list) {
+          NDArray b = h.scoreBias(call, keys, manager);
+          if (b != null) {
+            sum = sum == null ? b : sum.add(b);
+          }
+        }
+        return sum;
+      }
+
+      @Override
       public boolean observesMaps(AttentionCall call) {
         return list.stream().anyMatch(h -> h.observesMaps(call));
       }
@@ -81,6 +94,17 @@ public interface AttentionHook {
    */
   default KeyValues keysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
     return projected;
+  }
+
+  /**
+   * An additive bias on the call's attention scores, broadcastable to [B, heads, queries, keys], or null for
+   * none (e.g. a large negative value where a subject token may not be attended to). Created in
+   * {@code manager}, which the layer frees when it returns.
+   *
+   * @param keys the number of keys after {@link #keysValues}
+   */
+  default NDArray scoreBias(AttentionCall call, long keys, NDManager manager) {
+    return null;
   }
 
   /** Whether {@link #onAttentionMaps} should be called for this layer. */

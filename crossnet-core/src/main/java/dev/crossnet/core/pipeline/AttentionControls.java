@@ -1,6 +1,7 @@
 package dev.crossnet.core.pipeline;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.AttentionSite;
 import java.util.List;
@@ -27,6 +28,18 @@ final class AttentionControls {
           current = c.keysValues(site, current);
         }
         return current;
+      }
+
+      @Override
+      public NDArray scoreBias(AttentionSite site, long keys, NDManager manager) {
+        NDArray sum = null;
+        for (AttentionControl c : copy) {
+          NDArray b = c.scoreBias(site, keys, manager);
+          if (b != null) {
+            sum = sum == null ? b : sum.add(b);
+          }
+        }
+        return sum;
       }
 
       @Override

@@ -1,6 +1,7 @@
 package dev.crossnet.core.pipeline;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.AttentionSite;
 import dev.crossnet.core.nn.AttentionCall;
@@ -9,7 +10,7 @@ import dev.crossnet.core.nn.KeyValues;
 import java.util.Optional;
 
 /** Presents a plugin's engine-neutral {@link AttentionControl} to the network as an {@link AttentionHook}. */
-final class ControlHook implements AttentionHook {
+public final class ControlHook implements AttentionHook {
 
   private final AttentionControl control;
 
@@ -17,7 +18,8 @@ final class ControlHook implements AttentionHook {
     this.control = control;
   }
 
-  static AttentionHook of(Optional<AttentionControl> control) {
+  /** The control as a hook, or {@link AttentionHook#NONE} when there is none. */
+  public static AttentionHook of(Optional<AttentionControl> control) {
     return control.<AttentionHook>map(ControlHook::new).orElse(AttentionHook.NONE);
   }
 
@@ -30,6 +32,11 @@ final class ControlHook implements AttentionHook {
     AttentionControl.AttentionInputs in = new AttentionControl.AttentionInputs(projected.keys(), projected.values());
     AttentionControl.AttentionInputs out = control.keysValues(site(call), in);
     return out == in ? projected : new KeyValues(out.keys(), out.values());
+  }
+
+  @Override
+  public NDArray scoreBias(AttentionCall call, long keys, NDManager manager) {
+    return control.scoreBias(site(call), keys, manager);
   }
 
   @Override

@@ -51,10 +51,19 @@ public final class DenoisingLoop {
    */
   public record Settings(Sampler sampler, SamplerPlan plan, int startIndex, NDArray textStates,
       NDArray negativeStates, double guidanceScale, List<BranchRun> branches, NoiseSource noise,
-      ProgressListener progress, Cancellation cancellation) {
+      ProgressListener progress, Cancellation cancellation, Resampling resampling) {
+
+    /** Settings without resampling. */
+    public Settings(Sampler sampler, SamplerPlan plan, int startIndex, NDArray textStates,
+        NDArray negativeStates, double guidanceScale, List<BranchRun> branches, NoiseSource noise,
+        ProgressListener progress, Cancellation cancellation) {
+      this(sampler, plan, startIndex, textStates, negativeStates, guidanceScale, branches, noise, progress,
+          cancellation, Resampling.NONE);
+    }
 
     public Settings {
       branches = List.copyOf(branches);
+      java.util.Objects.requireNonNull(resampling, "resampling; pass Resampling.NONE for none");
       if (startIndex < 0 || startIndex >= plan.size()) {
         throw new IllegalArgumentException("start index " + startIndex + " is outside the plan of "
             + plan.size() + " steps");
@@ -83,12 +92,16 @@ public final class DenoisingLoop {
     }
     SolverHistory history = SolverHistory.EMPTY;
     int total = s.plan().size() - s.startIndex();
-    for (int i = s.startIndex(); i < s.plan().size(); i++) {
+    int[] jumpsLeft = s.resampling().jumpsPerLevel(s.plan().size(), s.startIndex());
+    double[][] marginals = s.resampling().isNone() ? null : Resampling.marginals(s.sampler(), s.plan(), home);
+    int i = s.startIndex();
+    int done = 0;
+    while (i < s.plan().size()) {
       s.cancellation().check("denoising step " + (i - s.startIndex() + 1) + " of " + total);
       try (NDManager step = home.newSubManager()) {
         x.attach(step);
         NDArray input = s.sampler().scaleModelInput(s.plan(), i, x);
-        NDArray output = guided.predict(input, s.plan().timestep(i), control);
+        NDArray output = guided.predict(input, s.plan().timestep(i), control, unconditional(s, i));
         StepResult result = s.sampler().step(s.plan(), i, output, x, s.noise(), history);
         NDArray next = result.prevSample();
         StepView view = new StepView(s.sampler(), s.plan(), i, s.startIndex());
@@ -99,10 +112,38 @@ public final class DenoisingLoop {
         history = carry(history, result.history(), home);
         x = next;
       }
-      s.progress().onProgress(new Progress(PHASE, i - s.startIndex() + 1, total));
+      i++;
+      done++;
+      if (jumpsLeft[i] > 0) {
+        // RePaint's resampling: go back jumpLength levels with the forward process and denoise them again,
+        // so the generated region harmonises with the merged known region; solver history no longer applies
+        jumpsLeft[i]--;
+        int to = i - s.resampling().jumpLength();
+        x = Resampling.renoise(marginals, i, to, x, s.noise(), home);
+        closeAll(history);
+        history = SolverHistory.EMPTY;
+        i = to;
+      }
+      s.progress().onProgress(new Progress(PHASE, Math.min(done, total), total));
     }
     closeAll(history);
     return x;
+  }
+
+  /** A run's per-step unconditional states (null-text optimisation), else the edit's negative states. */
+  private static NDArray unconditional(Settings s, int index) {
+    if (s.negativeStates() == null) {
+      return null;
+    }
+    for (BranchRun run : s.branches()) {
+      if (run instanceof UnconditionalOverride o) {
+        Optional<NDArray> states = o.unconditionalStates(index);
+        if (states.isPresent()) {
+          return states.get();
+        }
+      }
+    }
+    return s.negativeStates();
   }
 
   private static NDArray replace(NDArray old, NDArray fresh, NDManager home) {

@@ -29,6 +29,11 @@ final class GuidedPrediction {
   }
 
   NDArray predict(NDArray sample, double timestep, Optional<AttentionControl> control) {
+    return predict(sample, timestep, control, negativeStates);
+  }
+
+  /** As {@link #predict(NDArray, double, Optional)} with other unconditional states for this call. */
+  NDArray predict(NDArray sample, double timestep, Optional<AttentionControl> control, NDArray negativeStates) {
     if (scale == 1.0 || negativeStates == null) {
       return predictor.predict(sample, timestep, textStates, control);
     }

@@ -22,33 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A whole diffusers folder assembled from the golden components: load, draw, save, reload. */
 class DiffusionModelTest {
 
-  private static void copyFolder(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
-      }
-    }
-  }
-
   /** unet-a + clip-a + vae-a fit together (cross-attention width 32, 4 latent channels). */
-  private static Path assemble(Path dir) throws IOException {
-    copyFolder(Goldens.folder("unet-a").resolve("model"), dir.resolve("unet"));
-    copyFolder(Goldens.folder("clip-a").resolve("model"), dir.resolve("text_encoder"));
-    copyFolder(Goldens.folder("vae-a").resolve("model"), dir.resolve("vae"));
-    Files.createDirectories(dir.resolve("scheduler"));
-    Files.copy(Goldens.folder("ddim-eta0").resolve("scheduler_config.json"),
-        dir.resolve("scheduler").resolve("scheduler_config.json"));
-    // clip-a knows 1000 tokens: a learned word vocabulary stays below that
-    WordBpeVocabulary words = WordBpeVocabulary.learn(List.of("a", "red", "robot", "waving", "dog"));
-    ClipTokenizer.of(words.vocabulary(), words.merges()).save(dir.resolve("tokenizer"));
-    new ModelIndex("StableDiffusionPipeline", Map.of(
-        "unet", new ModelIndex.Component("diffusers", "UNet2DConditionModel"),
-        "text_encoder", new ModelIndex.Component("transformers", "CLIPTextModel"),
-        "tokenizer", new ModelIndex.Component("transformers", "CLIPTokenizer"),
-        "vae", new ModelIndex.Component("diffusers", "AutoencoderKL"),
-        "scheduler", new ModelIndex.Component("diffusers", "DDIMScheduler"))).write(dir, "0.25.0");
-    return dir;
+  private static Path assemble(Path dir) {
+    return dev.crossnet.core.testing.TinyModelFolder.assemble(dir);
   }
 
   private static TextToImageRequest request(long seed) {

@@ -1,2 +1,2 @@
-/** Test helpers shared by CrossNet's core tests: locating the shared golden data. */
+/** Test helpers shared by CrossNet's core tests: locating the shared golden data, assembling a tiny model. */
 package dev.crossnet.core.testing;

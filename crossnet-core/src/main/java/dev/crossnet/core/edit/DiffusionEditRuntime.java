@@ -1,0 +1,212 @@
+package dev.crossnet.core.edit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.branch.BranchProvider;
+import dev.crossnet.api.branch.BranchRun;
+import dev.crossnet.api.edit.EditRequest;
+import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.api.edit.EditSettings;
+import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.api.runtime.EditRuntime;
+import dev.crossnet.api.sampler.NoiseSource;
+import dev.crossnet.api.sampler.Sampler;
+import dev.crossnet.api.sampler.SamplerPlan;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.core.edit.branch.RegionBranch;
+import dev.crossnet.core.image.PictureTensors;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
+import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.pipeline.ClipPromptEncoder;
+import dev.crossnet.core.pipeline.DenoisingLoop;
+import dev.crossnet.core.pipeline.LatentCodec;
+import dev.crossnet.core.pipeline.NoisePredictor;
+import dev.crossnet.core.pipeline.Resampling;
+import dev.crossnet.core.pipeline.UnetPredictor;
+import dev.crossnet.core.pipeline.VaeCodec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CrossNet's edit runtime: loads (and caches) the model, maps the regions to sample-space masks, starts the
+ * enabled branches in (order, name) order, encodes the prompt with the words they learned, runs the one
+ * {@link DenoisingLoop}, decodes, and, when the region branch is on, composites the bedrock's own pixels back
+ * outside the feathered region. The same request and seed give the same picture.
+ *
+ * <p>Every array of an edit lives in one child manager of the model cache's, closed when the edit returns.
+ */
+public final class DiffusionEditRuntime implements EditRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiffusionEditRuntime.class);
+
+  private final ModelCache models;
+  private final PluginRegistry<BranchProvider> branches;
+  private final PluginRegistry<SamplerProvider> samplers;
+
+  public DiffusionEditRuntime(ModelCache models) {
+    this(models, PluginRegistry.discover(BranchProvider.class, "branch", "add crossnet-core to the class path"),
+        PluginRegistry.discover(SamplerProvider.class, "sampler", "add crossnet-samplers to the class path"));
+  }
+
+  public DiffusionEditRuntime(ModelCache models, PluginRegistry<BranchProvider> branches,
+      PluginRegistry<SamplerProvider> samplers) {
+    this.models = models;
+    this.branches = branches;
+    this.samplers = samplers;
+  }
+
+  /** Whether the edit's options leave the branch on ({@code branch.<name>=false} switches it off). */
+  public static boolean enabled(PluginConfig options, String branch) {
+    return options.getBoolean("branch." + branch, true);
+  }
+
+  @Override
+  public EditResult edit(EditRequest request) {
+    EditSettings settings = request.settings();
+    PhaseClock clock = new PhaseClock();
+    Map<String, String> record = new LinkedHashMap<>();
+    DiffusionModel model = clock.time("load", () -> models.get(settings.model()));
+    record.put("runtime", "diffusion");
+    record.put("model", settings.model().map(Object::toString).orElse("<default>"));
+    NoisePredictor predictor = new UnetPredictor(model.unet());
+    LatentCodec codec = model.vae().<LatentCodec>map(VaeCodec::new).orElseGet(LatentCodec::pixels);
+    Picture bedrock = request.bedrock();
+    checkSize(bedrock, codec, predictor);
+
+    try (NDManager m = models.newEditManager()) {
+      Sampler sampler = samplers.get(settings.sampler()).create(model.schedulerConfig());
+      SamplerPlan plan = sampler.plan(settings.steps());
+      int start = plan.startIndex(settings.strength());
+      record.put("sampler", settings.sampler());
+      record.put("steps", Integer.toString(settings.steps()));
+      record.put("strength", Double.toString(settings.strength()));
+      record.put("start-index", Integer.toString(start));
+      record.put("guidance-scale", Double.toString(settings.guidanceScale()));
+      record.put("seed", Long.toString(request.seed()));
+
+      NDArray latent = clock.time("encode", () -> codec.encode(PictureTensors.toTensor(bedrock, m)));
+      int lh = (int) latent.getShape().get(2);
+      int lw = (int) latent.getShape().get(3);
+      List<NDArray> regionMasks = new ArrayList<>();
+      List<Mask> pixelMasks = new ArrayList<>();
+      for (Replacement r : request.replacements()) {
+        regionMasks.add(RegionMasks.latent(r.region(), bedrock.width(), bedrock.height(), lh, lw, m));
+        pixelMasks.add(r.region().toMask(bedrock.width(), bedrock.height()));
+      }
+      NDArray union = regionMasks.get(0);
+      for (NDArray r : regionMasks.subList(1, regionMasks.size())) {
+        union = union.maximum(r);
+      }
+      ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
+      NDArray negative = prompts.encode(List.of(settings.negativePrompt()), m);
+      NoiseSource noise = NoiseSource.seeded(request.seed());
+      AtomicReference<SubjectPrompt.Layout> layout = new AtomicReference<>();
+      AtomicReference<NDArray> textStates = new AtomicReference<>();
+      EditContext.Shared shared = new EditContext.Shared(request, model, predictor, codec, sampler, plan, start,
+          latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates);
+
+      List<BranchRun> runs = new ArrayList<>();
+      List<String> active = new ArrayList<>();
+      List<String> off = new ArrayList<>();
+      try {
+        for (BranchProvider provider : branches.providers()) {
+          String name = provider.name();
+          if (!enabled(settings.options(), name)) {
+            off.add(name);
+            continue;
+          }
+          PluginConfig own = EditContext.optionsOf(settings.options(), name);
+          BranchRun run = clock.time("branch:" + name,
+              () -> provider.create(own).start(new EditContext(shared, own)));
+          runs.add(run);
+          active.add(name);
+        }
+        record.put("branches", String.join(",", active));
+        record.put("branches.off", String.join(",", off));
+
+        Map<String, NDArray> words = new LinkedHashMap<>();
+        runs.forEach(r -> words.putAll(r.wordEmbeddings()));
+        List<String> subjectWords = request.replacements().stream().map(r -> r.subject().word()).toList();
+        SubjectPrompt.Layout l = SubjectPrompt.build(model.tokenizer(), settings.prompt(), subjectWords, words);
+        record.put("prompt", l.text());
+        record.put("negative-prompt", settings.negativePrompt());
+        NDArray text = encode(model, l, m);
+        textStates.set(text);
+        layout.set(l);
+
+        NDArray initial;
+        try (NDArray z = noise.next(m, latent.getShape()); NDArray kept = latent.mul(union.neg().add(1))) {
+          // the region starts from noise alone: branches (motion) decide what of the occupant survives
+          initial = sampler.addNoise(plan, start, kept, z);
+        }
+        boolean region = active.contains(RegionBranch.NAME);
+        Resampling resampling = region ? resampling(settings.options(), record) : Resampling.NONE;
+        DenoisingLoop.Settings loopSettings = new DenoisingLoop.Settings(sampler, plan, start, text,
+            settings.guidanceScale() == 1.0 ? null : negative, settings.guidanceScale(), runs, noise,
+            settings.progress(), settings.cancellation(), resampling);
+        NDArray result = clock.time("sample", () -> new DenoisingLoop(predictor).run(loopSettings, initial));
+        for (int i = 0; i < runs.size(); i++) {
+          if (runs.get(i) instanceof RecordedRun rr) {
+            String name = active.get(i);
+            rr.record().forEach((k, v) -> record.put("branch." + name + "." + k, v));
+          }
+        }
+        Picture decoded = clock.time("decode", () -> PictureTensors.toPicture(codec.decode(result)));
+        Picture out = decoded;
+        if (region) {
+          int feather = EditContext.optionsOf(settings.options(), RegionBranch.NAME)
+              .getInt("feather", Math.max(1, bedrock.width() / 32));
+          record.put("branch.region.feather", Integer.toString(feather));
+          Mask soft = PictureTensors.feather(RegionMasks.union(pixelMasks), feather);
+          out = clock.time("composite", () -> PictureTensors.composite(bedrock, decoded, soft));
+        }
+        LOG.info("edit done: {} region(s), branches {}, {}", request.replacements().size(), active,
+            clock.timings());
+        return new EditResult(out, request.seed(), clock.timings(), record);
+      } finally {
+        List<BranchRun> reversed = new ArrayList<>(runs);
+        Collections.reverse(reversed);
+        reversed.forEach(BranchRun::close);
+      }
+    }
+  }
+
+  private static Resampling resampling(PluginConfig options, Map<String, String> record) {
+    PluginConfig own = EditContext.optionsOf(options, RegionBranch.NAME);
+    Resampling r = new Resampling(own.getInt("jump-length", 10), own.getInt("jump-count", 1));
+    record.put("branch.region.jump-length", Integer.toString(r.jumpLength()));
+    record.put("branch.region.jump-count", Integer.toString(r.jumpCount()));
+    return r;
+  }
+
+  private static NDArray encode(DiffusionModel model, SubjectPrompt.Layout layout, NDManager m) {
+    try (GradMode off = GradMode.disabled(); NDManager scope = m.newSubManager()) {
+      NDArray ids = scope.create(layout.ids(), new Shape(1, layout.ids().length));
+      NDArray states = model.textEncoder().forward(ids, TokenEmbeddingOverrides.of(layout.overrides()))
+          .lastHiddenState();
+      states.attach(m);
+      return states;
+    }
+  }
+
+  private static void checkSize(Picture bedrock, LatentCodec codec, NoisePredictor predictor) {
+    int multiple = codec.downscale() * predictor.sizeMultiple();
+    if (bedrock.width() % multiple != 0 || bedrock.height() % multiple != 0) {
+      throw new IllegalArgumentException("bedrock size " + bedrock.width() + "x" + bedrock.height()
+          + " must be a multiple of " + multiple + " for this model; crop or resize it to "
+          + (bedrock.width() / multiple * multiple) + "x" + (bedrock.height() / multiple * multiple));
+    }
+  }
+}

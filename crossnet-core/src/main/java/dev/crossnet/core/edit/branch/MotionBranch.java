@@ -1,0 +1,188 @@
+package dev.crossnet.core.edit.branch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.branch.BranchContext;
+import dev.crossnet.api.branch.BranchProvider;
+import dev.crossnet.api.branch.BranchRun;
+import dev.crossnet.api.branch.ConditioningBranch;
+import dev.crossnet.api.branch.StepView;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.core.edit.DdimInversion;
+import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.RecordedRun;
+import dev.crossnet.core.edit.NullTextOptimization;
+import dev.crossnet.core.edit.RoundTrip;
+import dev.crossnet.core.pipeline.UnconditionalOverride;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The occupant's structure (place, pose, action) from the bedrock itself: the loop starts from the bedrock's
+ * DDIM-inverted latent ({@code mode=inversion}, the default) or its forward-noised latent ({@code mode=noise}),
+ * and ILVR keeps the region's low frequencies on the bedrock's for the early steps only, so the layout is
+ * followed while the old occupant's colours and texture do not leak into the late, detail-forming steps.
+ * Options ({@code branch.motion.*}): {@code mode}, {@code ilvr} (true), {@code ilvr-factor} (4: coarser keeps
+ * less of the occupant's look), {@code ilvr-until} (0.4: the share of the steps ILVR runs for),
+ * {@code round-trip} (false: when true, and in inversion mode, the DDIM round-trip error of the bedrock is
+ * measured with and without the edit's guidance and recorded; it costs two extra reverse runs),
+ * {@code null-text} (false, true or auto: null-text optimisation of the unconditional states per step so that
+ * the guided reverse path retraces the inversion; auto runs it when the guided round-trip error relative to the
+ * latent's mean square exceeds {@code null-text-threshold}, 0.1), {@code null-text-iterations} (10),
+ * {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards the old occupant, so it
+ * helps most where the region branch is off; it is off by default.
+ */
+public final class MotionBranch implements BranchProvider, ConditioningBranch {
+
+  public static final String NAME = "motion";
+  private static final Logger LOG = LoggerFactory.getLogger(MotionBranch.class);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int order() {
+    return 100;
+  }
+
+  @Override
+  public String description() {
+    return "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region";
+  }
+
+  @Override
+  public ConditioningBranch create(PluginConfig config) {
+    return this;
+  }
+
+  @Override
+  public BranchRun start(BranchContext context) {
+    EditContext c = EditContext.require(context, NAME);
+    PluginConfig o = c.options();
+    String mode = o.getString("mode", "inversion");
+    if (!mode.equals("inversion") && !mode.equals("noise")) {
+      throw new IllegalArgumentException("branch.motion.mode is '" + mode + "'; use inversion or noise");
+    }
+    boolean ilvr = o.getBoolean("ilvr", true);
+    double until = o.getDouble("ilvr-until", 0.4);
+    if (!(until >= 0 && until <= 1)) {
+      throw new IllegalArgumentException("branch.motion.ilvr-until must lie in [0, 1], got " + until);
+    }
+    NDArray bedrock = c.bedrockLatent();
+    LowPass filter = new LowPass(o.getInt("ilvr-factor", 4), bedrock.getShape().get(2), bedrock.getShape().get(3));
+    Map<String, String> record = new LinkedHashMap<>();
+    NDArray start = null;
+    String nullText = o.getString("null-text", "false");
+    if (!List.of("false", "true", "auto").contains(nullText)) {
+      throw new IllegalArgumentException("branch.motion.null-text is '" + nullText + "'; use false, true or auto");
+    }
+    List<NDArray> path = new ArrayList<>();
+    if (mode.equals("inversion")) {
+      DdimInversion inversion = DdimInversion.of(c.predictor(), c.model().schedulerConfig());
+      Optional<Integer> last = inversion.lastIndexFor(c.plan(), c.startIndex());
+      if (last.isPresent()) {
+        path.addAll(inversion.path(bedrock, c.plan().size(), last.get(), c.negativeStates(), j -> false));
+        start = path.get(path.size() - 1).duplicate();
+        if (nullText.equals("false") || c.request().settings().guidanceScale() == 1.0) {
+          path.forEach(NDArray::close);
+          path.clear();
+        }
+      } else {
+        LOG.warn("sampler '{}' does not share DDIM inversion's timesteps; noising the bedrock forward instead",
+            c.request().settings().sampler());
+        mode = "noise (inversion impossible with sampler " + c.request().settings().sampler() + ")";
+      }
+    }
+    if (start == null) {
+      try (NDArray z = c.noise().next(c.manager(), bedrock.getShape())) {
+        start = c.sampler().addNoise(c.plan(), c.startIndex(), bedrock, z);
+      }
+    }
+    record.put("mode", mode);
+    record.put("ilvr", Boolean.toString(ilvr));
+    record.put("ilvr-factor", Integer.toString(filter.factor()));
+    record.put("ilvr-until", Double.toString(until));
+    int ilvrSteps = (int) Math.round(until * (c.plan().size() - c.startIndex()));
+    NDArray initial = start;
+    boolean roundTrip = (o.getBoolean("round-trip", false) || nullText.equals("auto")) && mode.equals("inversion");
+    double threshold = o.getDouble("null-text-threshold", 0.1);
+    NullTextOptimization.Settings nullTextSettings = new NullTextOptimization.Settings(
+        o.getInt("null-text-iterations", 10), o.getDouble("null-text-learning-rate", 0.01));
+    Map<Integer, NDArray> unconditional = new java.util.HashMap<>();
+    record.put("null-text", nullText);
+    final class Run implements RecordedRun, UnconditionalOverride {
+      @Override
+      public Optional<NDArray> unconditionalStates(int index) {
+        return Optional.ofNullable(unconditional.get(index));
+      }
+
+      @Override
+      public NDArray initialLatent(StepView step, NDArray latent) {
+        double guidedError = Double.NaN;
+        if (roundTrip) {
+          // measured here, not in start(): the prompt's states exist only once every branch has started
+          RoundTrip r = RoundTrip.measure(c.predictor(), DdimInversion.of(c.predictor(), c.model().schedulerConfig()),
+              c.sampler(), c.plan(), c.startIndex(), bedrock, c.textStates(), c.negativeStates(),
+              c.request().settings().guidanceScale());
+          record.put("round-trip.unguided-mse", Double.toString(r.unguided()));
+          record.put("round-trip.guided-mse", Double.toString(r.guided()));
+          guidedError = r.guided();
+        }
+        if (!path.isEmpty()) {
+          double relative = guidedError / bedrock.square().mean().getFloat();
+          boolean run = nullText.equals("true") || relative > threshold;
+          if (nullText.equals("auto")) {
+            record.put("null-text.relative-error", Double.toString(relative));
+          }
+          if (run) {
+            unconditional.putAll(new NullTextOptimization(c.model().unet(), c.sampler()).optimise(c.plan(),
+                c.startIndex(), path, c.textStates(), c.negativeStates(), c.request().settings().guidanceScale(),
+                nullTextSettings, c.manager()));
+          }
+          record.put("null-text.ran", Boolean.toString(run));
+          path.forEach(NDArray::close);
+          path.clear();
+        }
+        NDArray copy = initial.duplicate();
+        copy.attach(latent.getManager());
+        return copy;
+      }
+
+      @Override
+      public NDArray afterStep(StepView step, NDArray latent) {
+        if (!ilvr || step.index() - step.startIndex() >= ilvrSteps) {
+          return latent;
+        }
+        NDManager scope = latent.getManager();
+        NDArray reference = bedrock;
+        if (step.nextIndex() < step.plan().size()) {
+          reference = step.sampler().addNoise(step.plan(), step.nextIndex(), bedrock,
+              c.noise().next(scope, bedrock.getShape()));
+          reference.attach(scope);
+        }
+        NDArray correction = filter.apply(reference).sub(filter.apply(latent)).mul(c.regionMask());
+        return latent.add(correction);
+      }
+
+      @Override
+      public Map<String, String> record() {
+        return record;
+      }
+
+      @Override
+      public void close() {
+        initial.close();
+        unconditional.values().forEach(NDArray::close);
+        path.forEach(NDArray::close);
+      }
+    }
+    return new Run();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.crossnet.core.edit.branch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.branch.AttentionControl;
+import dev.crossnet.api.branch.AttentionSite;
+import dev.crossnet.api.branch.BranchContext;
+import dev.crossnet.api.branch.BranchProvider;
+import dev.crossnet.api.branch.BranchRun;
+import dev.crossnet.api.branch.ConditioningBranch;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.RecordedRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each subject its own cross-attention branch: a subject word's tokens may be attended to only by queries
+ * inside that subject's region (a large negative score bias everywhere else), so several subjects in one
+ * prompt each shape their own region. Option ({@code branch.subject-attention.*}): {@code bias} (-10000).
+ * The bias covers both halves of a guided batch; in the unconditional half those positions hold padding,
+ * which the confinement barely touches.
+ */
+public final class SubjectAttentionBranch implements BranchProvider, ConditioningBranch {
+
+  public static final String NAME = "subject-attention";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int order() {
+    return 300;
+  }
+
+  @Override
+  public String description() {
+    return "confines each subject word's cross-attention to its own region";
+  }
+
+  @Override
+  public ConditioningBranch create(PluginConfig config) {
+    return this;
+  }
+
+  @Override
+  public BranchRun start(BranchContext context) {
+    EditContext c = EditContext.require(context, NAME);
+    float bias = (float) c.options().getDouble("bias", -10_000);
+    List<NDArray> masks = new ArrayList<>();
+    for (int i = 0; i < c.request().replacements().size(); i++) {
+      masks.add(c.regionMask(i));
+    }
+    Confinement control = new Confinement(masks, () -> c.layout().positions(), bias);
+    return new RecordedRun() {
+      @Override
+      public Optional<AttentionControl> attention() {
+        return Optional.of(control);
+      }
+
+      @Override
+      public Map<String, String> record() {
+        return Map.of("bias", Float.toString(bias));
+      }
+    };
+  }
+
+  /** The score bias itself: per layer resolution, a [1, 1, queries, keys] array of 0 and {@code bias}. */
+  public static final class Confinement implements AttentionControl {
+
+    private final List<NDArray> masks;
+    private final java.util.function.Supplier<List<int[]>> positions;
+    private final float bias;
+    private final Map<String, boolean[][]> insideByResolution = new ConcurrentHashMap<>();
+
+    /**
+     * @param masks per subject, [1, 1, h, w] at the sample's resolution, 1 inside
+     * @param positions per subject, its word's token positions in the prompt
+     */
+    public Confinement(List<NDArray> masks, java.util.function.Supplier<List<int[]>> positions, float bias) {
+      this.masks = List.copyOf(masks);
+      this.positions = positions;
+      this.bias = bias;
+    }
+
+    @Override
+    public NDArray scoreBias(AttentionSite site, long keys, NDManager manager) {
+      if (!site.cross() || site.height() <= 0 || site.width() <= 0) {
+        return null;
+      }
+      boolean[][] inside = insideByResolution.computeIfAbsent(site.height() + "x" + site.width(),
+          k -> inside(site.height(), site.width()));
+      int queries = site.height() * site.width();
+      float[] values = new float[(int) (queries * keys)];
+      List<int[]> pos = positions.get();
+      for (int s = 0; s < pos.size(); s++) {
+        for (int p : pos.get(s)) {
+          if (p >= keys) {
+            continue;
+          }
+          for (int q = 0; q < queries; q++) {
+            if (!inside[s][q]) {
+              values[(int) (q * keys + p)] = bias;
+            }
+          }
+        }
+      }
+      return manager.create(values, new Shape(1, 1, queries, keys));
+    }
+
+    /** Per subject, which cells of an h x w grid its region touches. */
+    private boolean[][] inside(int h, int w) {
+      boolean[][] out = new boolean[masks.size()][];
+      for (int s = 0; s < masks.size(); s++) {
+        NDArray m = masks.get(s);
+        try (NDArray small = m.getNDArrayInternal().interpolation(new long[] {h, w}, 2, false)) {
+          float[] v = small.toFloatArray();
+          out[s] = new boolean[v.length];
+          for (int i = 0; i < v.length; i++) {
+            out[s][i] = v[i] > 0f;
+          }
+        }
+      }
+      return out;
+    }
+  }
+}

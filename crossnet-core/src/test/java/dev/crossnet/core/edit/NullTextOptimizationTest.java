@@ -1,0 +1,74 @@
+package dev.crossnet.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.branch.BranchRun;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.sampler.NoiseSource;
+import dev.crossnet.api.sampler.Sampler;
+import dev.crossnet.api.sampler.SamplerPlan;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.image.PictureTensors;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.pipeline.ClipPromptEncoder;
+import dev.crossnet.core.pipeline.DenoisingLoop;
+import dev.crossnet.core.pipeline.UnconditionalOverride;
+import dev.crossnet.core.pipeline.UnetPredictor;
+import dev.crossnet.core.pipeline.VaeCodec;
+import dev.crossnet.core.testing.TinyModelFolder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Null-text optimisation makes the guided reverse path retrace the inversion more closely. */
+class NullTextOptimizationTest {
+
+  /** A run that only supplies the optimised unconditional states. */
+  private record Override(Map<Integer, NDArray> states) implements BranchRun, UnconditionalOverride {
+    @java.lang.Override
+    public Optional<NDArray> unconditionalStates(int index) {
+      return Optional.ofNullable(states.get(index));
+    }
+  }
+
+  @Test
+  void optimisedUnconditionalStatesLowerTheGuidedReconstructionError(@TempDir Path dir) {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
+      UnetPredictor predictor = new UnetPredictor(model.unet());
+      Sampler ddim = PluginRegistry.discover(SamplerProvider.class, "sampler", "").get("ddim")
+          .create(model.schedulerConfig());
+      SamplerPlan plan = ddim.plan(4);
+      int start = plan.startIndex(0.75);
+      NDArray latent = new VaeCodec(model.vae().orElseThrow()).encode(PictureTensors.toTensor(TinyEdits.bedrock(), m));
+      ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
+      NDArray text = prompts.encode(List.of("a red robot"), m);
+      NDArray empty = prompts.encode(List.of(""), m);
+      DdimInversion inversion = DdimInversion.of(predictor, model.schedulerConfig());
+      List<NDArray> path = inversion.path(latent, plan.size(), inversion.lastIndexFor(plan, start).orElseThrow(),
+          empty, j -> false);
+      Map<Integer, NDArray> states = new NullTextOptimization(model.unet(), ddim).optimise(plan, start, path, text,
+          empty, 5.0, new NullTextOptimization.Settings(10, 0.01), m);
+
+      assertThat(states).containsOnlyKeys(1, 2, 3);
+      double plain = error(predictor, ddim, plan, start, path, text, empty, List.of(), latent);
+      double optimised = error(predictor, ddim, plan, start, path, text, empty, List.of(new Override(states)), latent);
+      assertThat(optimised).isLessThan(plain);
+    }
+  }
+
+  private static double error(UnetPredictor predictor, Sampler ddim, SamplerPlan plan, int start,
+      List<NDArray> path, NDArray text, NDArray empty, List<BranchRun> runs, NDArray latent) {
+    NDArray out = new DenoisingLoop(predictor).run(new DenoisingLoop.Settings(ddim, plan, start, text, empty, 5.0,
+        runs, NoiseSource.seeded(0), ProgressListener.NONE, Cancellation.never()), path.get(path.size() - 1));
+    return out.sub(latent).square().mean().getFloat();
+  }
+}

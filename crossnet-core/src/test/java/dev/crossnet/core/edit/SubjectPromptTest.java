@@ -1,0 +1,71 @@
+package dev.crossnet.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.core.defaultmodel.WordBpeVocabulary;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.text.ClipTokenizer;
+import dev.crossnet.core.text.PromptTokenizer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How subject words become tokens of the prompt. */
+class SubjectPromptTest {
+
+  private static final PromptTokenizer TOKENIZER = tokenizer();
+
+  private static PromptTokenizer tokenizer() {
+    WordBpeVocabulary words = WordBpeVocabulary.learn(List.of("a", "photo", "of", "dog", "and", "cat"));
+    return ClipTokenizer.of(words.vocabulary(), words.merges());
+  }
+
+  @Test
+  void aPromptWithoutTheWordGetsItAppended() {
+    assertThat(SubjectPrompt.complete("a photo of a dog", List.of("<cat>"))).isEqualTo("a photo of a dog <cat>");
+  }
+
+  @Test
+  void aPromptThatNamesTheWordIsKept() {
+    assertThat(SubjectPrompt.complete("a photo of <cat>", List.of("<cat>"))).isEqualTo("a photo of <cat>");
+  }
+
+  @Test
+  void anEmptyPromptIsTheWordsJoined() {
+    assertThat(SubjectPrompt.complete("", List.of("<cat>", "<dog>"))).isEqualTo("<cat> and <dog>");
+  }
+
+  @Test
+  void learnedWordsBecomeCarrierTokensUnusedElsewhereInThePrompt() {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      NDArray rows = m.zeros(new ai.djl.ndarray.types.Shape(2, 8));
+      SubjectPrompt.Layout l = SubjectPrompt.build(TOKENIZER, "a photo of <cat> and a dog", List.of("<cat>"),
+          Map.of("<cat>", rows));
+      int[] at = l.positions().get(0);
+      assertThat(at).containsExactly(4, 5);
+      assertThat(l.overrides()).containsOnlyKeys(l.ids()[4], l.ids()[5]);
+      for (int i = 0; i < l.ids().length; i++) {
+        if (i != 4 && i != 5) {
+          assertThat(l.ids()[i]).isNotIn(l.ids()[4], l.ids()[5]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void eachSubjectsPositionsAreReportedInReplacementOrder() {
+    SubjectPrompt.Layout l = SubjectPrompt.build(TOKENIZER, "<dog> and <cat>", List.of("<cat>", "<dog>"), Map.of());
+    assertThat(l.positions().get(1)[0]).isEqualTo(1);
+    assertThat(l.positions().get(0)[0]).isGreaterThan(l.positions().get(1)[l.positions().get(1).length - 1]);
+  }
+
+  @Test
+  void aWordPushedOffTheEndOfALongPromptIsAnError() {
+    String longText = "a photo of a dog ".repeat(40);
+    assertThatThrownBy(() -> SubjectPrompt.build(TOKENIZER, longText + "<cat>", List.of("<cat>"), Map.of()))
+        .hasMessageContaining("fell off its end");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.crossnet.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.pipeline.VaeCodec;
+import dev.crossnet.core.testing.TinyModelFolder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Textual inversion through the trainer, and the learned rows' file. */
+class TextualInversionTest {
+
+  @TempDir static Path dir;
+  private static NDManager manager;
+  private static DiffusionModel model;
+  private static TextualInversion inversion;
+
+  @BeforeAll
+  static void setUp() {
+    manager = OfflineEngine.get().newBaseManager();
+    model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), manager);
+    inversion = new TextualInversion(model, new VaeCodec(model.vae().orElseThrow()),
+        PluginRegistry.discover(SamplerProvider.class, "sampler", "").get("ddim").create(model.schedulerConfig()));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (manager != null) {
+      manager.close();
+    }
+  }
+
+  @Test
+  void learningLowersTheSubjectsReconstructionLoss() {
+    TextualInversion.Settings settings = new TextualInversion.Settings(6, 0.05, 1, "object", "a photo of {}", 3);
+    try (NDManager m = manager.newSubManager()) {
+      TextualInversion.Result r = inversion.learn(TinyEdits.redThing(), 32, 32, settings, ProgressListener.NONE,
+          Cancellation.never(), m);
+      assertThat(r.lossAfter()).isLessThan(r.lossBefore());
+      assertThat(r.rows().getShape().getShape()).containsExactly(1, model.textEncoder().config().hiddenSize());
+    }
+  }
+
+  @Test
+  void severalTokensGiveOneRowEach() {
+    TextualInversion.Settings settings = new TextualInversion.Settings(1, 0.01, 3, "object", "a photo of {}", 3);
+    try (NDManager m = manager.newSubManager()) {
+      TextualInversion.Result r = inversion.learn(TinyEdits.redThing(), 32, 32, settings, ProgressListener.NONE,
+          Cancellation.never(), m);
+      assertThat(r.rows().getShape().get(0)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void learnedRowsRoundTripThroughTheirFile() {
+    try (NDManager m = manager.newSubManager()) {
+      NDArray rows = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 32));
+      Path file = dir.resolve("out").resolve("thing.safetensors");
+      EmbeddingFile.save(file, "<thing>", rows);
+      NDArray back = EmbeddingFile.load(file, "<thing>", 32, m);
+      assertThat(back.toFloatArray()).containsExactly(rows.toFloatArray());
+    }
+  }
+
+  @Test
+  void aFileLearnedForAnotherModelWidthIsRefused() {
+    try (NDManager m = manager.newSubManager()) {
+      Path file = dir.resolve("wide.safetensors");
+      EmbeddingFile.save(file, "<thing>", m.zeros(new ai.djl.ndarray.types.Shape(1, 768)));
+      assertThatThrownBy(() -> EmbeddingFile.load(file, "<thing>", 32, m))
+          .hasMessageContaining("768").hasMessageContaining("32 wide");
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.crossnet.core.edit;
+
+import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Region;
+import dev.crossnet.api.subject.Subject;
+import java.nio.file.Path;
+
+/** Small, fast edits on the tiny golden model: 32x32 bedrock, 4 DDIM steps, 3 inversion steps. */
+final class TinyEdits {
+
+  static final int SIZE = 32;
+
+  private TinyEdits() {}
+
+  /** A bedrock with structure everywhere (a colour ramp), so that "unchanged" can be told from "redrawn". */
+  static Picture bedrock() {
+    int[] rgb = new int[SIZE * SIZE];
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        rgb[y * SIZE + x] = ((x * 8) << 16) | ((y * 8) << 8) | ((x + y) * 4);
+      }
+    }
+    return Picture.ofRgb(SIZE, SIZE, rgb);
+  }
+
+  static Subject redThing() {
+    return Subject.of("<red-thing>", Picture.filled(16, 16, 0xD02020), Picture.filled(24, 24, 0xC01818));
+  }
+
+  /**
+   * A learned-looking subject without the cost of learning: the embedding file holds the table rows of
+   * "red" and "robot" (two tokens).
+   */
+  static Path embedding(ModelCache cache, Path model, Path dir) {
+    var m = cache.get(java.util.Optional.of(model));
+    try (ai.djl.ndarray.NDManager scope = cache.newEditManager()) {
+      int red = m.tokenizer().tokenize("red")[0];
+      int robot = m.tokenizer().tokenize("robot")[0];
+      var rows = m.textEncoder().tokenEmbeddings().get(scope.create(new long[] {red, robot}));
+      Path file = dir.resolve("red-thing.safetensors");
+      EmbeddingFile.save(file, "<red-thing>", rows);
+      return file;
+    }
+  }
+
+  /** An edit of a learned subject (loaded from its file): 4 steps, guidance 3. */
+  static ReadyEdit edit(Path model, Path embedding) {
+    return Editor.bedrock(bedrock())
+        .replace(Region.box(8, 8, 12, 12))
+        .with(Subject.fromEmbedding("<red-thing>", embedding))
+        .prompt("a photo of <red-thing> sitting")
+        .model(model)
+        .steps(4)
+        .guidanceScale(3)
+        .seed(11);
+  }
+
+  static int[] pixels(Picture p) {
+    return p.rgbPixels();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.crossnet.core.testing;
+
+import dev.crossnet.core.defaultmodel.WordBpeVocabulary;
+import dev.crossnet.core.model.Goldens;
+import dev.crossnet.core.model.ModelIndex;
+import dev.crossnet.core.text.ClipTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A whole diffusers folder assembled from the golden components (unet-a + clip-a + vae-a, DDIM eta 0, a word
+ * tokenizer): a real model that loads and runs in well under a second. Tests are skipped when the shared
+ * folder is absent.
+ */
+public final class TinyModelFolder {
+
+  /** Words the tokenizer knows whole; clip-a knows 1000 tokens, so the vocabulary stays small. */
+  public static final List<String> WORDS = List.of("a", "red", "robot", "waving", "dog", "photo", "of", "and",
+      "cat", "object", "sitting", "blue");
+
+  private TinyModelFolder() {}
+
+  /** Assembles the folder at {@code dir} and returns it. */
+  public static Path assemble(Path dir) {
+    try {
+      copyFolder(Goldens.folder("unet-a").resolve("model"), dir.resolve("unet"));
+      copyFolder(Goldens.folder("clip-a").resolve("model"), dir.resolve("text_encoder"));
+      copyFolder(Goldens.folder("vae-a").resolve("model"), dir.resolve("vae"));
+      Files.createDirectories(dir.resolve("scheduler"));
+      Files.copy(Goldens.folder("ddim-eta0").resolve("scheduler_config.json"),
+          dir.resolve("scheduler").resolve("scheduler_config.json"));
+      WordBpeVocabulary words = WordBpeVocabulary.learn(WORDS);
+      ClipTokenizer.of(words.vocabulary(), words.merges()).save(dir.resolve("tokenizer"));
+      new ModelIndex("StableDiffusionPipeline", Map.of(
+          "unet", new ModelIndex.Component("diffusers", "UNet2DConditionModel"),
+          "text_encoder", new ModelIndex.Component("transformers", "CLIPTextModel"),
+          "tokenizer", new ModelIndex.Component("transformers", "CLIPTokenizer"),
+          "vae", new ModelIndex.Component("diffusers", "AutoencoderKL"),
+          "scheduler", new ModelIndex.Component("diffusers", "DDIMScheduler"))).write(dir, "0.25.0");
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot assemble the tiny model in " + dir, e);
+    }
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.crossnet.examples.edit;
+
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.figureworld.Caption;
+import dev.crossnet.core.figureworld.FigureTruth;
+import dev.crossnet.core.figureworld.IdealEdit;
+import dev.crossnet.core.figureworld.Scene;
+import java.util.Optional;
+
+/**
+ * One replacement taken from a FigureWorld scene: figure {@code occupant} takes the look of figure
+ * {@code donor}. The subject is the donor as seen in the scene (the scene's picture, masked to the donor);
+ * the ideal result is the scene re-rendered with only the occupant's description changed.
+ *
+ * @param text the donor described in words (for the text-prompted baselines)
+ */
+record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text) {
+
+  /** The case, or empty when the region would cover nothing or everything (the API refuses those). */
+  static Optional<SceneCase> of(Scene scene, int occupant, int donor, String word) {
+    if (scene.figures().size() <= Math.max(occupant, donor)) {
+      return Optional.empty();
+    }
+    IdealEdit ideal = scene.idealEditLike(occupant, donor);
+    double coverage = ideal.region().coverage();
+    FigureTruth d = scene.figures().get(donor);
+    if (coverage == 0 || coverage == 1 || d.visiblePixels() == 0) {
+      return Optional.empty();
+    }
+    Subject subject = Subject.of(word, scene.picture()).withMasks(d.mask());
+    return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
+        Caption.phrase(d.figure(), 1)));
+  }
+}

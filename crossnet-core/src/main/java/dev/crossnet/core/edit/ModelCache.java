@@ -2,8 +2,8 @@ package dev.crossnet.core.edit;
 
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class ModelCache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
-  /** Added by the default-model work; looked up by name so that this runtime works before it exists. */
-  static final String DEFAULT_MODEL_CLASS = "dev.crossnet.core.model.DefaultModel";
   private static final Path DEFAULT_KEY = Path.of("<default>");
 
   private final NDManager manager = OfflineEngine.get().newBaseManager();
@@ -35,24 +33,12 @@ public final class ModelCache implements AutoCloseable {
   }
 
   private DiffusionModel loadDefault() {
-    Class<?> type;
-    try {
-      type = Class.forName(DEFAULT_MODEL_CLASS);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("no model was named and this build has no default model ("
-          + DEFAULT_MODEL_CLASS + " is absent); name a diffusers model folder with .model(Path.of(\"...\")) "
-          + "or the --model option", e);
+    if (!DefaultModel.isBundled()) {
+      throw new IllegalStateException("no model was named and this build ships no default model; name a "
+          + "diffusers model folder with .model(Path.of(\"...\")) or the --model option");
     }
-    try {
-      LOG.info("loading the default model through {}", DEFAULT_MODEL_CLASS);
-      return (DiffusionModel) type.getMethod("load", NDManager.class).invoke(null, manager);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("the default model failed to load: " + e.getCause().getMessage()
-          + "; name a model folder with .model(...) instead", e.getCause());
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException(DEFAULT_MODEL_CLASS + " has no usable static load(NDManager) returning "
-          + "a DiffusionModel: " + e, e);
-    }
+    LOG.info("loading the default model");
+    return DefaultModel.load(manager);
   }
 
   /** A manager for one edit's arrays, a child of the one holding the weights; the caller closes it. */

@@ -15,6 +15,7 @@ import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import java.util.function.UnaryOperator;
  * Compares editing methods on held-out FigureWorld scenes (figure 0 takes the look of figure 1): SDEdit and
  * RePaint with a text prompt, CrossNet with each branch removed in turn, and full CrossNet. Reports PSNR
  * outside the region against the bedrock, PSNR and SSIM inside it against the ideal edit, the judge's
- * agreement with the ideal edit (when a FigureWorld judge is in the build), time and peak memory per edit and
+ * agreement with the ideal edit on the subject's look and the occupant's pose, time and peak memory per edit and
  * of the subject's inversion; writes {@code edit-benchmark.md} and every picture to the output folder.
  *
  * <pre>
@@ -56,8 +57,8 @@ public final class EditBenchmark {
     long changedBeyondFeather;
     double psnrIn;
     double ssimIn;
-    double judge;
-    int judged;
+    double appearance;
+    double pose;
     double seconds;
     long peak;
     int n;
@@ -88,7 +89,7 @@ public final class EditBenchmark {
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size)
         .withSplit(Split.HELD_OUT).withFigures(2, 3));
     try (NDManager judgeManager = OfflineEngine.get().newBaseManager()) {
-      Optional<Judge> judge = JudgeProbe.load(judgeManager);
+      Judge judge = FigureWorldJudge.bundled(judgeManager);
       for (long s = seed; done < scenes && s < seed + 50L * scenes; s++) {
         Scene scene = world.generate(s);
         Optional<SceneCase> found = SceneCase.of(scene, 0, 1, WORD);
@@ -124,17 +125,16 @@ public final class EditBenchmark {
               PictureTensors.feather(c.region(), featherOf(r)));
           t.psnrIn += Metrics.psnr(r.picture(), c.ideal(), c.region(), true);
           t.ssimIn += Metrics.ssim(r.picture(), c.ideal(), c.region());
-          if (judge.isPresent()) {
-            t.judge += JudgeProbe.agreement(judge.get(), r.picture(), c.ideal(), c.region());
-            t.judged++;
-          }
+          JudgeAgreement agreement = JudgeAgreement.of(judge, r.picture(), c.ideal(), c.region());
+          t.appearance += agreement.appearance();
+          t.pose += agreement.pose();
           t.seconds += r.totalTime().toNanos() / 1e9;
           t.peak = Math.max(t.peak, peak);
           t.n++;
         }
         done++;
       }
-      judge.ifPresent(Judge::close);
+      judge.close();
     }
     if (done == 0) {
       throw new IllegalStateException("no usable held-out scene found from seed " + seed + "; try another --seed");
@@ -184,18 +184,20 @@ public final class EditBenchmark {
         + "figure 1's look), %d steps, CrossNet strength %.2f, subject inversion %d steps.%n%n",
         model.map(Path::toString).orElse("<default>"), scenes, size, size, steps, strength, inversionSteps));
     md.append("| method | PSNR outside vs bedrock (dB) | pixels changed beyond the feather | PSNR inside vs ideal (dB) "
-        + "| SSIM inside vs ideal | judge agreement | time per edit (s) | peak RSS (MB) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    totals.forEach((name, t) -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f | %s | %.2f | %s |%n",
+        + "| SSIM inside vs ideal | judge: subject's look | judge: occupant's pose | time per edit (s) "
+        + "| peak RSS (MB) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    totals.forEach((name, t) -> md.append(String.format(Locale.ROOT,
+        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %.2f | %s |%n",
         name, db(t.psnrOut / t.n), t.changedBeyondFeather, db(t.psnrIn / t.n), t.ssimIn / t.n,
-        t.judged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", t.judge / t.judged), t.seconds / t.n,
-        mb(t.peak))));
+        100 * t.appearance / t.n, 100 * t.pose / t.n, t.seconds / t.n, mb(t.peak))));
     md.append(String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
         + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
-        + "bedrock's own pixels are kept exactly there). Judge agreement is the share of the judge's answers about the region "
-        + "(kind, attributes, pose) that match its answers on the ideal edit; n/a when the build has no judge.\n");
+        + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
+        + "edits where the bundled FigureWorld judge, asked about the region, reads the same kind, colour, hat and size "
+        + "(look) or the same pose as on the ideal edit.\n");
     return md.toString();
   }
 

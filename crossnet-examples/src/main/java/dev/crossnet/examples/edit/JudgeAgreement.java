@@ -1,0 +1,29 @@
+package dev.crossnet.examples.edit;
+
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeReading;
+import java.util.List;
+
+/**
+ * Whether the FigureWorld judge reads the same subject in an edit's region as in the ideal edit's: once for
+ * the subject's look (kind, colour, hat, size) and once for the occupant's pose.
+ *
+ * @param appearance 1 when every appearance answer agrees, else 0
+ * @param pose 1 when the pose answers agree, else 0
+ */
+record JudgeAgreement(double appearance, double pose) {
+
+  private static final List<String> APPEARANCE = List.of(FigureWorldJudge.KIND, FigureWorldJudge.COLOUR,
+      FigureWorldJudge.HAT, FigureWorldJudge.SIZE);
+
+  static JudgeAgreement of(Judge judge, Picture result, Picture ideal, Mask region) {
+    JudgeReading got = judge.read(result, region);
+    JudgeReading want = judge.read(ideal, region);
+    boolean look = APPEARANCE.stream().allMatch(h -> got.answer(h).equals(want.answer(h)));
+    boolean pose = got.answer(FigureWorldJudge.POSE).equals(want.answer(FigureWorldJudge.POSE));
+    return new JudgeAgreement(look ? 1 : 0, pose ? 1 : 0);
+  }
+}

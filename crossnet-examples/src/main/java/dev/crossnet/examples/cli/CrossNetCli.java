@@ -15,6 +15,7 @@ public final class CrossNetCli {
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     List<Command> all = new ArrayList<>();
+    all.add(new EditCommand());
     all.add(new TextToImageCommand());
     all.add(new SamplersCommand());
     System.exit(new CrossNetCli(all).run(args));

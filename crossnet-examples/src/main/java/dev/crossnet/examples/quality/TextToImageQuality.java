@@ -1,0 +1,148 @@
+package dev.crossnet.examples.quality;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeHead;
+import dev.crossnet.core.judge.JudgeReading;
+import dev.crossnet.core.model.DefaultModel;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.pipeline.TextToImage;
+import dev.crossnet.core.pipeline.TextToImageRequest;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws a picture for each of N held-out FigureWorld captions (one or two figures) and lets the bundled judge
+ * read both the drawing and the real render of the same scene: kind, colour, hat, size and pose (scenes of one
+ * figure), and count (all). Writes {@code quality.md} and {@code samples.png} (real render above, drawing below).
+ *
+ * <pre>
+ * java -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 \
+ *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
+ *   dev.crossnet.examples.quality.TextToImageQuality [model-folder|default] [captions 100] [steps 50] [out-dir]
+ * </pre>
+ */
+public final class TextToImageQuality {
+
+  private static final List<String> COLUMNS = List.of(FigureWorldJudge.KIND, "attributes", FigureWorldJudge.POSE,
+      FigureWorldJudge.COUNT);
+  private static final List<String> ATTRIBUTES = List.of(FigureWorldJudge.COLOUR, FigureWorldJudge.HAT,
+      FigureWorldJudge.SIZE);
+
+  private TextToImageQuality() {}
+
+  /** Right and asked counts per column. */
+  private static final class Score {
+    final Map<String, int[]> counts = new LinkedHashMap<>();
+
+    Score() {
+      COLUMNS.forEach(c -> counts.put(c, new int[2]));
+    }
+
+    void add(String column, boolean right) {
+      int[] c = counts.get(column);
+      c[0] += right ? 1 : 0;
+      c[1]++;
+    }
+
+    String cell(String column) {
+      int[] c = counts.get(column);
+      return c[1] == 0 ? "-" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * c[0] / c[1], c[0], c[1]);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    String modelArg = args.length > 0 ? args[0] : "default";
+    int captions = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int steps = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    Path out = Path.of(args.length > 3 ? args[3] : "out/quality");
+    Files.createDirectories(out);
+    SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSplit(Split.HELD_OUT).withFigures(1, 2));
+    Score drawn = new Score();
+    Score real = new Score();
+    List<Picture> grid = new ArrayList<>();
+    double seconds = 0;
+    try (NDManager manager = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = modelArg.equals("default")
+          ? DefaultModel.load(manager) : DiffusionModel.load(Path.of(modelArg), manager);
+      TextToImage t2i = TextToImage.of(model);
+      try (Judge judge = FigureWorldJudge.bundled(manager)) {
+        for (int i = 0; i < captions; i++) {
+          Scene scene = world.generate(1_000_000L + i);
+          long start = System.nanoTime();
+          Picture picture = t2i.generate(TextToImageRequest.of(scene.caption()).withSampler(model.defaultSampler(), steps)
+              .withSeed(i), manager);
+          seconds += (System.nanoTime() - start) / 1e9;
+          score(judge.read(picture), scene, drawn);
+          score(judge.read(scene.picture()), scene, real);
+          if (grid.size() < 32) {
+            grid.add(scene.picture());
+            grid.add(picture);
+          }
+          System.out.printf("%d/%d %s%n", i + 1, captions, scene.caption());
+        }
+      }
+    }
+    writeGrid(grid, out.resolve("samples.png"));
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "Model: %s; %d held-out captions (1-2 figures), %d steps, guidance 5; "
+        + "%.2f s per 64x64 picture.%n%n", modelArg, captions, steps, seconds / captions));
+    md.append("| judged on | kind | attributes (colour, hat, size) | pose | count |\n|---|---:|---:|---:|---:|\n");
+    md.append("| generated pictures | ").append(String.join(" | ", COLUMNS.stream().map(drawn::cell).toList()))
+        .append(" |\n");
+    md.append("| real renders of the same scenes | ")
+        .append(String.join(" | ", COLUMNS.stream().map(real::cell).toList())).append(" |\n");
+    Files.writeString(out.resolve("quality.md"), md.toString());
+    System.out.print(md);
+  }
+
+  private static void score(JudgeReading reading, Scene scene, Score score) {
+    int[] labels = FigureWorldJudge.wholePictureLabels(scene);
+    List<JudgeHead> heads = FigureWorldJudge.heads();
+    for (int h = 0; h < heads.size(); h++) {
+      if (labels[h] < 0) {
+        continue;
+      }
+      String name = heads.get(h).name();
+      boolean right = heads.get(h).classes().get(labels[h]).equals(reading.answer(name));
+      if (ATTRIBUTES.contains(name)) {
+        score.add("attributes", right);
+      } else if (COLUMNS.contains(name)) {
+        score.add(name, right);
+      }
+    }
+  }
+
+  private static void writeGrid(List<Picture> pictures, Path file) throws IOException {
+    if (pictures.isEmpty()) {
+      return;
+    }
+    int w = pictures.get(0).width();
+    int h = pictures.get(0).height();
+    int columns = Math.min(16, pictures.size() / 2);
+    int rows = (pictures.size() / 2 + columns - 1) / columns * 2;
+    BufferedImage image = new BufferedImage(columns * w, rows * h, BufferedImage.TYPE_INT_RGB);
+    for (int i = 0; i < pictures.size(); i += 2) {
+      int cell = i / 2;
+      int x = cell % columns * w;
+      int y = cell / columns * 2 * h;
+      image.getGraphics().drawImage(pictures.get(i).toBufferedImage(), x, y, null);
+      image.getGraphics().drawImage(pictures.get(i + 1).toBufferedImage(), x, y + h, null);
+    }
+    Picture.of(image).write(file);
+  }
+}

@@ -20,6 +20,9 @@ public final class OfflineEngine {
     setDefault("ai.djl.offline", "true");
     setDefault("OPT_OUT_TRACKING", "true");
     setDefault("ai.djl.default_engine", "PyTorch");
+    // a training run with two inter-op threads crashed in oneDNN's primitive cache (SIGSEGV); one is enough
+    // for CrossNet's single-graph workloads
+    setDefault("ai.djl.pytorch.num_interop_threads", "1");
     Engine engine = Engine.getEngine("PyTorch");
     LOG.debug("engine {} {}", engine.getEngineName(), engine.getVersion());
     return engine;

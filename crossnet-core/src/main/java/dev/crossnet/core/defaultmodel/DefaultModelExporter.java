@@ -1,6 +1,8 @@
 package dev.crossnet.core.defaultmodel;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.crossnet.core.model.ModelIndex;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.nn.Module;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * scheduler/scheduler_config.json
  * files.txt            (every file above, one relative path a line, so the folder can be copied out of a jar)
  * </pre>
+ *
+ * <p>Weights are stored as float32 or, to halve the folder, float16; the loaders read either into float32.
  */
 public final class DefaultModelExporter {
 
@@ -41,9 +45,22 @@ public final class DefaultModelExporter {
 
   private DefaultModelExporter() {}
 
-  /** Writes the whole model folder (creating it; files already there are replaced). */
+  /** Writes the whole model folder with float32 weights (creating it; files already there are replaced). */
   public static void export(Path dir, DefaultModelConfig config, AutoencoderKL vae, double scalingFactor,
       DiffusionNetworks networks, WordBpeVocabulary vocabulary) {
+    export(dir, config, vae, scalingFactor, networks, vocabulary, DataType.FLOAT32);
+  }
+
+  /**
+   * Writes the whole model folder (creating it; files already there are replaced).
+   *
+   * @param weights FLOAT32 or FLOAT16: the type the weight files store
+   */
+  public static void export(Path dir, DefaultModelConfig config, AutoencoderKL vae, double scalingFactor,
+      DiffusionNetworks networks, WordBpeVocabulary vocabulary, DataType weights) {
+    if (weights != DataType.FLOAT32 && weights != DataType.FLOAT16) {
+      throw new IllegalArgumentException("weights are exported as FLOAT32 or FLOAT16, not " + weights);
+    }
     try {
       Files.createDirectories(dir);
       Map<String, ModelIndex.Component> components = new LinkedHashMap<>();
@@ -53,11 +70,11 @@ public final class DefaultModelExporter {
       components.put("unet", new ModelIndex.Component("diffusers", "UNet2DConditionModel"));
       components.put("vae", new ModelIndex.Component("diffusers", "AutoencoderKL"));
       new ModelIndex("StableDiffusionPipeline", components).write(dir, DefaultModelConfig.DIFFUSERS_VERSION);
-      writeComponent(dir.resolve("unet"), config.unetJson(), networks.unet(), DIFFUSERS_WEIGHTS);
-      writeComponent(dir.resolve("text_encoder"),
-          config.textEncoderJson(vocabulary.vocabulary().size()), networks.textEncoder(), TRANSFORMERS_WEIGHTS);
+      writeComponent(dir.resolve("unet"), config.unetJson(), networks.unet(), DIFFUSERS_WEIGHTS, weights);
+      writeComponent(dir.resolve("text_encoder"), config.textEncoderJson(vocabulary.vocabulary().size()),
+          networks.textEncoder(), TRANSFORMERS_WEIGHTS, weights);
       writeTokenizer(dir.resolve("tokenizer"), vocabulary, config.maxTokens());
-      writeVae(dir.resolve("vae"), config, vae, scalingFactor);
+      writeComponent(dir.resolve("vae"), config.vaeJson(scalingFactor), vae, DIFFUSERS_WEIGHTS, weights);
       write(dir.resolve("scheduler").resolve("scheduler_config.json"),
           DefaultModelConfig.toJson(config.schedulerJson()));
       writeFileList(dir);
@@ -69,7 +86,7 @@ public final class DefaultModelExporter {
 
   /** Writes a diffusers {@code vae} folder with this scaling factor in its config. */
   public static void writeVae(Path folder, DefaultModelConfig config, AutoencoderKL vae, double scalingFactor) {
-    writeComponent(folder, config.vaeJson(scalingFactor), vae, DIFFUSERS_WEIGHTS);
+    writeComponent(folder, config.vaeJson(scalingFactor), vae, DIFFUSERS_WEIGHTS, DataType.FLOAT32);
   }
 
   /** Writes a CLIP tokenizer folder whose length is {@code maxTokens} and whose pad token is eos. */
@@ -92,10 +109,18 @@ public final class DefaultModelExporter {
     write(folder.resolve("tokenizer_config.json"), DefaultModelConfig.toJson(config));
   }
 
-  private static void writeComponent(Path folder, Map<String, Object> json, Module model, String weights) {
+  private static void writeComponent(Path folder, Map<String, Object> json, Module model, String file,
+      DataType type) {
     write(folder.resolve("config.json"), DefaultModelConfig.toJson(json));
-    Map<String, NDArray> tensors = new LinkedHashMap<>(model.namedParameters());
-    SafetensorsWriter.write(folder.resolve(weights), tensors, Map.of("format", "pt"));
+    try (NDManager scope = model.namedParameters().values().iterator().next().getManager().newSubManager()) {
+      Map<String, NDArray> tensors = new LinkedHashMap<>();
+      model.namedParameters().forEach((name, a) -> {
+        NDArray t = a.toType(type, true);
+        t.attach(scope);
+        tensors.put(name, t);
+      });
+      SafetensorsWriter.write(folder.resolve(file), tensors, Map.of("format", "pt"));
+    }
   }
 
   private static void writeFileList(Path dir) throws IOException {

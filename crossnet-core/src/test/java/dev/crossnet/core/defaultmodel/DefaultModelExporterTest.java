@@ -3,6 +3,8 @@ package dev.crossnet.core.defaultmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import org.assertj.core.data.Offset;
 import com.google.gson.JsonParser;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.CaptionVocabulary;
@@ -40,6 +42,26 @@ class DefaultModelExporterTest {
           .containsExactly(networks.unet().namedParameters().get(name).toFloatArray());
       assertThat(text.config().maxPositions()).isEqualTo(TinyModels.CONFIG.maxTokens());
       assertThat(vae2.scalingFactor()).isEqualTo(0.5f);
+    }
+  }
+
+  @Test
+  void halfPrecisionWeightsLoadAsFloat32CloseToTheTrainedOnes() throws Exception {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionNetworks networks = TinyModels.networks(m);
+      DefaultModelExporter.export(dir, TinyModels.CONFIG, TinyModels.vae(m), 0.5, networks, TinyModels.VOCABULARY,
+          DataType.FLOAT16);
+      UNet2DConditionModel unet = UNet2DConditionModel.load(dir.resolve("unet"), m);
+      String name = "conv_in.weight";
+      assertThat(unet.namedParameters().get(name).getDataType()).isEqualTo(DataType.FLOAT32);
+      assertThat(unet.namedParameters().get(name).toFloatArray())
+          .containsExactly(networks.unet().namedParameters().get(name).toFloatArray(), Offset.offset(2e-3f));
+      Path full = dir.resolve("float32");
+      DefaultModelExporter.export(full, TinyModels.CONFIG, TinyModels.vae(m), 0.5, networks, TinyModels.VOCABULARY);
+      String weights = "unet/diffusion_pytorch_model.safetensors";
+      assertThat(Files.size(dir.resolve(weights))).isLessThan(Files.size(full.resolve(weights)) * 6 / 10);
+      ClipTextModel.load(dir.resolve("text_encoder"), m);
+      AutoencoderKL.load(dir.resolve("vae"), m);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.crossnet.examples.train;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.loss.LossProvider;
 import dev.crossnet.api.plugin.PluginConfig;
@@ -57,7 +58,8 @@ import java.util.function.BooleanSupplier;
  *
  * Writes under the work folder: {@code vae/} and {@code unet/} (checkpoints, {@code loss.csv},
  * {@code loss.png}), {@code vae-final/}, {@code latents.bin}, {@code tokenizer/}, {@code model/} (the export,
- * unless {@code --export} says elsewhere), {@code samples.png} and {@code samples.txt}.
+ * unless {@code --export} says elsewhere; float16 weights unless {@code --export-dtype f32}), {@code samples.png}
+ * and {@code samples.txt}.
  */
 public final class TrainDefaultModel {
 
@@ -78,6 +80,7 @@ public final class TrainDefaultModel {
     double unetLr = o.number("unet-lr", 5e-4);
     double textLr = o.number("text-lr", 2e-4);
     double dropout = o.number("caption-dropout", 0.1);
+    boolean half = o.string("export-dtype", "f16").equals("f16");
     int every = o.integer("checkpoint-every", 100);
     String deadline = o.string("deadline", null);
     Path export = o.path("export", work.resolve("model").toString());
@@ -102,7 +105,7 @@ public final class TrainDefaultModel {
       if (stage.equals("unet") || stage.equals("all")) {
         trainDiffusion(config, images, work, new TrainingRun(unetSteps, unetBatch, seed,
             Optional.of(work.resolve("unet")), every, stop), new DiffusionTraining.Settings(unetLr, textLr, dropout),
-            losses, manager, export, scenes, sampleRows);
+            losses, manager, export, half ? DataType.FLOAT16 : DataType.FLOAT32, scenes, sampleRows);
       }
     }
   }
@@ -149,7 +152,7 @@ public final class TrainDefaultModel {
 
   private static void trainDiffusion(DefaultModelConfig config, FigureWorldImages images, Path work, TrainingRun run,
       DiffusionTraining.Settings settings, PluginRegistry<LossProvider> losses, NDManager manager, Path export,
-      SceneOptions scenes, int sampleRows) throws Exception {
+      DataType exportType, SceneOptions scenes, int sampleRows) throws Exception {
     if (!Files.exists(work.resolve("latents.bin"))) {
       throw new IllegalStateException(work.resolve("latents.bin") + " is missing; run --stage vae first");
     }
@@ -177,7 +180,8 @@ public final class TrainDefaultModel {
       if (Files.exists(csv)) {
         LossPlot.draw(csv, work.resolve("unet").resolve("loss.png"), "denoising loss (epsilon MSE)");
       }
-      DefaultModelExporter.export(export, config, vae, vae.scalingFactor(), networks, vocabulary);
+      DefaultModelExporter.export(export, config, vae, vae.scalingFactor(), networks, vocabulary, exportType);
+      System.out.println("weights exported as " + exportType);
       System.out.println("exported to " + export);
       samples(config, networks, vae, tokenizer, scenes, work, sampleRows, m);
     }

@@ -56,7 +56,11 @@ import java.util.function.BooleanSupplier;
  *   --vae-steps 1500 --unet-steps 20000 --deadline 13:00
  * </pre>
  *
- * Writes under the work folder: {@code vae/} and {@code unet/} (checkpoints, {@code loss.csv},
+ * On a CPU shared with other jobs, {@code -Dai.djl.pytorch.num_threads=1} is about three times faster than 2
+ * (two OpenMP threads wait for each other whenever one is descheduled). Copy the jar and {@code lib/} elsewhere
+ * before a long run, so that a rebuild does not change classes under it.
+ *
+ * <p>Writes under the work folder: {@code vae/} and {@code unet/} (checkpoints, {@code loss.csv},
  * {@code loss.png}), {@code vae-final/}, {@code latents.bin}, {@code tokenizer/}, {@code model/} (the export,
  * unless {@code --export} says elsewhere; float16 weights unless {@code --export-dtype f32}), {@code samples.png}
  * and {@code samples.txt}.

@@ -1,0 +1,133 @@
+package dev.crossnet.core.defaultmodel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.loss.LossInput;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.loss.LossTerm;
+import dev.crossnet.api.loss.OptimizerOptions;
+import dev.crossnet.api.loss.ParameterGroup;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.core.text.PromptTokenizer;
+import dev.crossnet.core.train.CheckpointStore;
+import dev.crossnet.core.train.Trainer;
+import dev.crossnet.core.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Stage two of the default model: the UNet and the text encoder, trained together from scratch to predict the
+ * noise added to cached latents (epsilon prediction). They are two parameter groups of one trainer, "unet" and
+ * "text_encoder", each with the "reconstruction" loss and its own learning rate. A share of captions is
+ * replaced by the empty prompt so that classifier-free guidance works.
+ */
+public final class DiffusionTraining {
+
+  /**
+   * @param unetLearningRate AdamW learning rate of the UNet
+   * @param textLearningRate AdamW learning rate of the text encoder
+   * @param captionDropout share of examples trained with the empty prompt
+   */
+  public record Settings(double unetLearningRate, double textLearningRate, double captionDropout) {}
+
+  private DiffusionTraining() {}
+
+  /**
+   * Trains the networks in place (resuming from the run's checkpoints when there are some).
+   *
+   * @param latents the unscaled latents of the pictures whose captions {@code images} holds
+   * @param scale the autoencoder's scaling factor
+   * @return the last step's loss values
+   */
+  public static Map<String, Double> train(DiffusionNetworks networks, DefaultModelConfig config, LatentSet latents,
+      float scale, FigureWorldImages images, PromptTokenizer tokenizer, TrainingRun run, Settings settings,
+      PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
+      TrainingListener listener, Cancellation cancellation) {
+    if (latents.count() != images.count()) {
+      throw new IllegalArgumentException(latents.count() + " latents for " + images.count() + " pictures");
+    }
+    int[][] tokens = new int[images.count()][];
+    for (int i = 0; i < tokens.length; i++) {
+      tokens[i] = tokenizer.encode(images.caption(i));
+    }
+    int[] empty = tokenizer.encode("");
+    double[] alphasCumprod = config.alphasCumprod();
+    Map<String, NDArray> parameters = new LinkedHashMap<>(networks.unet().namedParameters());
+    parameters.putAll(networks.textEncoder().namedParameters());
+    ParameterGroup unet = ParameterGroup.named("unet")
+        .parameters(new ArrayList<>(networks.unet().namedParameters().keySet()))
+        .optimizer(OptimizerOptions.adamW(settings.unetLearningRate()).withGradientClip(1.0))
+        .loss(LossTerm.of("reconstruction", 1.0))
+        .build();
+    ParameterGroup text = ParameterGroup.named("text_encoder")
+        .parameters(new ArrayList<>(networks.textEncoder().namedParameters().keySet()))
+        .optimizer(OptimizerOptions.adamW(settings.textLearningRate()).withGradientClip(1.0))
+        .loss(LossTerm.of("reconstruction", 1.0))
+        .build();
+    Trainer.Builder builder = Trainer.builder()
+        .parameters(parameters)
+        .groups(List.of(unet, text))
+        .losses(losses)
+        .seed(run.seed())
+        .stateManager(manager.newSubManager())
+        .metadata(Map.of("model", "default-model-diffusion"))
+        .step((scope, step) -> forward(networks, latents, scale, tokens, empty, alphasCumprod, run, settings,
+            step, scope));
+    run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
+    try (Trainer trainer = builder.build()) {
+      return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+    }
+  }
+
+  private static Map<LossInput<?>, Object> forward(DiffusionNetworks networks, LatentSet latents, float scale,
+      int[][] tokens, int[] empty, double[] alphasCumprod, TrainingRun run, Settings settings, int step,
+      NDManager scope) {
+    int b = run.batch();
+    int[] indices = FigureWorldImages.batchIndices(run.seed(), step, b, latents.count());
+    SplittableRandom r = new SplittableRandom(run.seed() * 0xBF58476D1CE4E5B9L + step * 7919L + 1);
+    float[] x0 = latents.scaled(indices, scale);
+    int per = x0.length / b;
+    float[] noise = new float[x0.length];
+    float[] noisy = new float[x0.length];
+    float[] timesteps = new float[b];
+    int length = tokens[0].length;
+    long[] ids = new long[b * length];
+    for (int i = 0; i < b; i++) {
+      int t = r.nextInt(alphasCumprod.length);
+      timesteps[i] = t;
+      float a = (float) Math.sqrt(alphasCumprod[t]);
+      float s = (float) Math.sqrt(1 - alphasCumprod[t]);
+      for (int k = i * per; k < (i + 1) * per; k++) {
+        noise[k] = (float) gaussian(r);
+        noisy[k] = a * x0[k] + s * noise[k];
+      }
+      int[] row = r.nextDouble() < settings.captionDropout() ? empty : tokens[indices[i]];
+      for (int k = 0; k < length; k++) {
+        ids[i * length + k] = row[k];
+      }
+    }
+    Shape shape = latents.shape(b);
+    NDArray text = networks.textEncoder().forward(scope.create(ids, new Shape(b, length))).lastHiddenState();
+    NDArray prediction = networks.unet().forward(scope.create(noisy, shape),
+        scope.create(timesteps).toType(DataType.FLOAT32, false), text);
+    Map<LossInput<?>, Object> out = new LinkedHashMap<>();
+    out.put(LossInput.PREDICTION, prediction);
+    out.put(LossInput.TARGET, scope.create(noise, shape));
+    out.put(LossInput.TIMESTEPS, scope.create(timesteps));
+    return out;
+  }
+
+  /** A standard normal draw (Box-Muller), so the noise depends on the random stream only. */
+  private static double gaussian(SplittableRandom r) {
+    double u = 1.0 - r.nextDouble();
+    double v = r.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.crossnet.core.defaultmodel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.SceneOptions;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * A fixed set of rendered FigureWorld scenes with their captions: scene {@code i} is the generator's scene for
+ * seed {@code firstSeed + i}, so the set is the same on every machine and in every sitting. Pictures are kept as
+ * packed RGB (12 KB each at 64x64).
+ */
+public final class FigureWorldImages {
+
+  private final int size;
+  private final int[][] rgb;
+  private final String[] captions;
+
+  private FigureWorldImages(int size, int[][] rgb, String[] captions) {
+    this.size = size;
+    this.rgb = rgb;
+    this.captions = captions;
+  }
+
+  /**
+   * Renders {@code count} scenes (in parallel; the result does not depend on the thread count).
+   *
+   * @param options scene options; their size is the picture size and must be square
+   */
+  public static FigureWorldImages render(SceneOptions options, int count, long firstSeed) {
+    if (options.width() != options.height()) {
+      throw new IllegalArgumentException("the default model draws square pictures; got "
+          + options.width() + "x" + options.height());
+    }
+    SceneGenerator generator = new SceneGenerator(options);
+    int[][] rgb = new int[count][];
+    String[] captions = new String[count];
+    IntStream.range(0, count).parallel().forEach(i -> {
+      Scene s = generator.generate(firstSeed + i);
+      rgb[i] = s.picture().rgbPixels();
+      captions[i] = s.caption();
+    });
+    return new FigureWorldImages(options.width(), rgb, captions);
+  }
+
+  public int count() {
+    return captions.length;
+  }
+
+  /** Side of the square pictures. */
+  public int size() {
+    return size;
+  }
+
+  public String caption(int index) {
+    return captions[index];
+  }
+
+  public Picture picture(int index) {
+    return Picture.ofRgb(size, size, rgb[index]);
+  }
+
+  /** The pictures of these indices as [B, 3, H, W] in [-1, 1]. */
+  public NDArray pixels(int[] indices, NDManager manager) {
+    int plane = size * size;
+    float[] out = new float[indices.length * 3 * plane];
+    for (int b = 0; b < indices.length; b++) {
+      int[] p = rgb[indices[b]];
+      int base = b * 3 * plane;
+      for (int i = 0; i < plane; i++) {
+        int c = p[i];
+        out[base + i] = ((c >> 16) & 0xFF) / 127.5f - 1f;
+        out[base + plane + i] = ((c >> 8) & 0xFF) / 127.5f - 1f;
+        out[base + 2 * plane + i] = (c & 0xFF) / 127.5f - 1f;
+      }
+    }
+    return manager.create(out, new Shape(indices.length, 3, size, size));
+  }
+
+  /** The captions of these indices, in order. */
+  public List<String> captions(int[] indices) {
+    return IntStream.of(indices).mapToObj(i -> captions[i]).toList();
+  }
+
+  /**
+   * The examples of training step {@code step}: {@code batch} indices drawn with replacement from a stream
+   * that depends on the seed and the step only, so a resumed training sees the same batches.
+   */
+  public static int[] batchIndices(long seed, int step, int batch, int count) {
+    SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+    int[] out = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      out[i] = r.nextInt(count);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.crossnet.core.defaultmodel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.loss.LossInput;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.loss.LossTerm;
+import dev.crossnet.api.loss.OptimizerOptions;
+import dev.crossnet.api.loss.ParameterGroup;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.core.model.vae.AutoencoderKL;
+import dev.crossnet.core.model.vae.VaeConfig;
+import dev.crossnet.core.nn.RandomParameters;
+import dev.crossnet.core.train.CheckpointStore;
+import dev.crossnet.core.train.Trainer;
+import dev.crossnet.core.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage one of the default model: the autoencoder, trained from scratch to reconstruct FigureWorld pictures
+ * (the "reconstruction" loss on decoded versus original pixels, one parameter group "vae"). The latent mean is
+ * decoded, so the autoencoder is deterministic; the scaling factor is set afterwards from the latents' spread
+ * ({@link LatentSet#scalingFactor()}).
+ */
+public final class VaeTraining {
+
+  private VaeTraining() {}
+
+  /** A fresh autoencoder of this config with seeded random weights, in the manager. */
+  public static AutoencoderKL initialise(DefaultModelConfig config, long seed, NDManager manager) {
+    VaeConfig c = config.vaeConfig(1.0);
+    try (NDManager scratch = manager.newSubManager()) {
+      return AutoencoderKL.create(c, RandomParameters.store(s -> new AutoencoderKL(c, s), seed, scratch), manager);
+    }
+  }
+
+  /**
+   * Trains the autoencoder in place (resuming from the run's checkpoints when there are some).
+   *
+   * @return the last step's loss values
+   */
+  public static Map<String, Double> train(AutoencoderKL vae, FigureWorldImages images, TrainingRun run,
+      double learningRate, PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
+      TrainingListener listener, Cancellation cancellation) {
+    ParameterGroup group = ParameterGroup.named("vae")
+        .parameters(new ArrayList<>(vae.namedParameters().keySet()))
+        .optimizer(OptimizerOptions.adamW(learningRate).withGradientClip(1.0))
+        .loss(LossTerm.of("reconstruction", 1.0))
+        .build();
+    Trainer.Builder builder = Trainer.builder()
+        .parameters(vae.namedParameters())
+        .groups(List.of(group))
+        .losses(losses)
+        .seed(run.seed())
+        .stateManager(manager.newSubManager())
+        .metadata(Map.of("model", "default-model-vae"))
+        .step((scope, step) -> {
+          int[] indices = FigureWorldImages.batchIndices(run.seed(), step, run.batch(), images.count());
+          NDArray pixels = images.pixels(indices, scope);
+          NDArray decoded = vae.decode(vae.encode(pixels).mean());
+          Map<LossInput<?>, Object> out = new LinkedHashMap<>();
+          out.put(LossInput.PREDICTION, decoded);
+          out.put(LossInput.TARGET, pixels);
+          return out;
+        });
+    run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
+    try (Trainer trainer = builder.build()) {
+      return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.crossnet.core.defaultmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.model.vae.AutoencoderKL;
+import dev.crossnet.core.text.PromptTokenizer;
+import dev.crossnet.core.text.PromptTokenizers;
+import dev.crossnet.core.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DefaultModelTrainingTest {
+
+  private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.discover(LossProvider.class, "loss", "");
+  private static final DiffusionTraining.Settings SETTINGS = new DiffusionTraining.Settings(1e-3, 1e-3, 0.5);
+
+  @TempDir Path dir;
+
+  @Test
+  void theVaeStageTrainsBothStepsAndReportsItsLoss() {
+    FigureWorldImages images = TinyModels.images(8);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      AutoencoderKL vae = TinyModels.vae(m);
+      float[] before = vae.namedParameters().get("encoder.conv_in.weight").toFloatArray();
+      Map<String, Double> last = VaeTraining.train(vae, images, TrainingRun.of(2, 2, 1, Optional.empty(), 1),
+          1e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      assertThat(last).containsKey("vae/reconstruction");
+      assertThat(vae.namedParameters().get("encoder.conv_in.weight").toFloatArray()).isNotEqualTo(before);
+      LatentSet latents = LatentSet.encode(vae, images, 3, m);
+      assertThat(latents.count()).isEqualTo(8);
+      assertThat(latents.scalingFactor()).isPositive().isFinite();
+    }
+  }
+
+  @Test
+  void anInterruptedDiffusionRunResumesToTheSameWeightsAsAnUninterruptedOne() {
+    Map<String, float[]> straight = diffusion(dir.resolve("straight"), 4);
+    diffusion(dir.resolve("resumed"), 2);
+    Map<String, float[]> resumed = diffusion(dir.resolve("resumed"), 4);
+    assertThat(resumed.keySet()).isEqualTo(straight.keySet());
+    straight.forEach((k, v) -> assertThat(resumed.get(k)).as(k).containsExactly(v));
+  }
+
+  @Test
+  void bothGroupsAreTrainedAndLogged() {
+    Map<String, Double> seen = new LinkedHashMap<>();
+    FigureWorldImages images = TinyModels.images(6);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionNetworks networks = TinyModels.networks(m);
+      float[] textBefore = networks.textEncoder().tokenEmbeddings().toFloatArray();
+      float[] unetBefore = networks.unet().namedParameters().get("conv_in.weight").toFloatArray();
+      train(networks, images, TrainingRun.of(2, 3, 9, Optional.empty(), 1), m, (step, losses) -> seen.putAll(losses));
+      assertThat(seen).containsKeys("unet/reconstruction", "text_encoder/reconstruction");
+      assertThat(networks.textEncoder().tokenEmbeddings().toFloatArray()).isNotEqualTo(textBefore);
+      assertThat(networks.unet().namedParameters().get("conv_in.weight").toFloatArray()).isNotEqualTo(unetBefore);
+    }
+  }
+
+  private Map<String, float[]> diffusion(Path checkpoints, int steps) {
+    FigureWorldImages images = TinyModels.images(6);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionNetworks networks = TinyModels.networks(m);
+      train(networks, images, TrainingRun.of(steps, 3, 9, Optional.of(checkpoints), 2), m, TrainingListener.NONE);
+      Map<String, float[]> out = new LinkedHashMap<>();
+      networks.unet().namedParameters().forEach((k, v) -> out.put(k, v.toFloatArray()));
+      networks.textEncoder().namedParameters().forEach((k, v) -> out.put(k, v.toFloatArray()));
+      return out;
+    }
+  }
+
+  private void train(DiffusionNetworks networks, FigureWorldImages images, TrainingRun run, NDManager m,
+      TrainingListener listener) {
+    AutoencoderKL vae = TinyModels.vae(m);
+    LatentSet latents = LatentSet.encode(vae, images, 4, m);
+    Path tokenizerDir = dir.resolve("tokenizer");
+    DefaultModelExporter.writeTokenizer(tokenizerDir, TinyModels.VOCABULARY, TinyModels.CONFIG.maxTokens());
+    PromptTokenizer tokenizer = PromptTokenizers.load(tokenizerDir);
+    DiffusionTraining.train(networks, TinyModels.CONFIG, latents, 0.7f, images, tokenizer, run, SETTINGS, LOSSES, m,
+        ProgressListener.NONE, listener, Cancellation.never());
+  }
+}

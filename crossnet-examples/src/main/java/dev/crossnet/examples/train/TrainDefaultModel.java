@@ -1,0 +1,226 @@
+package dev.crossnet.examples.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.sampler.SamplerProvider;
+import dev.crossnet.core.defaultmodel.ComponentAdapters;
+import dev.crossnet.core.defaultmodel.DefaultModelConfig;
+import dev.crossnet.core.defaultmodel.DefaultModelExporter;
+import dev.crossnet.core.defaultmodel.DiffusionNetworks;
+import dev.crossnet.core.defaultmodel.DiffusionTraining;
+import dev.crossnet.core.defaultmodel.FigureWorldImages;
+import dev.crossnet.core.defaultmodel.LatentSet;
+import dev.crossnet.core.defaultmodel.TrainingRun;
+import dev.crossnet.core.defaultmodel.VaeTraining;
+import dev.crossnet.core.defaultmodel.WordBpeVocabulary;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.CaptionVocabulary;
+import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.model.unet.UNet2DConditionModel;
+import dev.crossnet.core.model.vae.AutoencoderKL;
+import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.pipeline.TextToImage;
+import dev.crossnet.core.pipeline.TextToImageRequest;
+import dev.crossnet.core.text.PromptTokenizer;
+import dev.crossnet.core.text.PromptTokenizers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains CrossNet's default model on FigureWorld from scratch and exports it as a diffusers folder. Stage
+ * "vae" trains the autoencoder and caches the training set's latents; stage "unet" trains the UNet and the
+ * text encoder jointly on them, then exports the model and draws samples from held-out captions; "all" runs
+ * both. Every stage resumes from its checkpoints under {@code --work}; giving a larger step count goes on
+ * training, {@code --unet-steps 0} only re-exports and re-samples.
+ *
+ * <pre>
+ * java -Dai.djl.pytorch.num_threads=2 -Djava.awt.headless=true \
+ *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
+ *   dev.crossnet.examples.train.TrainDefaultModel --stage all --work /root/crossnet-runs/default \
+ *   --vae-steps 1500 --unet-steps 20000 --deadline 13:00
+ * </pre>
+ *
+ * On a CPU shared with other jobs, {@code -Dai.djl.pytorch.num_threads=1} is about three times faster than 2
+ * (two OpenMP threads wait for each other whenever one is descheduled). Copy the jar and {@code lib/} elsewhere
+ * before a long run, so that a rebuild does not change classes under it.
+ *
+ * <p>Writes under the work folder: {@code vae/} and {@code unet/} (checkpoints, {@code loss.csv},
+ * {@code loss.png}), {@code vae-final/}, {@code latents.bin}, {@code tokenizer/}, {@code model/} (the export,
+ * unless {@code --export} says elsewhere; float16 weights unless {@code --export-dtype f32}), {@code samples.png}
+ * and {@code samples.txt}.
+ */
+public final class TrainDefaultModel {
+
+  private TrainDefaultModel() {}
+
+  public static void main(String[] args) throws Exception {
+    Options o = new Options(args);
+    String stage = o.string("stage", "all");
+    Path work = o.path("work", "/root/crossnet-runs/default");
+    int imageCount = o.integer("images", 20000);
+    int maxFigures = o.integer("max-figures", 3);
+    long seed = o.integer("seed", 1);
+    int vaeSteps = o.integer("vae-steps", 1500);
+    int vaeBatch = o.integer("vae-batch", 16);
+    double vaeLr = o.number("vae-lr", 1e-3);
+    int unetSteps = o.integer("unet-steps", 20000);
+    int unetBatch = o.integer("unet-batch", 32);
+    double unetLr = o.number("unet-lr", 5e-4);
+    double textLr = o.number("text-lr", 2e-4);
+    double dropout = o.number("caption-dropout", 0.1);
+    boolean half = o.string("export-dtype", "f16").equals("f16");
+    int every = o.integer("checkpoint-every", 100);
+    String deadline = o.string("deadline", null);
+    Path export = o.path("export", work.resolve("model").toString());
+    int sampleRows = o.integer("sample-rows", 10);
+    o.rejectUnknown();
+    Files.createDirectories(work);
+    BooleanSupplier stop = deadline == null ? () -> false
+        : () -> LocalTime.now(ZoneOffset.UTC).isAfter(LocalTime.parse(deadline));
+    DefaultModelConfig config = DefaultModelConfig.standard();
+    SceneOptions scenes = SceneOptions.defaults().withSize(config.imageSize(), config.imageSize())
+        .withFigures(1, maxFigures).withSplit(Split.TRAIN);
+    long t0 = System.nanoTime();
+    FigureWorldImages images = FigureWorldImages.render(scenes, imageCount, 1_000_000L);
+    System.out.printf(Locale.ROOT, "rendered %d training scenes in %.1f s%n", imageCount, (System.nanoTime() - t0) / 1e9);
+    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
+        "add crossnet-losses to the class path");
+    try (NDManager manager = OfflineEngine.get().newBaseManager()) {
+      if (stage.equals("vae") || stage.equals("all")) {
+        trainVae(config, images, work, TrainingRun.of(vaeSteps, vaeBatch, seed, Optional.of(work.resolve("vae")),
+            every), vaeLr, losses, manager);
+      }
+      if (stage.equals("unet") || stage.equals("all")) {
+        trainDiffusion(config, images, work, new TrainingRun(unetSteps, unetBatch, seed,
+            Optional.of(work.resolve("unet")), every, stop), new DiffusionTraining.Settings(unetLr, textLr, dropout),
+            losses, manager, export, half ? DataType.FLOAT16 : DataType.FLOAT32, scenes, sampleRows);
+      }
+    }
+  }
+
+  private static void trainVae(DefaultModelConfig config, FigureWorldImages images, Path work, TrainingRun run,
+      double lr, PluginRegistry<LossProvider> losses, NDManager manager) throws Exception {
+    try (NDManager m = manager.newSubManager()) {
+      AutoencoderKL vae = VaeTraining.initialise(config, run.seed(), m);
+      long params = vae.namedParameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
+      System.out.printf(Locale.ROOT, "vae: %d parameters%n", params);
+      Files.createDirectories(work.resolve("vae"));
+      Path csv = work.resolve("vae").resolve("loss.csv");
+      VaeTraining.train(vae, images, run, lr, losses, m, ProgressListener.NONE,
+          new LossLog(csv, "vae", run.batch(), 20), Cancellation.never());
+      LossPlot.draw(csv, work.resolve("vae").resolve("loss.png"), "autoencoder reconstruction loss");
+      long t0 = System.nanoTime();
+      LatentSet latents = LatentSet.encode(vae, images, 64, m);
+      double scale = latents.scalingFactor();
+      System.out.printf(Locale.ROOT, "encoded %d latents in %.1f s, scaling factor %.4f%n", latents.count(),
+          (System.nanoTime() - t0) / 1e9, scale);
+      latents.save(work.resolve("latents.bin"));
+      DefaultModelExporter.writeVae(work.resolve("vae-final"), config, vae, scale);
+      reconstructions(vae, images, work.resolve("vae").resolve("reconstructions.png"), m);
+    }
+  }
+
+  private static void reconstructions(AutoencoderKL vae, FigureWorldImages images, Path png, NDManager manager)
+      throws Exception {
+    List<List<Picture>> rows = new ArrayList<>();
+    try (GradMode off = GradMode.disabled(); NDManager m = manager.newSubManager()) {
+      for (int r = 0; r < 4; r++) {
+        List<Picture> row = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+          int i = r * 4 + c;
+          row.add(images.picture(i));
+          var decoded = vae.decode(vae.encode(images.pixels(new int[] {i}, m)).mean());
+          row.add(dev.crossnet.core.image.PictureTensors.toPicture(decoded));
+        }
+        rows.add(row);
+      }
+    }
+    SampleGrid.write(rows, 2, png);
+  }
+
+  private static void trainDiffusion(DefaultModelConfig config, FigureWorldImages images, Path work, TrainingRun run,
+      DiffusionTraining.Settings settings, PluginRegistry<LossProvider> losses, NDManager manager, Path export,
+      DataType exportType, SceneOptions scenes, int sampleRows) throws Exception {
+    if (!Files.exists(work.resolve("latents.bin"))) {
+      throw new IllegalStateException(work.resolve("latents.bin") + " is missing; run --stage vae first");
+    }
+    try (NDManager m = manager.newSubManager()) {
+      AutoencoderKL vae = AutoencoderKL.load(work.resolve("vae-final"), m);
+      LatentSet latents = LatentSet.read(work.resolve("latents.bin"));
+      if (latents.count() != images.count()) {
+        throw new IllegalStateException("latents.bin holds " + latents.count() + " latents but --images is "
+            + images.count() + "; run --stage vae again or use the same --images");
+      }
+      WordBpeVocabulary vocabulary = WordBpeVocabulary.learn(CaptionVocabulary.words());
+      DefaultModelExporter.writeTokenizer(work.resolve("tokenizer"), vocabulary, config.maxTokens());
+      PromptTokenizer tokenizer = PromptTokenizers.load(work.resolve("tokenizer"));
+      DiffusionNetworks networks = DiffusionNetworks.initialise(config, vocabulary.vocabulary().size(), run.seed(), m);
+      long[] counts = networks.parameterCounts();
+      UNet2DConditionModel unet = networks.unet();
+      long macs = unet.macs(config.latentSize(), config.latentSize(), config.maxTokens());
+      System.out.printf(Locale.ROOT, "unet: %d parameters, %.3f GMACs per image forward (%.2f GFLOP fwd+bwd);"
+          + " text encoder: %d parameters, vocabulary %d%n", counts[0], macs / 1e9, macs * 6 / 1e9, counts[1],
+          vocabulary.vocabulary().size());
+      Files.createDirectories(work.resolve("unet"));
+      Path csv = work.resolve("unet").resolve("loss.csv");
+      DiffusionTraining.train(networks, config, latents, vae.scalingFactor(), images, tokenizer, run, settings,
+          losses, m, ProgressListener.NONE, new LossLog(csv, "unet", run.batch(), 10), Cancellation.never());
+      if (Files.exists(csv)) {
+        LossPlot.draw(csv, work.resolve("unet").resolve("loss.png"), "denoising loss (epsilon MSE)");
+      }
+      DefaultModelExporter.export(export, config, vae, vae.scalingFactor(), networks, vocabulary, exportType);
+      System.out.println("weights exported as " + exportType);
+      System.out.println("exported to " + export);
+      samples(config, networks, vae, tokenizer, scenes, work, sampleRows, m);
+    }
+  }
+
+  private static void samples(DefaultModelConfig config, DiffusionNetworks networks, AutoencoderKL vae,
+      PromptTokenizer tokenizer, SceneOptions scenes, Path work, int rows, NDManager manager) throws Exception {
+    PluginRegistry<SamplerProvider> samplers = PluginRegistry.discover(SamplerProvider.class, "sampler",
+        "add crossnet-samplers to the class path");
+    TextToImage t2i = new TextToImage(ComponentAdapters.predictor(networks.unet()),
+        ComponentAdapters.prompts(tokenizer, networks.textEncoder()), ComponentAdapters.codec(vae),
+        PluginConfig.of(config.schedulerJson()), samplers);
+    SceneGenerator heldOut = new SceneGenerator(scenes.withSplit(Split.HELD_OUT));
+    List<List<Picture>> grid = new ArrayList<>();
+    StringBuilder text = new StringBuilder("row: held-out caption (first column: the rendered scene; then seeds 0-3, "
+        + "50 DDIM steps, guidance 5)\n");
+    double seconds = 0;
+    int runs = 0;
+    try (GradMode off = GradMode.disabled()) {
+      for (int r = 0; r < rows; r++) {
+        Scene scene = heldOut.generate(5000 + r);
+        List<Picture> row = new ArrayList<>(List.of(scene.picture()));
+        for (int s = 0; s < 4; s++) {
+          long t0 = System.nanoTime();
+          row.add(t2i.generate(TextToImageRequest.of(scene.caption()).withSeed(s), manager));
+          seconds += (System.nanoTime() - t0) / 1e9;
+          runs++;
+        }
+        grid.add(row);
+        text.append(r).append(": ").append(scene.caption()).append('\n');
+      }
+    }
+    SampleGrid.write(grid, 2, work.resolve("samples.png"));
+    Files.writeString(work.resolve("samples.txt"), text);
+    System.out.printf(Locale.ROOT, "samples: %d text-to-image runs (64x64, 50 DDIM steps, CFG 5), %.2f s each; "
+        + "%s%n", runs, seconds / runs, work.resolve("samples.png"));
+  }
+}

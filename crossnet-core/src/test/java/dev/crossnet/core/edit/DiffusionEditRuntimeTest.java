@@ -175,11 +175,13 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
-  void withoutAModelNameAndWithoutTheDefaultModelTheErrorSaysHowToNameOne() {
+  void withoutAModelNameTheEmbeddedDefaultModelEdits() {
     DiffusionEditRuntime fresh = new DiffusionEditRuntime(new ModelCache());
-    assertThatThrownBy(() -> dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock())
-        .replace(Region.box(2, 2, 8, 8)).with(TinyEdits.redThing()).steps(2).run(fresh))
-        .hasMessageContaining("no model was named").hasMessageContaining(".model(");
+    EditResult result = dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock())
+        .replace(Region.box(2, 2, 8, 8)).with(TinyEdits.redThing()).steps(2).seed(3)
+        .option("branch.appearance.steps", 1).run(fresh);
+    assertThat(result.record()).containsEntry("model", "<default>");
+    assertThat(result.picture().width()).isEqualTo(TinyEdits.bedrock().width());
   }
 
   @Test

@@ -48,6 +48,7 @@ public final class Trainer implements AutoCloseable {
   private final Map<String, String> metadata;
   private final NDManager stateManager;
   private int stepsDone;
+  private int skippedUpdates;
 
   private Trainer(Builder b) {
     this.parameters = new LinkedHashMap<>(b.parameters);
@@ -90,6 +91,11 @@ public final class Trainer implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Group updates skipped in this run because their gradient was not finite (logged as warnings). */
+  public int skippedUpdates() {
+    return skippedUpdates;
   }
 
   /** Steps finished so far (including those restored from a checkpoint). */
@@ -219,7 +225,15 @@ public final class Trainer implements AutoCloseable {
       for (int g = 0; g < groups.size(); g++) {
         ParameterGroup group = groups.get(g);
         Map<String, NDArray> grads = gradients.get(g);
-        clip(grads, group.optimizer().gradientClip());
+        double norm = norm(grads);
+        if (!Double.isFinite(norm)) {
+          // one non-finite gradient would turn every weight (and Adam's moments) into NaN for good
+          skippedUpdates++;
+          LOG.warn("group '{}': gradient norm is {} at step {}; this step's update is skipped ({} so far)",
+              group.name(), norm, step, skippedUpdates);
+          continue;
+        }
+        clip(grads, norm, group.optimizer().gradientClip());
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
           optimizers.get(g).update(e.getKey(), parameters.get(e.getKey()), e.getValue(), step + 1L);
         }
@@ -240,16 +254,16 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
-  private static void clip(Map<String, NDArray> grads, double maxNorm) {
-    if (maxNorm <= 0) {
-      return;
-    }
+  private static double norm(Map<String, NDArray> grads) {
     double sumSquares = 0;
     for (NDArray g : grads.values()) {
       sumSquares += g.square().sum().getFloat();
     }
-    double norm = Math.sqrt(sumSquares);
-    if (norm > maxNorm) {
+    return Math.sqrt(sumSquares);
+  }
+
+  private static void clip(Map<String, NDArray> grads, double norm, double maxNorm) {
+    if (maxNorm > 0 && norm > maxNorm) {
       float scale = (float) (maxNorm / (norm + 1e-6));
       grads.values().forEach(g -> g.muli(scale));
     }

@@ -155,6 +155,51 @@ class TrainerTest {
     assertThat(Files.readString(dir.resolve("latest"))).isEqualTo("ckpt-00000045");
   }
 
+  /** MSE, plus at step 3 a term whose value is 0 but whose gradient is NaN: sqrt(w - w) has d/dw = inf * 0. */
+  static final class MseWithNanGradientAtStep3 implements LossProvider {
+    @Override
+    public String name() {
+      return "mse-nan3";
+    }
+
+    @Override
+    public TrainingLoss create(PluginConfig config) {
+      return new TrainingLoss() {
+        @Override
+        public Set<LossInput<?>> requires() {
+          return Set.of(LossInput.PREDICTION, LossInput.TARGET);
+        }
+
+        @Override
+        public NDArray compute(LossContext c) {
+          NDArray p = c.get(LossInput.PREDICTION);
+          NDArray mse = p.sub(c.get(LossInput.TARGET)).square().mean();
+          return c.step() == 3 ? mse.add(p.sub(p).sum().sqrt()) : mse;
+        }
+      };
+    }
+  }
+
+  @Test
+  void aStepWithANonFiniteGradientIsSkippedAndTrainingGoesOn() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      Trainer.Builder b = Trainer.builder()
+          .parameters(Map.of("w", w))
+          .groups(List.of(ParameterGroup.named("weights").parameters(List.of("w"))
+              .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("mse-nan3", 1)).build()))
+          .losses(PluginRegistry.of("loss", new MseWithNanGradientAtStep3()))
+          .seed(5)
+          .stateManager(m.newSubManager())
+          .step((scope, step) -> regression(scope, w, step));
+      try (Trainer t = b.build()) {
+        t.train(200, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        assertThat(t.skippedUpdates()).isEqualTo(1);
+      }
+      assertThat(w.toFloatArray()).containsExactly(new float[] {1, -2, 3}, org.assertj.core.data.Offset.offset(0.1f));
+    }
+  }
+
   @Test
   void eachGroupMovesOnlyByItsOwnLosses() {
     try (NDManager m = NDManager.newBaseManager()) {

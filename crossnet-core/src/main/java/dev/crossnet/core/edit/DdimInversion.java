@@ -84,7 +84,7 @@ public final class DdimInversion {
       }
       try (NDManager step = home.newSubManager()) {
         NDArray eps = predictor.predict(inverse.scaleModelInput(up, j, x), up.timestep(j), states,
-            Optional.empty());
+            List.of());
         eps.attach(step);
         NDArray next = inverse.step(up, j, eps, x, NoiseSource.none(), SolverHistory.EMPTY).prevSample();
         next.attach(home);

@@ -9,6 +9,7 @@ import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.core.model.unet.UNet2DConditionModel;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.pipeline.Resampling;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class NullTextOptimization {
       NDArray unconditional, double guidance, Settings settings, NDManager manager) {
     Map<Integer, NDArray> out = new LinkedHashMap<>();
     int n = plan.size();
-    double[][] ab = marginals(plan, manager);
+    double[][] ab = Resampling.marginals(sampler, plan, manager);
     synchronized (GradientLock.LOCK) {
       NDArray u = unconditional.duplicate();
       u.attach(manager);
@@ -137,21 +138,5 @@ public final class NullTextOptimization {
   private static NDArray step(double[][] ab, int i, NDArray z, NDArray eps) {
     NDArray x0 = z.sub(eps.mul(ab[1][i])).div(ab[0][i]);
     return x0.mul(ab[0][i + 1]).add(eps.mul(ab[1][i + 1]));
-  }
-
-  /** {a_k, b_k} of x_k = a_k x0 + b_k eps per plan index, read off the sampler; clean after the last step. */
-  private double[][] marginals(SamplerPlan plan, NDManager manager) {
-    double[][] ab = new double[2][plan.size() + 1];
-    try (NDManager scratch = manager.newSubManager()) {
-      NDArray one = scratch.create(new float[] {1});
-      NDArray zero = scratch.create(new float[] {0});
-      for (int k = 0; k < plan.size(); k++) {
-        ab[0][k] = sampler.addNoise(plan, k, one, zero).getFloat();
-        ab[1][k] = sampler.addNoise(plan, k, zero, one).getFloat();
-      }
-    }
-    ab[0][plan.size()] = 1;
-    ab[1][plan.size()] = 0;
-    return ab;
   }
 }

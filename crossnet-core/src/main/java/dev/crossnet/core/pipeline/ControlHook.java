@@ -7,7 +7,7 @@ import dev.crossnet.api.branch.AttentionSite;
 import dev.crossnet.core.nn.AttentionCall;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.KeyValues;
-import java.util.Optional;
+import java.util.List;
 
 /** Presents a plugin's engine-neutral {@link AttentionControl} to the network as an {@link AttentionHook}. */
 public final class ControlHook implements AttentionHook {
@@ -18,9 +18,12 @@ public final class ControlHook implements AttentionHook {
     this.control = control;
   }
 
-  /** The control as a hook, or {@link AttentionHook#NONE} when there is none. */
-  public static AttentionHook of(Optional<AttentionControl> control) {
-    return control.<AttentionHook>map(ControlHook::new).orElse(AttentionHook.NONE);
+  /**
+   * The controls as one hook, applied in order ({@link AttentionHook#compose}: keys and values pass through
+   * each, score biases add up, maps go to every observer), or {@link AttentionHook#NONE} when there are none.
+   */
+  public static AttentionHook of(List<AttentionControl> controls) {
+    return AttentionHook.compose(controls.stream().map(ControlHook::new).toArray(AttentionHook[]::new));
   }
 
   private static AttentionSite site(AttentionCall call) {

@@ -83,7 +83,6 @@ public final class DenoisingLoop {
     for (BranchRun run : s.branches()) {
       run.attention().ifPresent(controls::add);
     }
-    Optional<AttentionControl> control = AttentionControls.chain(controls);
 
     NDArray x = initial.duplicate();
     StepView start = new StepView(s.sampler(), s.plan(), s.startIndex(), s.startIndex());
@@ -101,7 +100,7 @@ public final class DenoisingLoop {
       try (NDManager step = home.newSubManager()) {
         x.attach(step);
         NDArray input = s.sampler().scaleModelInput(s.plan(), i, x);
-        NDArray output = guided.predict(input, s.plan().timestep(i), control, unconditional(s, i));
+        NDArray output = guided.predict(input, s.plan().timestep(i), controls, unconditional(s, i));
         StepResult result = s.sampler().step(s.plan(), i, output, x, s.noise(), history);
         NDArray next = result.prevSample();
         StepView view = new StepView(s.sampler(), s.plan(), i, s.startIndex());

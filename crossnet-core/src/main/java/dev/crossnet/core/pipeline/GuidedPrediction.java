@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import dev.crossnet.api.branch.AttentionControl;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Classifier-free guidance around a {@link NoisePredictor}: one batched pass over [unconditional, conditional]
@@ -28,18 +28,18 @@ final class GuidedPrediction {
     this.scale = scale;
   }
 
-  NDArray predict(NDArray sample, double timestep, Optional<AttentionControl> control) {
-    return predict(sample, timestep, control, negativeStates);
+  NDArray predict(NDArray sample, double timestep, List<AttentionControl> controls) {
+    return predict(sample, timestep, controls, negativeStates);
   }
 
-  /** As {@link #predict(NDArray, double, Optional)} with other unconditional states for this call. */
-  NDArray predict(NDArray sample, double timestep, Optional<AttentionControl> control, NDArray negativeStates) {
+  /** As {@link #predict(NDArray, double, List)} with other unconditional states for this call. */
+  NDArray predict(NDArray sample, double timestep, List<AttentionControl> controls, NDArray negativeStates) {
     if (scale == 1.0 || negativeStates == null) {
-      return predictor.predict(sample, timestep, textStates, control);
+      return predictor.predict(sample, timestep, textStates, controls);
     }
     NDArray doubled = NDArrays.concat(new NDList(sample, sample), 0);
     NDArray states = NDArrays.concat(new NDList(negativeStates, textStates), 0);
-    NDArray both = predictor.predict(doubled, timestep, states, control);
+    NDArray both = predictor.predict(doubled, timestep, states, controls);
     long half = sample.getShape().get(0);
     NDList parts = both.split(new long[] {half}, 0);
     NDArray unconditional = parts.get(0);

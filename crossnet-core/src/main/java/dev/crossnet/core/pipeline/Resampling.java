@@ -49,7 +49,7 @@ public record Resampling(int jumpLength, int jumpCount) {
    * {a_k, b_k} of the forward marginal x_k = a_k x_0 + b_k eps at each plan level, read off
    * {@link Sampler#addNoise} so that any sampler's scaling works; after the last step the sample is clean.
    */
-  static double[][] marginals(Sampler sampler, SamplerPlan plan, NDManager home) {
+  public static double[][] marginals(Sampler sampler, SamplerPlan plan, NDManager home) {
     double[][] ab = new double[2][plan.size() + 1];
     try (NDManager scratch = home.newSubManager()) {
       NDArray one = scratch.create(new float[] {1});

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.core.model.unet.UNet2DConditionModel;
 import dev.crossnet.core.nn.GradMode;
-import java.util.Optional;
+import java.util.List;
 
 /** A {@link UNet2DConditionModel} in the noise-predictor role, run without gradient bookkeeping. */
 public final class UnetPredictor implements NoisePredictor {
@@ -16,10 +16,10 @@ public final class UnetPredictor implements NoisePredictor {
   }
 
   @Override
-  public NDArray predict(NDArray sample, double timestep, NDArray textStates, Optional<AttentionControl> control) {
+  public NDArray predict(NDArray sample, double timestep, NDArray textStates, List<AttentionControl> controls) {
     try (GradMode off = GradMode.disabled()) {
       NDArray t = sample.getManager().create(new float[] {(float) timestep});
-      NDArray out = unet.forward(sample, t, textStates, ControlHook.of(control));
+      NDArray out = unet.forward(sample, t, textStates, ControlHook.of(controls));
       t.close();
       return out;
     }

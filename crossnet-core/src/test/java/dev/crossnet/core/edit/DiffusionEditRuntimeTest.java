@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.core.testing.OpenResources;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
@@ -192,22 +193,12 @@ class DiffusionEditRuntimeTest {
   @Test
   void anEditLeavesNothingBehindInTheModelsManager() {
     TinyEdits.edit(model, embedding).steps(1).run(runtime);
-    int before = resources(cache.manager());
+    int before = OpenResources.count(cache.manager());
     TinyEdits.edit(model, embedding).steps(2).option("branch.motion.null-text", true)
         .option("branch.motion.null-text-iterations", 1).run(runtime);
     dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock()).replace(Region.box(8, 8, 12, 12))
         .with(TinyEdits.redThing()).model(model).steps(1).seed(1).option("branch.appearance.steps", 1).run(runtime);
-    assertThat(resources(cache.manager())).isEqualTo(before);
-  }
-
-  private static int resources(ai.djl.ndarray.NDManager manager) {
-    try {
-      java.lang.reflect.Field f = ai.djl.ndarray.BaseNDManager.class.getDeclaredField("resources");
-      f.setAccessible(true);
-      return ((java.util.Map<?, ?>) f.get(manager)).size();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("cannot read the manager's resources", e);
-    }
+    assertThat(OpenResources.count(cache.manager())).isEqualTo(before);
   }
 
   @Test

@@ -17,7 +17,6 @@ import dev.crossnet.core.testing.TinyModelFolder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,7 @@ class SubjectAttentionTest {
       SubjectAttentionBranch.Confinement control =
           new SubjectAttentionBranch.Confinement(masks, layout::positions, -10_000f);
       try (AttentionMapRecorder maps = new AttentionMapRecorder(m, call -> call.cross())) {
-        AttentionHook hook = AttentionHook.compose(ControlHook.of(Optional.of(control)), maps);
+        AttentionHook hook = AttentionHook.compose(ControlHook.of(List.of(control)), maps);
         model.unet().forward(m.randomNormal(new Shape(1, 4, 16, 16)), m.create(new float[] {500}), text, hook);
         assertThat(maps.maps()).isNotEmpty();
         maps.maps().forEach((layer, map) -> {

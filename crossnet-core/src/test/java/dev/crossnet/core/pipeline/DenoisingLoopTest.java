@@ -19,6 +19,7 @@ import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.testing.OpenResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,10 +62,10 @@ class DenoisingLoopTest {
       SamplerPlan plan = sampler.plan(40);
       try (NDManager m = root.newSubManager()) {
         NDArray initial = m.randomNormal(new Shape(1, 4, 8, 8));
-        int before = OpenArrays.count(m);
+        int before = OpenResources.count(m);
         NDArray out = new DenoisingLoop(SHRINK).run(
             settings(sampler, plan, List.of(), ProgressListener.NONE, Cancellation.never()), initial);
-        assertThat(OpenArrays.count(m)).as(name).isEqualTo(before + 1);
+        assertThat(OpenResources.count(m)).as(name).isEqualTo(before + 1);
         assertThat(out.getShape()).isEqualTo(initial.getShape());
       }
     }
@@ -159,7 +160,7 @@ class DenoisingLoopTest {
       NDArray text = m.full(new Shape(1, 1, 1), 2f);
       NDArray negative = m.full(new Shape(1, 1, 1), -1f);
       NDArray eps = new GuidedPrediction(echo, text, negative, 3.0).predict(m.zeros(new Shape(1, 1, 2, 2)), 10,
-          Optional.empty());
+          List.of());
       // u + s (c - u) = -1 + 3 * 3 = 8
       assertThat(eps.toFloatArray()).containsOnly(8f);
     }

@@ -29,53 +29,52 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
 
-  /** Mean squared error of prediction and target. */
-  static final class Mse implements LossProvider {
-    @Override
-    public String name() {
-      return "mse";
-    }
+  /** A loss plugin of that name reading {@code needs} and computing {@code value}. */
+  private static LossProvider loss(String name, Set<LossInput<?>> needs,
+      java.util.function.Function<LossContext, NDArray> value) {
+    return new LossProvider() {
+      @Override
+      public String name() {
+        return name;
+      }
 
-    @Override
-    public TrainingLoss create(PluginConfig config) {
-      return new TrainingLoss() {
-        @Override
-        public Set<LossInput<?>> requires() {
-          return Set.of(LossInput.PREDICTION, LossInput.TARGET);
-        }
+      @Override
+      public TrainingLoss create(PluginConfig config) {
+        return new TrainingLoss() {
+          @Override
+          public Set<LossInput<?>> requires() {
+            return needs;
+          }
 
-        @Override
-        public NDArray compute(LossContext c) {
-          return c.get(LossInput.PREDICTION).sub(c.get(LossInput.TARGET)).square().mean();
-        }
-      };
-    }
+          @Override
+          public NDArray compute(LossContext c) {
+            return value.apply(c);
+          }
+        };
+      }
+    };
   }
+
+  private static NDArray mse(LossContext c) {
+    return c.get(LossInput.PREDICTION).sub(c.get(LossInput.TARGET)).square().mean();
+  }
+
+  /** Mean squared error of prediction and target. */
+  private static final LossProvider MSE = loss("mse", Set.of(LossInput.PREDICTION, LossInput.TARGET),
+      TrainerTest::mse);
 
   /** Pulls the learned embeddings toward zero: a loss that touches only the second group. */
-  static final class Shrink implements LossProvider {
-    @Override
-    public String name() {
-      return "shrink";
-    }
+  private static final LossProvider SHRINK = loss("shrink", Set.of(LossInput.LEARNED_EMBEDDINGS),
+      c -> c.get(LossInput.LEARNED_EMBEDDINGS).square().sum());
 
-    @Override
-    public TrainingLoss create(PluginConfig config) {
-      return new TrainingLoss() {
-        @Override
-        public Set<LossInput<?>> requires() {
-          return Set.of(LossInput.LEARNED_EMBEDDINGS);
-        }
+  /** MSE, plus at step 3 a term whose value is 0 but whose gradient is NaN: sqrt(p - p) has d/dp = inf * 0. */
+  private static final LossProvider MSE_NAN_AT_STEP_3 = loss("mse-nan3",
+      Set.of(LossInput.PREDICTION, LossInput.TARGET), c -> {
+        NDArray p = c.get(LossInput.PREDICTION);
+        return c.step() == 3 ? mse(c).add(p.sub(p).sum().sqrt()) : mse(c);
+      });
 
-        @Override
-        public NDArray compute(LossContext c) {
-          return c.get(LossInput.LEARNED_EMBEDDINGS).square().sum();
-        }
-      };
-    }
-  }
-
-  private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.of("loss", new Mse(), new Shrink());
+  private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.of("loss", MSE, SHRINK);
 
   /** y = x . [1, -2, 3] for a fixed x per step; the model learns w. */
   private static Map<LossInput<?>, Object> regression(NDManager scope, NDArray w, int step) {
@@ -155,31 +154,6 @@ class TrainerTest {
     assertThat(Files.readString(dir.resolve("latest"))).isEqualTo("ckpt-00000045");
   }
 
-  /** MSE, plus at step 3 a term whose value is 0 but whose gradient is NaN: sqrt(w - w) has d/dw = inf * 0. */
-  static final class MseWithNanGradientAtStep3 implements LossProvider {
-    @Override
-    public String name() {
-      return "mse-nan3";
-    }
-
-    @Override
-    public TrainingLoss create(PluginConfig config) {
-      return new TrainingLoss() {
-        @Override
-        public Set<LossInput<?>> requires() {
-          return Set.of(LossInput.PREDICTION, LossInput.TARGET);
-        }
-
-        @Override
-        public NDArray compute(LossContext c) {
-          NDArray p = c.get(LossInput.PREDICTION);
-          NDArray mse = p.sub(c.get(LossInput.TARGET)).square().mean();
-          return c.step() == 3 ? mse.add(p.sub(p).sum().sqrt()) : mse;
-        }
-      };
-    }
-  }
-
   @Test
   void aStepWithANonFiniteGradientIsSkippedAndTrainingGoesOn() {
     try (NDManager m = NDManager.newBaseManager()) {
@@ -188,7 +162,7 @@ class TrainerTest {
           .parameters(Map.of("w", w))
           .groups(List.of(ParameterGroup.named("weights").parameters(List.of("w"))
               .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("mse-nan3", 1)).build()))
-          .losses(PluginRegistry.of("loss", new MseWithNanGradientAtStep3()))
+          .losses(PluginRegistry.of("loss", MSE_NAN_AT_STEP_3))
           .seed(5)
           .stateManager(m.newSubManager())
           .step((scope, step) -> regression(scope, w, step));

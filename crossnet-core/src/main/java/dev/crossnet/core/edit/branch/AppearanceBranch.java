@@ -2,11 +2,8 @@ package dev.crossnet.core.edit.branch;
 
 import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.BranchContext;
-import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
-import dev.crossnet.api.branch.ConditioningBranch;
 import dev.crossnet.api.edit.Replacement;
-import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.EmbeddingFile;
@@ -24,28 +21,12 @@ import java.util.Map;
  * ("a photo of {}"), {@code save-to} (a folder: each learned word is saved there as
  * {@code <word>.safetensors}, reusable with {@code Subject.fromEmbedding}).
  */
-public final class AppearanceBranch implements BranchProvider, ConditioningBranch {
+public final class AppearanceBranch extends StatelessBranch {
 
   public static final String NAME = "appearance";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int order() {
-    return 0;
-  }
-
-  @Override
-  public String description() {
-    return "the subject's look as learned inversion tokens";
-  }
-
-  @Override
-  public ConditioningBranch create(PluginConfig config) {
-    return this;
+  public AppearanceBranch() {
+    super(NAME, 0, "the subject's look as learned inversion tokens");
   }
 
   @Override

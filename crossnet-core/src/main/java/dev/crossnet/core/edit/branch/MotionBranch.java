@@ -3,9 +3,7 @@ package dev.crossnet.core.edit.branch;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchContext;
-import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
-import dev.crossnet.api.branch.ConditioningBranch;
 import dev.crossnet.api.branch.StepView;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.edit.DdimInversion;
@@ -37,29 +35,14 @@ import org.slf4j.LoggerFactory;
  * {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards the old occupant, so it
  * helps most where the region branch is off; it is off by default.
  */
-public final class MotionBranch implements BranchProvider, ConditioningBranch {
+public final class MotionBranch extends StatelessBranch {
 
   public static final String NAME = "motion";
   private static final Logger LOG = LoggerFactory.getLogger(MotionBranch.class);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int order() {
-    return 100;
-  }
-
-  @Override
-  public String description() {
-    return "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region";
-  }
-
-  @Override
-  public ConditioningBranch create(PluginConfig config) {
-    return this;
+  public MotionBranch() {
+    super(NAME, 100,
+        "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region");
   }
 
   @Override

@@ -2,11 +2,8 @@ package dev.crossnet.core.edit.branch;
 
 import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.BranchContext;
-import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
-import dev.crossnet.api.branch.ConditioningBranch;
 import dev.crossnet.api.branch.StepView;
-import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.edit.RecordedRun;
 import java.util.Map;
 
@@ -18,28 +15,12 @@ import java.util.Map;
  * width / 32, at least 1), the softening of the final composite that puts the bedrock's own pixels back
  * outside the region.
  */
-public final class RegionBranch implements BranchProvider, ConditioningBranch {
+public final class RegionBranch extends StatelessBranch {
 
   public static final String NAME = "region";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int order() {
-    return 200;
-  }
-
-  @Override
-  public String description() {
-    return "known-region merge after every step (RePaint) and a feathered composite of the original pixels";
-  }
-
-  @Override
-  public ConditioningBranch create(PluginConfig config) {
-    return this;
+  public RegionBranch() {
+    super(NAME, 200, "known-region merge after every step (RePaint) and a feathered composite of the original pixels");
   }
 
   @Override

@@ -6,10 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.AttentionSite;
 import dev.crossnet.api.branch.BranchContext;
-import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
-import dev.crossnet.api.branch.ConditioningBranch;
-import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.RecordedRun;
 import java.util.ArrayList;
@@ -25,28 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The bias covers both halves of a guided batch; in the unconditional half those positions hold padding,
  * which the confinement barely touches.
  */
-public final class SubjectAttentionBranch implements BranchProvider, ConditioningBranch {
+public final class SubjectAttentionBranch extends StatelessBranch {
 
   public static final String NAME = "subject-attention";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int order() {
-    return 300;
-  }
-
-  @Override
-  public String description() {
-    return "confines each subject word's cross-attention to its own region";
-  }
-
-  @Override
-  public ConditioningBranch create(PluginConfig config) {
-    return this;
+  public SubjectAttentionBranch() {
+    super(NAME, 300, "confines each subject word's cross-attention to its own region");
   }
 
   @Override

@@ -1,16 +1,19 @@
-package dev.crossnet.core.pipeline;
+package dev.crossnet.core.testing;
 
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import java.lang.reflect.Field;
 import java.util.Map;
 
-/** Counts the resources a manager holds (DJL keeps the map protected), to prove loops leave nothing open. */
-final class OpenArrays {
+/**
+ * Counts what a manager holds, arrays and child managers alike (DJL keeps the map protected), to prove that
+ * loops and edits leave nothing open.
+ */
+public final class OpenResources {
 
-  private OpenArrays() {}
+  private OpenResources() {}
 
-  static int count(NDManager manager) {
+  public static int count(NDManager manager) {
     try {
       Field f = BaseNDManager.class.getDeclaredField("resources");
       f.setAccessible(true);

@@ -41,6 +41,7 @@ public final class Trainer implements AutoCloseable {
   private final List<ParameterGroup> groups;
   private final List<List<TrainingLoss>> lossesPerGroup;
   private final List<AdamW> optimizers;
+  private final List<List<Integer>> backwardPasses;
   private final TrainingStep trainingStep;
   private final Optional<CheckpointStore> checkpoints;
   private final int checkpointEvery;
@@ -53,6 +54,7 @@ public final class Trainer implements AutoCloseable {
   private Trainer(Builder b) {
     this.parameters = new LinkedHashMap<>(b.parameters);
     this.groups = ParameterGroup.requireDisjoint(b.groups);
+    this.backwardPasses = backwardPasses(groups);
     this.trainingStep = b.step;
     this.checkpoints = Optional.ofNullable(b.checkpoints);
     this.checkpointEvery = b.checkpointEvery;
@@ -185,41 +187,33 @@ public final class Trainer implements AutoCloseable {
   private Map<String, Double> runStep(int step) {
     Map<String, Double> values = new LinkedHashMap<>();
     try (NDManager scope = stateManager.newSubManager()) {
-      List<Map<String, NDArray>> gradients = new ArrayList<>();
+      List<Map<String, NDArray>> gradients = new ArrayList<>(java.util.Collections.nCopies(groups.size(), null));
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         Map<LossInput<?>, Object> inputs = trainingStep.forward(scope, step);
         LossContext context = new StepContext(inputs, scope, new SplittableRandom(seed * 1_000_003L + step), step);
-        List<NDArray> groupLosses = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-          ParameterGroup group = groups.get(g);
-          NDArray total = null;
-          for (int t = 0; t < group.losses().size(); t++) {
-            LossTerm term = group.losses().get(t);
-            NDArray raw = lossesPerGroup.get(g).get(t).compute(context);
-            // a libtorch-owned weight: autograd keeps it for the backward pass (see nn.Scalars)
-            NDArray value = raw.mul(dev.crossnet.core.nn.Scalars.of(raw, (float) term.weight()));
-            values.put(group.name() + "/" + term.loss(), (double) value.getFloat());
-            total = total == null ? value : total.add(value);
+        List<NDArray> passLosses = new ArrayList<>();
+        for (List<Integer> pass : backwardPasses) {
+          int first = pass.get(0);
+          NDArray total = groupLoss(first, context, values);
+          for (int g : pass.subList(1, pass.size())) {
+            copyLossValues(groups.get(first).name(), groups.get(g), values);
           }
-          values.put(group.name(), (double) total.getFloat());
-          if (!Double.isFinite(values.get(group.name()))) {
-            throw new IllegalStateException("loss of group '" + group.name() + "' is " + values.get(group.name())
-                + " at step " + step + "; lower the learning rate or check the inputs");
-          }
-          groupLosses.add(total);
+          passLosses.add(total);
         }
-        for (int g = 0; g < groups.size(); g++) {
+        for (int k = 0; k < backwardPasses.size(); k++) {
           zeroGradients();
-          NDArray loss = groupLosses.get(g);
-          boolean keepGraph = g < groups.size() - 1;
+          NDArray loss = passLosses.get(k);
+          boolean keepGraph = k < backwardPasses.size() - 1;
           JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), keepGraph, false);
-          Map<String, NDArray> grads = new LinkedHashMap<>();
-          for (String p : groups.get(g).parameters()) {
-            NDArray grad = parameters.get(p).getGradient().duplicate();
-            grad.attach(scope);
-            grads.put(p, grad);
+          for (int g : backwardPasses.get(k)) {
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            for (String p : groups.get(g).parameters()) {
+              NDArray grad = parameters.get(p).getGradient().duplicate();
+              grad.attach(scope);
+              grads.put(p, grad);
+            }
+            gradients.set(g, grads);
           }
-          gradients.add(grads);
         }
       }
       for (int g = 0; g < groups.size(); g++) {
@@ -241,6 +235,46 @@ public final class Trainer implements AutoCloseable {
       zeroGradients();
     }
     return values;
+  }
+
+  /** The weighted sum of group {@code g}'s loss terms; records each term's value and the sum in {@code values}. */
+  private NDArray groupLoss(int g, LossContext context, Map<String, Double> values) {
+    ParameterGroup group = groups.get(g);
+    NDArray total = null;
+    for (int t = 0; t < group.losses().size(); t++) {
+      LossTerm term = group.losses().get(t);
+      NDArray raw = lossesPerGroup.get(g).get(t).compute(context);
+      // a libtorch-owned weight: autograd keeps it for the backward pass (see nn.Scalars)
+      NDArray value = raw.mul(dev.crossnet.core.nn.Scalars.of(raw, (float) term.weight()));
+      values.put(group.name() + "/" + term.loss(), (double) value.getFloat());
+      total = total == null ? value : total.add(value);
+    }
+    values.put(group.name(), (double) total.getFloat());
+    if (!Double.isFinite(values.get(group.name()))) {
+      throw new IllegalStateException("loss of group '" + group.name() + "' is " + values.get(group.name())
+          + " at step " + context.step() + "; lower the learning rate or check the inputs");
+    }
+    return total;
+  }
+
+  /** A group sharing another's loss terms reports the same values under its own name. */
+  private static void copyLossValues(String from, ParameterGroup to, Map<String, Double> values) {
+    for (LossTerm term : to.losses()) {
+      values.put(to.name() + "/" + term.loss(), values.get(from + "/" + term.loss()));
+    }
+    values.put(to.name(), values.get(from));
+  }
+
+  /**
+   * Groups whose loss terms are equal (same plugins, weights, order and settings) minimise the same function,
+   * so one evaluation and one backward pass serve them all; each entry lists the groups of one pass.
+   */
+  private static List<List<Integer>> backwardPasses(List<ParameterGroup> groups) {
+    Map<List<LossTerm>, List<Integer>> bySignature = new LinkedHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      bySignature.computeIfAbsent(groups.get(g).losses(), k -> new ArrayList<>()).add(g);
+    }
+    return bySignature.values().stream().map(List::copyOf).toList();
   }
 
   private void zeroGradients() {

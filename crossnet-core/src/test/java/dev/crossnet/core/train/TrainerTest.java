@@ -207,6 +207,47 @@ class TrainerTest {
   }
 
   @Test
+  void groupsWithEqualLossesShareOneBackwardPassAndMoveAsSeparatePassesWould() {
+    float[] shared = twoGroupsOnOneLoss(0);
+    // a different order makes the terms unequal, so each group gets its own pass; one term, same function
+    float[] separate = twoGroupsOnOneLoss(1);
+    assertThat(shared).containsExactly(separate, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(shared[3]).isNotEqualTo(1f);
+  }
+
+  /** Trains w (group "weights") and a bias (group "bias") on the same mse; the bias group's term has this order. */
+  private static float[] twoGroupsOnOneLoss(int biasOrder) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      NDArray bias = m.ones(new Shape(1));
+      Trainer t = Trainer.builder()
+          .parameters(Map.of("w", w, "bias", bias))
+          .groups(List.of(
+              ParameterGroup.named("weights").parameters(List.of("w"))
+                  .optimizer(OptimizerOptions.adamW(0.05)).loss(LossTerm.of("mse", 1)).build(),
+              ParameterGroup.named("bias").parameters(List.of("bias"))
+                  .optimizer(OptimizerOptions.adamW(0.02))
+                  .loss(new LossTerm("mse", 1, biasOrder, PluginConfig.empty())).build()))
+          .losses(LOSSES)
+          .stateManager(m.newSubManager())
+          .step((scope, step) -> {
+            Map<LossInput<?>, Object> in = regression(scope, w, step);
+            in.put(LossInput.PREDICTION, ((NDArray) in.get(LossInput.PREDICTION)).add(bias));
+            return in;
+          })
+          .build();
+      try (t) {
+        Map<String, Double> last = t.train(30, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        assertThat(last.get("bias")).isEqualTo(last.get("weights"));
+      }
+      float[] out = new float[4];
+      System.arraycopy(w.toFloatArray(), 0, out, 0, 3);
+      out[3] = bias.getFloat();
+      return out;
+    }
+  }
+
+  @Test
   void aLossNeedingAnInputTheStepDoesNotSupplyFailsBeforeTraining() {
     try (NDManager m = NDManager.newBaseManager()) {
       assertThatThrownBy(() -> Trainer.builder()

@@ -34,8 +34,17 @@ public final class DiffusionTraining {
    * @param unetLearningRate AdamW learning rate of the UNet
    * @param textLearningRate AdamW learning rate of the text encoder
    * @param captionDropout share of examples trained with the empty prompt
+   * @param averageDecay decay of the exponential moving average of the weights (0: none); with averaging on,
+   *     the networks hold the averaged weights when training returns
    */
-  public record Settings(double unetLearningRate, double textLearningRate, double captionDropout) {}
+  public record Settings(double unetLearningRate, double textLearningRate, double captionDropout,
+      double averageDecay) {
+
+    /** Settings without weight averaging. */
+    public Settings(double unetLearningRate, double textLearningRate, double captionDropout) {
+      this(unetLearningRate, textLearningRate, captionDropout, 0);
+    }
+  }
 
   private DiffusionTraining() {}
 
@@ -76,13 +85,18 @@ public final class DiffusionTraining {
         .groups(List.of(unet, text))
         .losses(losses)
         .seed(run.seed())
+        .averaging(settings.averageDecay())
         .stateManager(manager.newSubManager())
         .metadata(Map.of("model", "default-model-diffusion"))
         .step((scope, step) -> forward(networks, latents, scale, tokens, empty, alphasCumprod, run, settings,
             step, scope));
     run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
     try (Trainer trainer = builder.build()) {
-      return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+      Map<String, Double> last = TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+      if (!trainer.averagedParameters().isEmpty()) {
+        trainer.copyAveragesIntoParameters();
+      }
+      return last;
     }
   }
 

@@ -32,12 +32,15 @@ import org.slf4j.LoggerFactory;
  * run/ckpt-00001000/{parameters.safetensors, optimizer.safetensors, state.json}
  * run/latest            (holds "ckpt-00001000")
  * </pre>
+ *
+ * A run that keeps parameter averages also writes {@code averages.safetensors}.
  */
 public final class CheckpointStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
   private static final String LATEST = "latest";
+  private static final String AVERAGES = "averages.safetensors";
 
   private final Path folder;
   private final int keep;
@@ -63,6 +66,9 @@ public final class CheckpointStore {
       Path tmp = Files.createTempDirectory(folder, "." + name + "-");
       writeTensors(tmp.resolve("parameters.safetensors"), checkpoint.parameters());
       writeTensors(tmp.resolve("optimizer.safetensors"), checkpoint.optimizer());
+      if (!checkpoint.averages().isEmpty()) {
+        writeTensors(tmp.resolve(AVERAGES), checkpoint.averages());
+      }
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("step", checkpoint.step());
       state.put("metadata", checkpoint.metadata());
@@ -98,8 +104,10 @@ public final class CheckpointStore {
       int step = ((Number) state.get("step")).intValue();
       @SuppressWarnings("unchecked")
       Map<String, String> metadata = (Map<String, String>) state.getOrDefault("metadata", Map.of());
+      Map<String, NDArray> averages = Files.exists(dir.resolve(AVERAGES))
+          ? readTensors(dir.resolve(AVERAGES), manager) : Map.of();
       return Optional.of(new Checkpoint(step, readTensors(dir.resolve("parameters.safetensors"), manager),
-          readTensors(dir.resolve("optimizer.safetensors"), manager), metadata));
+          readTensors(dir.resolve("optimizer.safetensors"), manager), averages, metadata));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the latest checkpoint in " + folder, e);
     }

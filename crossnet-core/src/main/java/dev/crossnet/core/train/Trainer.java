@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Trainer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  private static final String AVERAGED_UPDATES = "averaged-updates";
 
   private final Map<String, NDArray> parameters;
   private final List<ParameterGroup> groups;
@@ -48,6 +49,7 @@ public final class Trainer implements AutoCloseable {
   private final long seed;
   private final Map<String, String> metadata;
   private final NDManager stateManager;
+  private final Optional<ParameterAverage> average;
   private int stepsDone;
   private int skippedUpdates;
 
@@ -61,6 +63,8 @@ public final class Trainer implements AutoCloseable {
     this.seed = b.seed;
     this.metadata = Map.copyOf(b.metadata);
     this.stateManager = b.stateManager;
+    this.average = b.averageDecay > 0 ? Optional.of(new ParameterAverage(b.averageDecay, stateManager))
+        : Optional.empty();
     this.lossesPerGroup = new ArrayList<>();
     this.optimizers = new ArrayList<>();
     for (ParameterGroup g : groups) {
@@ -136,6 +140,9 @@ public final class Trainer implements AutoCloseable {
         int slash = key.indexOf('/');
         int group = groupIndex(key.substring(0, slash));
         optimizers.get(group).restore(key.substring(slash + 1), e.getValue());
+      }
+      if (average.isPresent() && !c.averages().isEmpty()) {
+        average.get().restore(c.averages(), Long.parseLong(c.metadata().getOrDefault(AVERAGED_UPDATES, "0")));
       }
       stepsDone = c.step();
       LOG.info("resumed from step {} in {}", stepsDone, checkpoints.get().folder());
@@ -233,8 +240,38 @@ public final class Trainer implements AutoCloseable {
         }
       }
       zeroGradients();
+      average.ifPresent(a -> a.update(trainedParameters()));
     }
     return values;
+  }
+
+  private Map<String, NDArray> trainedParameters() {
+    Map<String, NDArray> trained = new LinkedHashMap<>();
+    groups.forEach(g -> g.parameters().forEach(p -> trained.put(p, parameters.get(p))));
+    return trained;
+  }
+
+  /**
+   * The exponential moving averages of the trained parameters, when the trainer keeps them (see
+   * {@link Builder#averaging(double)}); empty before the first step.
+   */
+  public Map<String, NDArray> averagedParameters() {
+    return average.map(ParameterAverage::averages).orElse(Map.of());
+  }
+
+  /**
+   * Copies the averaged values into the model's own parameter arrays (for export or sampling once training is
+   * over; training on from there would start from the averages).
+   *
+   * @throws IllegalStateException when the trainer keeps no averages or has not stepped yet
+   */
+  public void copyAveragesIntoParameters() {
+    Map<String, NDArray> averages = averagedParameters();
+    if (averages.isEmpty()) {
+      throw new IllegalStateException("this trainer has no parameter averages: enable them with "
+          + "Trainer.builder().averaging(decay) and train at least one step");
+    }
+    averages.forEach((name, a) -> parameters.get(name).set(a.toFloatArray()));
   }
 
   /** The weighted sum of group {@code g}'s loss terms; records each term's value and the sum in {@code values}. */
@@ -309,11 +346,11 @@ public final class Trainer implements AutoCloseable {
       String prefix = groups.get(g).name() + "/";
       optimizers.get(g).state().forEach((k, v) -> optimizerState.put(prefix + k, v));
     }
-    Map<String, NDArray> trained = new LinkedHashMap<>();
-    groups.forEach(g -> g.parameters().forEach(p -> trained.put(p, parameters.get(p))));
     Map<String, String> meta = new LinkedHashMap<>(metadata);
     meta.put("seed", Long.toString(seed));
-    checkpoints.get().save(new Checkpoint(stepsDone, trained, optimizerState, meta));
+    average.ifPresent(a -> meta.put(AVERAGED_UPDATES, Long.toString(a.updates())));
+    checkpoints.get().save(new Checkpoint(stepsDone, trainedParameters(), optimizerState, averagedParameters(),
+        meta));
   }
 
   @Override
@@ -343,6 +380,7 @@ public final class Trainer implements AutoCloseable {
     private long seed;
     private Map<String, String> metadata = Map.of();
     private NDManager stateManager;
+    private double averageDecay;
 
     /** The model's tensors by name, in a fixed order; the groups pick from these. */
     public Builder parameters(Map<String, NDArray> value) {
@@ -387,6 +425,18 @@ public final class Trainer implements AutoCloseable {
 
     public Builder metadata(Map<String, String> value) {
       this.metadata = value;
+      return this;
+    }
+
+    /**
+     * Keeps an exponential moving average of every trained parameter with this decay (e.g. 0.999), saved in
+     * checkpoints; 0 (the default) keeps none. See {@link Trainer#averagedParameters()}.
+     */
+    public Builder averaging(double decay) {
+      if (decay != 0 && !(decay > 0 && decay < 1)) {
+        throw new IllegalArgumentException("parameter average decay must be 0 (off) or in (0, 1), got " + decay);
+      }
+      this.averageDecay = decay;
       return this;
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultModelTrainingTest {
 
   private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.discover(LossProvider.class, "loss", "");
-  private static final DiffusionTraining.Settings SETTINGS = new DiffusionTraining.Settings(1e-3, 1e-3, 0.5);
+  private static final DiffusionTraining.Settings SETTINGS = new DiffusionTraining.Settings(1e-3, 1e-3, 0.5, 0.9);
 
   @TempDir Path dir;
 

@@ -92,7 +92,12 @@ class TrainerTest {
   }
 
   private static Trainer trainer(NDManager m, NDArray w, Path ckpt) {
+    return trainer(m, w, ckpt, 0);
+  }
+
+  private static Trainer trainer(NDManager m, NDArray w, Path ckpt, double averageDecay) {
     Trainer.Builder b = Trainer.builder()
+        .averaging(averageDecay)
         .parameters(Map.of("w", w))
         .groups(List.of(ParameterGroup.named("weights").parameters(List.of("w"))
             .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("mse", 1)).build()))
@@ -152,6 +157,58 @@ class TrainerTest {
           .containsExactly("ckpt-00000040", "ckpt-00000045", "latest");
     }
     assertThat(Files.readString(dir.resolve("latest"))).isEqualTo("ckpt-00000045");
+  }
+
+  @Test
+  void theParameterAverageFollowsItsFormulaFromTheFirstStep() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      java.util.List<float[]> afterStep = new java.util.ArrayList<>();
+      float[] average;
+      try (Trainer t = trainer(m, w, null, 0.5)) {
+        t.train(25, ProgressListener.NONE, (step, losses) -> afterStep.add(w.toFloatArray()), Cancellation.never());
+        float[] expected = afterStep.get(0).clone();
+        for (int n = 1; n < afterStep.size(); n++) {
+          double d = Math.min(0.5, (1.0 + n) / (10.0 + n));
+          for (int i = 0; i < 3; i++) {
+            expected[i] = (float) (d * expected[i] + (1 - d) * afterStep.get(n)[i]);
+          }
+        }
+        average = t.averagedParameters().get("w").toFloatArray();
+        assertThat(average).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(average).isNotEqualTo(w.toFloatArray());
+        t.copyAveragesIntoParameters();
+      }
+      assertThat(w.toFloatArray()).containsExactly(average);
+    }
+  }
+
+  @Test
+  void aResumedRunRestoresItsParameterAverages(@TempDir Path dir) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] straight;
+      try (Trainer t = trainer(m, m.zeros(new Shape(3)), dir.resolve("a"), 0.9)) {
+        t.train(40, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        straight = t.averagedParameters().get("w").toFloatArray();
+      }
+      try (Trainer t = trainer(m, m.zeros(new Shape(3)), dir.resolve("b"), 0.9)) {
+        t.train(20, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+      try (Trainer t = trainer(m, m.zeros(new Shape(3)), dir.resolve("b"), 0.9)) {
+        assertThat(t.resume()).isTrue();
+        t.train(40, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        assertThat(t.averagedParameters().get("w").toFloatArray()).containsExactly(straight);
+      }
+    }
+  }
+
+  @Test
+  void copyingAveragesWithoutAveragingSaysHowToEnableThem() {
+    try (NDManager m = NDManager.newBaseManager(); Trainer t = trainer(m, m.zeros(new Shape(3)), null)) {
+      t.train(2, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      assertThatThrownBy(t::copyAveragesIntoParameters).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("averaging(decay)");
+    }
   }
 
   @Test

@@ -84,6 +84,7 @@ public final class TrainDefaultModel {
     double unetLr = o.number("unet-lr", 5e-4);
     double textLr = o.number("text-lr", 2e-4);
     double dropout = o.number("caption-dropout", 0.1);
+    double averageDecay = o.number("ema", 0.999);
     boolean half = o.string("export-dtype", "f16").equals("f16");
     int every = o.integer("checkpoint-every", 100);
     String deadline = o.string("deadline", null);
@@ -108,7 +109,7 @@ public final class TrainDefaultModel {
       }
       if (stage.equals("unet") || stage.equals("all")) {
         trainDiffusion(config, images, work, new TrainingRun(unetSteps, unetBatch, seed,
-            Optional.of(work.resolve("unet")), every, stop), new DiffusionTraining.Settings(unetLr, textLr, dropout),
+            Optional.of(work.resolve("unet")), every, stop), new DiffusionTraining.Settings(unetLr, textLr, dropout, averageDecay),
             losses, manager, export, half ? DataType.FLOAT16 : DataType.FLOAT32, scenes, sampleRows);
       }
     }

@@ -10,5 +10,5 @@ interface Command {
   String summary();
 
   /** Runs it; returns the process exit code. */
-  int run(Arguments args) throws Exception;
+  int run(Options options) throws Exception;
 }

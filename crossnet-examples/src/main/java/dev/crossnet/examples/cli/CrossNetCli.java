@@ -1,6 +1,7 @@
 package dev.crossnet.examples.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The {@code crossnet} command line: {@code java -jar crossnet-examples.jar <command> [--option value]...}. */
@@ -32,7 +33,7 @@ public final class CrossNetCli {
       return 2;
     }
     try {
-      return command.run(new Arguments(command.name(), args, 1));
+      return command.run(new Options(command.name(), Arrays.copyOfRange(args, 1, args.length)));
     } catch (UsageException e) {
       System.err.println("crossnet " + command.name() + ": " + e.getMessage());
       return 2;

@@ -38,21 +38,21 @@ final class EditCommand implements Command {
   }
 
   @Override
-  public int run(Arguments args) throws Exception {
-    Path bedrockFile = args.path("bedrock", null);
-    String box = args.string("region", null);
-    Path maskFile = args.path("mask", null);
-    String subjects = args.string("subject", null);
-    String word = args.string("word", "<subject>");
-    String prompt = args.string("prompt", "a photo of " + word);
-    Path model = args.path("model", null);
-    Path out = args.path("out", "out/edit.png");
-    int steps = args.integer("steps", 30);
-    double strength = args.number("strength", 0.8);
-    double guidance = args.number("guidance", 5.0);
-    long seed = args.longValue("seed", 7);
-    int inversionSteps = args.integer("inversion-steps", 60);
-    args.rejectUnknown();
+  public int run(Options options) throws Exception {
+    Path bedrockFile = options.path("bedrock", null);
+    String box = options.string("region", null);
+    Path maskFile = options.path("mask", null);
+    String subjects = options.string("subject", null);
+    String word = options.string("word", "<subject>");
+    String prompt = options.string("prompt", "a photo of " + word);
+    Path model = options.path("model", null);
+    Path out = options.path("out", "out/edit.png");
+    int steps = options.integer("steps", 30);
+    double strength = options.number("strength", 0.8);
+    double guidance = options.number("guidance", 5.0);
+    long seed = options.longValue("seed", 7);
+    int inversionSteps = options.integer("inversion-steps", 60);
+    options.rejectUnknown();
 
     Picture bedrock;
     Region region;

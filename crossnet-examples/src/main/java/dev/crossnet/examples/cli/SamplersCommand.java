@@ -17,8 +17,8 @@ final class SamplersCommand implements Command {
   }
 
   @Override
-  public int run(Arguments args) {
-    args.rejectUnknown();
+  public int run(Options options) {
+    options.rejectUnknown();
     System.out.println(PluginRegistry.discover(SamplerProvider.class, "sampler",
         "add crossnet-samplers to the class path").describe());
     return 0;

@@ -23,17 +23,17 @@ final class TextToImageCommand implements Command {
   }
 
   @Override
-  public int run(Arguments args) throws Exception {
-    String prompt = args.string("prompt", "a large red robot waving in a park");
-    String negative = args.string("negative", "");
-    Path modelDir = args.path("model", null);
-    Path out = args.path("out", "out/txt2img.png");
-    int steps = args.integer("steps", 50);
-    double guidance = args.number("guidance", 5.0);
-    long seed = args.longValue("seed", 0);
-    int size = args.integer("size", 64);
-    String sampler = args.string("sampler", null);
-    args.rejectUnknown();
+  public int run(Options options) throws Exception {
+    String prompt = options.string("prompt", "a large red robot waving in a park");
+    String negative = options.string("negative", "");
+    Path modelDir = options.path("model", null);
+    Path out = options.path("out", "out/txt2img.png");
+    int steps = options.integer("steps", 50);
+    double guidance = options.number("guidance", 5.0);
+    long seed = options.longValue("seed", 0);
+    int size = options.integer("size", 64);
+    String sampler = options.string("sampler", null);
+    options.rejectUnknown();
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = modelDir == null ? DefaultModel.load(manager) : DiffusionModel.load(modelDir, manager);
       TextToImageRequest request = TextToImageRequest.of(prompt)

@@ -14,6 +14,7 @@ import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.examples.cli.Options;
 import dev.crossnet.core.figureworld.Split;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
@@ -65,18 +66,18 @@ public final class EditBenchmark {
   }
 
   public static void main(String[] args) throws IOException {
-    Flags f = new Flags(args, "model", "out", "scenes", "size", "steps", "strength", "inversion-steps", "guidance",
-        "seed", "sdedit-strength");
-    Optional<Path> model = f.path("model");
-    Path out = f.path("out", "/tmp/edit-benchmark");
-    int scenes = f.integer("scenes", 4);
-    int size = f.integer("size", 32);
-    int steps = f.integer("steps", 10);
-    double strength = f.number("strength", 0.8);
-    double sdeditStrength = f.number("sdedit-strength", 0.6);
-    int inversionSteps = f.integer("inversion-steps", 50);
-    double guidance = f.number("guidance", 5);
-    long seed = f.integer("seed", 1);
+    Options o = new Options("EditBenchmark", args);
+    Optional<Path> model = o.optionalPath("model");
+    Path out = o.path("out", "/tmp/edit-benchmark");
+    int scenes = o.integer("scenes", 4);
+    int size = o.integer("size", 32);
+    int steps = o.integer("steps", 10);
+    double strength = o.number("strength", 0.8);
+    double sdeditStrength = o.number("sdedit-strength", 0.6);
+    int inversionSteps = o.integer("inversion-steps", 50);
+    double guidance = o.number("guidance", 5);
+    long seed = o.longValue("seed", 1);
+    o.rejectUnknown();
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
 

@@ -6,6 +6,7 @@ import dev.crossnet.api.region.Region;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.examples.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,16 @@ public final class ReplaceOne {
   private ReplaceOne() {}
 
   public static void main(String[] args) throws IOException {
-    Flags f = new Flags(args, "model", "out", "size", "steps", "inversion-steps", "seed");
-    Path out = f.path("out", "/tmp/replace-one");
-    int size = f.integer("size", 32);
+    Options o = new Options("ReplaceOne", args);
+    Optional<Path> model = o.optionalPath("model");
+    Path out = o.path("out", "/tmp/replace-one");
+    int size = o.integer("size", 32);
+    int steps = o.integer("steps", 20);
+    int inversionSteps = o.integer("inversion-steps", 100);
+    long seed = o.longValue("seed", 3);
+    o.rejectUnknown();
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 3));
-    long seed = f.integer("seed", 3);
     SceneCase c = null;
     for (long s = seed; c == null; s++) {
       Optional<SceneCase> found = SceneCase.of(world.generate(s), 0, 1, "<subject>");
@@ -43,14 +48,14 @@ public final class ReplaceOne {
         .replace(Region.mask(c.region()))
         .with(c.subject())
         .prompt("a photo of <subject>")
-        .steps(f.integer("steps", 20))
+        .steps(steps)
         .strength(0.8)
         .seed(seed)
-        .option("branch.appearance.steps", f.integer("inversion-steps", 100))
+        .option("branch.appearance.steps", inversionSteps)
         .option("branch.appearance.save-to", out.toString())
         .progress(p -> System.out.printf("%s %d/%d%n", p.phase(), p.done(), p.total()));
-    if (f.path("model").isPresent()) {
-      edit = edit.model(f.path("model").get());
+    if (model.isPresent()) {
+      edit = edit.model(model.get());
     }
     EditResult result = edit.run();
     scene.picture().write(out.resolve("bedrock.png"));

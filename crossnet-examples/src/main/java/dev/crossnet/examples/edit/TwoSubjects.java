@@ -6,6 +6,7 @@ import dev.crossnet.api.region.Region;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.examples.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,16 @@ public final class TwoSubjects {
   private TwoSubjects() {}
 
   public static void main(String[] args) throws IOException {
-    Flags f = new Flags(args, "model", "out", "size", "steps", "inversion-steps", "seed");
-    Path out = f.path("out", "/tmp/two-subjects");
-    int size = f.integer("size", 32);
+    Options o = new Options("TwoSubjects", args);
+    Optional<Path> model = o.optionalPath("model");
+    Path out = o.path("out", "/tmp/two-subjects");
+    int size = o.integer("size", 32);
+    int steps = o.integer("steps", 20);
+    int inversionSteps = o.integer("inversion-steps", 100);
+    long seed = o.longValue("seed", 5);
+    o.rejectUnknown();
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 3));
-    long seed = f.integer("seed", 5);
     SceneCase first = null;
     SceneCase second = null;
     for (long s = seed; second == null; s++) {
@@ -47,13 +52,13 @@ public final class TwoSubjects {
         .replace(Region.mask(first.region())).with(first.subject())
         .replace(Region.mask(second.region())).with(second.subject())
         .prompt("a photo of <first> and <second>")
-        .steps(f.integer("steps", 20))
+        .steps(steps)
         .strength(0.8)
         .seed(seed)
-        .option("branch.appearance.steps", f.integer("inversion-steps", 100))
+        .option("branch.appearance.steps", inversionSteps)
         .progress(p -> System.out.printf("%s %d/%d%n", p.phase(), p.done(), p.total()));
-    if (f.path("model").isPresent()) {
-      edit = edit.model(f.path("model").get());
+    if (model.isPresent()) {
+      edit = edit.model(model.get());
     }
     EditResult result = edit.run();
     first.scene().picture().write(out.resolve("bedrock.png"));

@@ -7,6 +7,7 @@ import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeAccuracy;
 import dev.crossnet.core.judge.JudgeHead;
+import dev.crossnet.examples.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,27 +30,28 @@ public final class EvaluateJudge {
   private EvaluateJudge() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> o = Options.parse(args, Map.of("judge", "bundled", "scenes", "500", "seed", "1000000",
-        "markdown", "runs/judge-accuracy.md"));
-    int scenes = Integer.parseInt(o.get("scenes"));
-    long seed = Long.parseLong(o.get("seed"));
+    Options o = new Options("EvaluateJudge", args);
+    String judgeName = o.string("judge", "bundled");
+    int scenes = o.integer("scenes", 500);
+    long seed = o.longValue("seed", 1_000_000);
+    Path md = o.path("markdown", "runs/judge-accuracy.md");
+    o.rejectUnknown();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
-        Judge judge = o.get("judge").equals("bundled") ? FigureWorldJudge.bundled(manager)
-            : Judge.load(Path.of(o.get("judge")), manager)) {
+        Judge judge = judgeName.equals("bundled") ? FigureWorldJudge.bundled(manager)
+            : Judge.load(Path.of(judgeName), manager)) {
       long start = System.nanoTime();
       JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed);
       JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed);
       List<String> table = table(judge.heads(), heldOut, train);
       table.forEach(System.out::println);
-      System.out.printf("(%d scenes per split from seed %d, judge %s, %.1f s)%n", scenes, seed, o.get("judge"),
+      System.out.printf("(%d scenes per split from seed %d, judge %s, %.1f s)%n", scenes, seed, judgeName,
           (System.nanoTime() - start) / 1e9);
-      Path md = Path.of(o.get("markdown"));
       if (md.toAbsolutePath().getParent() != null) {
         Files.createDirectories(md.toAbsolutePath().getParent());
       }
       List<String> lines = new ArrayList<>();
       lines.add("FigureWorld judge accuracy, " + scenes + " scenes per split, seeds " + seed + " onwards, judge "
-          + o.get("judge") + ".");
+          + judgeName + ".");
       lines.add("");
       lines.addAll(table);
       Files.write(md, lines);

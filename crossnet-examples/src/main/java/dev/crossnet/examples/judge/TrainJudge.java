@@ -14,6 +14,7 @@ import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeFolder;
 import dev.crossnet.core.judge.JudgeTraining;
 import dev.crossnet.core.train.TrainingListener;
+import dev.crossnet.examples.cli.Options;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,35 +38,36 @@ public final class TrainJudge {
   private TrainJudge() {}
 
   public static void main(String[] args) {
-    Map<String, String> o = Options.parse(args, Map.of("steps", "3000", "batch", "64", "lr", "0.002",
-        "seed", "1", "whole", "0.2", "out", "runs/judge", "checkpoints", "", "every", "250", "print", "50",
-        "split", "train"));
-    int steps = Integer.parseInt(o.get("steps"));
-    int batch = Integer.parseInt(o.get("batch"));
-    double lr = Double.parseDouble(o.get("lr"));
-    long seed = Long.parseLong(o.get("seed"));
-    int print = Integer.parseInt(o.get("print"));
-    Optional<Path> checkpoints = o.get("checkpoints").isEmpty() ? Optional.empty()
-        : Optional.of(Path.of(o.get("checkpoints")));
-    Split split = split(o.get("split"));
-    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed,
-        Double.parseDouble(o.get("whole")));
+    Options o = new Options("TrainJudge", args);
+    int steps = o.integer("steps", 3000);
+    int batch = o.integer("batch", 64);
+    double lr = o.number("lr", 0.002);
+    long seed = o.longValue("seed", 1);
+    double whole = o.number("whole", 0.2);
+    Path out = o.path("out", "runs/judge");
+    String checkpointFolder = o.string("checkpoints", "");
+    int every = o.integer("every", 250);
+    int print = o.integer("print", 50);
+    Split split = split(o.string("split", "train"));
+    o.rejectUnknown();
+    Optional<Path> checkpoints = checkpointFolder.isEmpty() ? Optional.empty()
+        : Optional.of(Path.of(checkpointFolder));
+    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed, whole);
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
-    System.out.printf("training the FigureWorld judge: %s%n", o);
+    System.out.printf("training the FigureWorld judge: %s%n", o.values());
     long start = System.nanoTime();
     LossWindow window = new LossWindow(print, steps, start);
     try (NDManager manager = OfflineEngine.get().newBaseManager();
         Judge judge = JudgeTraining.train(FigureWorldJudge.heads(), data,
-            new JudgeTraining.Settings(steps, batch, lr, seed, checkpoints, Integer.parseInt(o.get("every"))),
+            new JudgeTraining.Settings(steps, batch, lr, seed, checkpoints, every),
             losses, manager, ProgressListener.NONE, window, Cancellation.never())) {
       double minutes = (System.nanoTime() - start) / 60e9;
-      Map<String, String> notes = new LinkedHashMap<>(o);
+      Map<String, String> notes = new LinkedHashMap<>(o.values());
       notes.remove("checkpoints");
       notes.remove("out");
       notes.put("minutes_this_run", String.format("%.1f", minutes));
       notes.put("threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
-      Path out = Path.of(o.get("out"));
       JudgeFolder.save(judge, out, notes);
       System.out.printf("wrote %s after %.1f minutes%n", out.toAbsolutePath(), minutes);
     }

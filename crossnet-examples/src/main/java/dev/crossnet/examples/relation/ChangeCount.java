@@ -6,6 +6,7 @@ import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.relation.CountSteering;
 import dev.crossnet.core.relation.DiffusionParts;
+import dev.crossnet.examples.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ public final class ChangeCount {
 
   public static void main(String[] args) throws IOException {
     Options o = new Options("ChangeCount", args);
-    Path modelDir = o.path("model");
-    Path out = Path.of(o.string("out", "/tmp/crossnet-count"));
+    Path modelDir = o.requiredPath("model");
+    Path out = o.path("out", "/tmp/crossnet-count");
     String prompt = o.string("prompt", "two small red dogs sitting in a park");
     String subject = o.string("subject", "dogs");
     int count = o.integer("count", 3);
@@ -38,7 +39,7 @@ public final class ChangeCount {
     int samplingSteps = o.integer("sampling-steps", 25);
     double learningRate = o.number("lr", 5e-3);
     int minCells = o.integer("min-map-cells", 64);
-    long seed = o.integer("seed", 0);
+    long seed = o.longValue("seed", 0);
     o.rejectUnknown();
     Files.createDirectories(out);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {

@@ -15,6 +15,7 @@ import dev.crossnet.core.relation.RelationExemplars;
 import dev.crossnet.core.relation.RelationInversion;
 import dev.crossnet.core.relation.WordNetLexicon;
 import dev.crossnet.core.text.ClipTokenizer;
+import dev.crossnet.examples.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ public final class LearnRelation {
 
   public static void main(String[] args) throws IOException {
     Options o = new Options("LearnRelation", args);
-    Path modelDir = o.path("model");
-    Path out = Path.of(o.string("out", "/tmp/crossnet-relation"));
+    Path modelDir = o.requiredPath("model");
+    Path out = o.path("out", "/tmp/crossnet-relation");
     RelationType type = RelationType.valueOf(o.string("relation", "HOLDING_HANDS").toUpperCase(Locale.ROOT));
     int count = o.integer("exemplars", 8);
     int steps = o.integer("steps", 300);

@@ -32,6 +32,7 @@ import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.text.PromptTokenizer;
 import dev.crossnet.core.text.PromptTokenizers;
+import dev.crossnet.examples.cli.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -70,12 +71,12 @@ public final class TrainDefaultModel {
   private TrainDefaultModel() {}
 
   public static void main(String[] args) throws Exception {
-    Options o = new Options(args);
+    Options o = new Options("TrainDefaultModel", args);
     String stage = o.string("stage", "all");
     Path work = o.path("work", "/root/crossnet-runs/default");
     int imageCount = o.integer("images", 20000);
     int maxFigures = o.integer("max-figures", 3);
-    long seed = o.integer("seed", 1);
+    long seed = o.longValue("seed", 1);
     int vaeSteps = o.integer("vae-steps", 1500);
     int vaeBatch = o.integer("vae-batch", 16);
     double vaeLr = o.number("vae-lr", 1e-3);

@@ -78,10 +78,15 @@ public final class Judge implements AutoCloseable {
       for (int b = 0; b < pictures.size(); b++) {
         Map<String, String> answers = new LinkedHashMap<>();
         Map<String, Double> confidence = new LinkedHashMap<>();
+        Map<String, List<Double>> all = new LinkedHashMap<>();
         for (int h = 0; h < heads.size(); h++) {
           int n = heads.get(h).classes().size();
           float[] p = probabilities.get(h);
           int best = 0;
+          List<Double> classes = new ArrayList<>(n);
+          for (int c = 0; c < n; c++) {
+            classes.add((double) p[b * n + c]);
+          }
           for (int c = 1; c < n; c++) {
             if (p[b * n + c] > p[b * n + best]) {
               best = c;
@@ -89,8 +94,9 @@ public final class Judge implements AutoCloseable {
           }
           answers.put(heads.get(h).name(), heads.get(h).classes().get(best));
           confidence.put(heads.get(h).name(), (double) p[b * n + best]);
+          all.put(heads.get(h).name(), classes);
         }
-        readings.add(new JudgeReading(answers, confidence));
+        readings.add(new JudgeReading(answers, confidence, all));
       }
     }
     return readings;

@@ -9,29 +9,41 @@ import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.EmbeddingFile;
 import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.TextualInversion;
+import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
+import dev.crossnet.core.edit.encoder.SubjectEncoder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The subject's look as learned word embeddings: loaded from the subject's embedding file, or learned by
- * textual inversion on its pictures. Options ({@code branch.appearance.*}): {@code steps} (100),
- * {@code learning-rate} (0.005), {@code tokens} (1), {@code init-word} ("object"), {@code template}
- * ("a photo of {}"), {@code save-to} (a folder: each learned word is saved there as
- * {@code <word>.safetensors}, reusable with {@code Subject.fromEmbedding}).
+ * The subject's look as word embeddings: loaded from the subject's embedding file, or made from its pictures,
+ * by textual inversion (learned per subject) or by an image encoder (read in one pass, no training). Options
+ * ({@code branch.appearance.*}):
+ * <ul>
+ *   <li>{@code source}: {@code inversion} (default) or {@code encoder}, the
+ *       {@link FigureWorldJudgeEncoder} (FigureWorld subjects on a model with FigureWorld's words only);</li>
+ *   <li>for inversion: {@code steps} (100), {@code learning-rate} (0.005), {@code tokens} (1),
+ *       {@code init-word} ("object"), {@code template} ("a photo of {}");</li>
+ *   <li>{@code save-to}: a folder; each learned or encoded word is saved there as {@code <word>.safetensors},
+ *       reusable with {@code Subject.fromEmbedding}.</li>
+ * </ul>
  */
 public final class AppearanceBranch extends StatelessBranch {
 
   public static final String NAME = "appearance";
+  /** The {@code source} option's values: how a subject given by pictures becomes rows. */
+  public static final List<String> SOURCES = List.of("encoder", "inversion");
 
   public AppearanceBranch() {
-    super(NAME, 0, "the subject's look as learned inversion tokens");
+    super(NAME, 0, "the subject's look as word embeddings, learned by inversion or read by an encoder");
   }
 
   @Override
   public BranchRun start(BranchContext context) {
     EditContext c = EditContext.require(context, NAME);
+    String source = source(c.options().getString("source", "inversion"));
     long width = c.model().textEncoder().config().hiddenSize();
     Map<String, NDArray> words = new LinkedHashMap<>();
     Map<String, String> record = new LinkedHashMap<>();
@@ -42,20 +54,29 @@ public final class AppearanceBranch extends StatelessBranch {
         words.put(s.word(), EmbeddingFile.load(s.embedding().get(), s.word(), width, c.manager()));
         record.put(s.word() + ".source", s.embedding().get().toString());
       } else {
-        TextualInversion.Settings settings =
-            TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index);
-        TextualInversion.Result learned = new TextualInversion(c.model(), c.codec(), c.sampler())
-            .learn(s, c.request().bedrock().width(), c.request().bedrock().height(), settings, c.progress(),
-                c.request().settings().cancellation(), c.manager());
-        words.put(s.word(), learned.rows());
-        record.put(s.word() + ".source", s.pictures().size() + " pictures");
-        record.put(s.word() + ".inversion", settings.toString());
-        record.put(s.word() + ".loss", String.format(Locale.ROOT, "%.5f -> %.5f", learned.lossBefore(),
-            learned.lossAfter()));
+        NDArray rows;
+        if (source.equals("encoder")) {
+          SubjectEncoder.Encoding encoded = new FigureWorldJudgeEncoder().encode(s, c.model(), c.manager());
+          rows = encoded.rows();
+          record.put(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures");
+          record.put(s.word() + ".encoding", encoded.description());
+        } else {
+          TextualInversion.Settings settings =
+              TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index);
+          TextualInversion.Result learned = new TextualInversion(c.model(), c.codec(), c.sampler())
+              .learn(s, c.request().bedrock().width(), c.request().bedrock().height(), settings, c.progress(),
+                  c.request().settings().cancellation(), c.manager());
+          rows = learned.rows();
+          record.put(s.word() + ".source", s.pictures().size() + " pictures");
+          record.put(s.word() + ".inversion", settings.toString());
+          record.put(s.word() + ".loss", String.format(Locale.ROOT, "%.5f -> %.5f", learned.lossBefore(),
+              learned.lossAfter()));
+        }
+        words.put(s.word(), rows);
         String folder = c.options().getString("save-to", "");
         if (!folder.isBlank()) {
           Path file = Path.of(folder).resolve(fileName(s.word()));
-          EmbeddingFile.save(file, s.word(), learned.rows());
+          EmbeddingFile.save(file, s.word(), rows);
           record.put(s.word() + ".saved", file.toString());
         }
       }
@@ -72,6 +93,15 @@ public final class AppearanceBranch extends StatelessBranch {
         return record;
       }
     };
+  }
+
+  /** The checked {@code source} option. */
+  static String source(String value) {
+    if (!SOURCES.contains(value)) {
+      throw new IllegalArgumentException("branch." + NAME + ".source '" + value + "' is not known; known values: "
+          + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass)");
+    }
+    return value;
   }
 
   /** The file a word is saved as: brackets dropped, e.g. {@code my-dog.safetensors}. */

@@ -1,0 +1,230 @@
+package dev.crossnet.core.edit.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.figureworld.IdealEdit;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.FocusMasks;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeHead;
+import dev.crossnet.core.judge.JudgeReading;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.text.PromptTokenizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encodes a FigureWorld subject through the bundled FigureWorld judge: the judge reads every reference picture
+ * (about the figure inside the picture's mask when given, else the whole picture), its class probabilities are
+ * averaged over the pictures, and each attribute becomes one row, the probability-weighted mixture of its class
+ * words' embeddings (e.g. {@code 0.9 E(red) + 0.1 E(blue)}). Rows follow FigureWorld's caption order, size,
+ * colour, kind, then the rows of "with a hat" when the pictures more likely than not show a hat; so a subject
+ * reads like the caption words "large red robot with a hat" that the default model was trained on.
+ *
+ * <p>This works only for FigureWorld subjects and for models whose vocabulary holds FigureWorld's caption
+ * words. A word that is several word pieces counts as the mean of their rows; a word the vocabulary spells
+ * with any lone-character (byte) piece is missing, and the encoder refuses the model, naming every missing
+ * word.
+ */
+public final class FigureWorldJudgeEncoder implements SubjectEncoder {
+
+  /** The judge heads that become rows, in caption order. */
+  public static final List<String> ATTRIBUTES = List.of(FigureWorldJudge.SIZE, FigureWorldJudge.COLOUR,
+      FigureWorldJudge.KIND);
+  /** The words added when the subject wears a hat. */
+  public static final String HAT_PHRASE = "with a hat";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FigureWorldJudgeEncoder.class);
+  /** Classes below this share are left out of the description (they still weigh in the rows). */
+  private static final double SHOWN = 0.05;
+
+  @Override
+  public Encoding encode(Subject subject, DiffusionModel model, NDManager manager) {
+    if (subject.pictures().isEmpty()) {
+      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to encode");
+    }
+    PromptTokenizer tokenizer = model.tokenizer();
+    NDArray table = model.textEncoder().tokenEmbeddings();
+    Map<String, long[]> spellings = spellings(tokenizer, table.getShape().get(0));
+    Map<String, double[]> probabilities = meanProbabilities(subject, manager);
+    boolean hat = probabilities.get(FigureWorldJudge.HAT)[1] > 0.5;
+    Map<String, List<String>> classes = classes();
+    try (NDManager scope = manager.newSubManager()) {
+      List<NDArray> rows = new ArrayList<>();
+      for (String head : ATTRIBUTES) {
+        List<NDArray> words = new ArrayList<>();
+        for (String word : classes.get(head)) {
+          words.add(rows(table, spellings.get(word), scope).mean(new int[] {0}));
+        }
+        NDArray weights = scope.create(toFloats(probabilities.get(head))).reshape(1, -1)
+            .toType(table.getDataType(), false);
+        rows.add(weights.matMul(NDArrays.stack(new NDList(words), 0)));
+      }
+      if (hat) {
+        rows.add(rows(table, toIds(tokenizer.tokenize(HAT_PHRASE)), scope));
+      }
+      NDArray out = NDArrays.concat(new NDList(rows), 0);
+      out.attach(manager);
+      String description = describe(probabilities, classes, subject.pictures().size(), out.getShape().get(0));
+      LOG.info("encoded subject '{}' through the FigureWorld judge: {}", subject.word(), description);
+      return new Encoding(out, description);
+    }
+  }
+
+  /** Every head's class probabilities, averaged over the subject's pictures. */
+  private static Map<String, double[]> meanProbabilities(Subject subject, NDManager manager) {
+    List<Picture> pictures = subject.pictures();
+    List<Mask> focus = new ArrayList<>();
+    for (int i = 0; i < pictures.size(); i++) {
+      Picture p = pictures.get(i);
+      Optional<Mask> mask = subject.masks().get(i);
+      if (mask.isPresent() && mask.get().bounds().isEmpty()) {
+        throw new IllegalArgumentException("mask " + i + " of subject '" + subject.word() + "' is empty; give a "
+            + "mask that covers the subject in its picture, or none to read the whole picture");
+      }
+      // the judge was trained to read the figure inside a filled box around it, so a mask becomes that box
+      focus.add(mask.map(m -> FocusMasks.around(m, IdealEdit.margin(p.width(), p.height())))
+          .orElseGet(() -> FocusMasks.whole(p.width(), p.height())));
+    }
+    List<JudgeReading> readings;
+    try (Judge judge = FigureWorldJudge.bundled(manager)) {
+      readings = judge.readAll(pictures, focus);
+    }
+    Map<String, double[]> mean = new LinkedHashMap<>();
+    for (JudgeReading r : readings) {
+      for (String head : FigureWorldJudge.figureHeads()) {
+        double[] p = r.probabilities(head);
+        double[] sum = mean.computeIfAbsent(head, h -> new double[p.length]);
+        for (int c = 0; c < p.length; c++) {
+          sum[c] += p[c] / readings.size();
+        }
+      }
+    }
+    return mean;
+  }
+
+  /**
+   * The token ids of every word the encoder may use, failing with every missing word when the vocabulary lacks
+   * some.
+   */
+  private static Map<String, long[]> spellings(PromptTokenizer tokenizer, long tableRows) {
+    List<String> words = new ArrayList<>();
+    classes().values().forEach(words::addAll);
+    words.addAll(List.of(HAT_PHRASE.split(" ")));
+    Map<String, long[]> spellings = new LinkedHashMap<>();
+    TreeSet<String> missing = new TreeSet<>();
+    for (String word : words) {
+      int[] ids = tokenizer.tokenize(word);
+      if (!known(tokenizer, word, ids, tableRows)) {
+        missing.add(word);
+      } else {
+        if (ids.length > 1) {
+          LOG.debug("word '{}' is {} tokens; its row is their mean", word, ids.length);
+        }
+        spellings.put(word, toIds(ids));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the model's vocabulary lacks the FigureWorld word(s) " + missing
+          + ": the image encoder (branch.appearance.source=encoder) needs a model whose vocabulary has "
+          + "FigureWorld's caption words, as the embedded default model's does; use textual inversion "
+          + "(branch.appearance.source=inversion) with this model");
+    }
+    return spellings;
+  }
+
+  /**
+   * A word is known when it is one token, or several word pieces none of which is a lone character: a
+   * byte-level tokenizer spells any word it lacks with lone characters, whose rows say nothing of the word.
+   */
+  private static boolean known(PromptTokenizer tokenizer, String word, int[] ids, long tableRows) {
+    if (ids.length == 0) {
+      return false;
+    }
+    for (int id : ids) {
+      if (id < 0 || id >= tableRows) {
+        return false;
+      }
+    }
+    if (ids.length == 1) {
+      return true;
+    }
+    for (int id : ids) {
+      if (tokenizer.decode(new int[] {id}).strip().length() < 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<String, List<String>> classes() {
+    Map<String, List<String>> classes = new LinkedHashMap<>();
+    for (JudgeHead h : FigureWorldJudge.heads()) {
+      if (ATTRIBUTES.contains(h.name())) {
+        classes.put(h.name(), h.classes());
+      }
+    }
+    return classes;
+  }
+
+  /** Table rows [ids, hidden], in {@code scope} (ops on the table are born in the weights' manager). */
+  private static NDArray rows(NDArray table, long[] ids, NDManager scope) {
+    NDArray rows = table.get(scope.create(ids));
+    rows.attach(scope);
+    return rows;
+  }
+
+  private static String describe(Map<String, double[]> probabilities, Map<String, List<String>> classes,
+      int pictures, long rows) {
+    StringBuilder s = new StringBuilder();
+    for (String head : ATTRIBUTES) {
+      double[] p = probabilities.get(head);
+      List<Integer> order = new ArrayList<>();
+      for (int c = 0; c < p.length; c++) {
+        order.add(c);
+      }
+      order.sort((a, b) -> Double.compare(p[b], p[a]));
+      s.append(s.length() == 0 ? "" : ", ").append(head);
+      for (int k = 0; k < order.size(); k++) {
+        int c = order.get(k);
+        if (k == 0 || p[c] >= SHOWN) {
+          s.append(k == 0 ? " " : " + ").append(String.format(Locale.ROOT, "%.2f %s", p[c],
+              classes.get(head).get(c)));
+        }
+      }
+    }
+    double hat = probabilities.get(FigureWorldJudge.HAT)[1];
+    s.append(String.format(Locale.ROOT, ", hat %.2f (%s)", hat, hat > 0.5 ? "\"" + HAT_PHRASE + "\" added"
+        : "none"));
+    return s.append("; ").append(pictures).append(pictures == 1 ? " picture, " : " pictures, ").append(rows)
+        .append(" rows").toString();
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
+  }
+
+  private static long[] toIds(int[] ids) {
+    long[] out = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = ids[i];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.crossnet.core.edit.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.model.DiffusionModel;
+
+/**
+ * Maps a subject's reference pictures (each read inside its mask when the subject has one) to the embedding
+ * rows that stand for the subject's word in the prompt: the training-free alternative to
+ * {@link dev.crossnet.core.edit.TextualInversion}. The rows live in the model's text-encoder token-embedding
+ * space, so they can be used, saved and reloaded exactly like learned rows.
+ *
+ * <pre>{@code
+ * SubjectEncoder.Encoding e = new FigureWorldJudgeEncoder().encode(subject, model, manager);
+ * EmbeddingFile.save(file, subject.word(), e.rows());
+ * }</pre>
+ */
+public interface SubjectEncoder {
+
+  /**
+   * What an encoder made of a subject.
+   *
+   * @param rows [tokens, hidden] in the caller's manager, in the text encoder's embedding space
+   * @param description what the encoder saw, in words, for the edit's record
+   */
+  record Encoding(NDArray rows, String description) {}
+
+  /**
+   * Encodes the subject's pictures for {@code model}.
+   *
+   * @param manager where the returned rows live; everything else the encoder makes is freed before it returns
+   * @throws IllegalArgumentException when the subject has no pictures, or the model cannot take the encoding
+   */
+  Encoding encode(Subject subject, DiffusionModel model, NDManager manager);
+}

@@ -1,0 +1,77 @@
+package dev.crossnet.core.edit.encoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.region.Region;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.DiffusionEditRuntime;
+import dev.crossnet.core.edit.EmbeddingFile;
+import dev.crossnet.core.edit.ModelCache;
+import dev.crossnet.core.figureworld.Colour;
+import dev.crossnet.core.figureworld.FigureKind;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.SceneOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code branch.appearance.source=encoder} through the runtime on the embedded default model. */
+class EncoderEditTest {
+
+  @TempDir static Path dir;
+  private static ModelCache cache;
+  private static DiffusionEditRuntime runtime;
+
+  @BeforeAll
+  static void setUp() {
+    cache = new ModelCache();
+    runtime = new DiffusionEditRuntime(cache);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (cache != null) {
+      cache.close();
+    }
+  }
+
+  @Test
+  void anEditWithTheEncoderRunsWithoutTrainingAndRecordsIt() {
+    Path saved = dir.resolve("saved");
+    EditResult result = edit().option("branch.appearance.source", "encoder")
+        .option("branch.appearance.save-to", saved.toString()).run(runtime);
+
+    assertThat(result.record()).containsEntry("branch.appearance.<it>.source", "encoder, 1 pictures")
+        .doesNotContainKey("branch.appearance.<it>.loss");
+    assertThat(result.record().get("branch.appearance.<it>.encoding")).contains("red").contains("robot");
+    assertThat(result.picture().width()).isEqualTo(32);
+    try (NDManager m = cache.newEditManager()) {
+      var model = cache.get(java.util.Optional.empty());
+      var rows = EmbeddingFile.load(saved.resolve("it.safetensors"), "<it>",
+          model.textEncoder().config().hiddenSize(), m);
+      assertThat(rows.getShape().get(0)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anUnknownSourceIsRefusedListingTheKnownOnes() {
+    assertThatThrownBy(() -> edit().option("branch.appearance.source", "clip").run(runtime))
+        .hasMessageContaining("branch.appearance.source 'clip' is not known")
+        .hasMessageContaining("[encoder, inversion]");
+  }
+
+  private static ReadyEdit edit() {
+    var bedrock = new SceneGenerator(SceneOptions.defaults().withSize(32, 32).withFigures(1, 1)).generate(8)
+        .picture();
+    return Editor.bedrock(bedrock).replace(Region.box(8, 8, 16, 16))
+        .with(Subject.of("<it>", FigureWorldJudgeEncoderTest.figure(FigureKind.ROBOT, Colour.RED, false)))
+        .prompt("a <it> standing").steps(2).seed(3).option("branch.motion", false);
+  }
+}

@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Compares editing methods on held-out FigureWorld scenes (figure 0 takes the look of figure 1): SDEdit and
- * RePaint with a text prompt, CrossNet with each branch removed in turn, and full CrossNet. Reports PSNR
+ * RePaint with a text prompt, CrossNet with each branch removed in turn, full CrossNet, and full CrossNet with the
+ * image encoder in place of the subject's inversion. Reports PSNR
  * outside the region against the bedrock, PSNR and SSIM inside it against the ideal edit, the judge's
  * agreement with the ideal edit on the subject's look and the occupant's pose, time and peak memory per edit and
  * of the subject's inversion; writes {@code edit-benchmark.md} and every picture to the output folder.
@@ -49,8 +50,16 @@ public final class EditBenchmark {
 
   private EditBenchmark() {}
 
-  /** One method: a name and how it configures the shared edit. */
-  record Method(String name, boolean textPrompt, UnaryOperator<ReadyEdit> configure) {}
+  /**
+   * One method: a name, whether it prompts with the scene's text (else with the subject's word), whether it reads
+   * the subject's pictures (else the tokens learned by inversion), and how it configures the shared edit.
+   */
+  record Method(String name, boolean textPrompt, boolean subjectPictures, UnaryOperator<ReadyEdit> configure) {
+
+    Method(String name, boolean textPrompt, UnaryOperator<ReadyEdit> configure) {
+      this(name, textPrompt, false, configure);
+    }
+  }
 
   /** Per-method sums over scenes. */
   static final class Totals {
@@ -114,7 +123,8 @@ public final class EditBenchmark {
         Subject saved = Subject.fromEmbedding(WORD, dir.resolve(AppearanceBranch.fileName(WORD)));
 
         for (Method m : methods) {
-          ReadyEdit edit = m.configure().apply(base(scene, c, saved, model, guidance, seed)
+          ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
+              guidance, seed)
               .prompt(m.textPrompt() ? c.text() : "a photo of " + WORD));
           PeakMemory.reset();
           EditResult r = edit.run(runtime);
@@ -174,6 +184,8 @@ public final class EditBenchmark {
           .option("branch." + branch, false)));
     }
     list.add(new Method("CrossNet (full)", false, e -> e.steps(steps).strength(strength)));
+    list.add(new Method("CrossNet (full, image encoder)", false, true, e -> e.steps(steps).strength(strength)
+        .option("branch.appearance.source", "encoder")));
     return list;
   }
 

@@ -1,5 +1,6 @@
 package dev.crossnet.samplers.core;
 
+import dev.crossnet.api.plugin.NamedProvider;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerProvider;
@@ -19,36 +20,16 @@ import java.util.function.Function;
  * }
  * }</pre>
  */
-public abstract class SchedulerSamplerProvider implements SamplerProvider {
+public abstract class SchedulerSamplerProvider extends NamedProvider<Sampler> implements SamplerProvider {
 
-  private final String name;
-  private final int order;
-  private final String description;
   private final SchedulerConfig.Defaults defaults;
   private final Function<SchedulerConfig, Sampler> sampler;
 
   protected SchedulerSamplerProvider(String name, int order, String description,
       SchedulerConfig.Defaults defaults, Function<SchedulerConfig, Sampler> sampler) {
-    this.name = name;
-    this.order = order;
-    this.description = description;
+    super(name, order, description);
     this.defaults = defaults;
     this.sampler = sampler;
-  }
-
-  @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final int order() {
-    return order;
-  }
-
-  @Override
-  public final String description() {
-    return description;
   }
 
   @Override

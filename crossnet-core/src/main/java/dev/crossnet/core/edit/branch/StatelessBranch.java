@@ -2,6 +2,7 @@ package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.ConditioningBranch;
+import dev.crossnet.api.plugin.NamedProvider;
 import dev.crossnet.api.plugin.PluginConfig;
 
 /**
@@ -9,31 +10,11 @@ import dev.crossnet.api.plugin.PluginConfig;
  * description are fixed, and {@link #create} hands out the one instance (per-edit options arrive through
  * {@code BranchContext.options()}).
  */
-abstract class StatelessBranch implements BranchProvider, ConditioningBranch {
-
-  private final String name;
-  private final int order;
-  private final String description;
+abstract class StatelessBranch extends NamedProvider<ConditioningBranch>
+    implements BranchProvider, ConditioningBranch {
 
   StatelessBranch(String name, int order, String description) {
-    this.name = name;
-    this.order = order;
-    this.description = description;
-  }
-
-  @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final int order() {
-    return order;
-  }
-
-  @Override
-  public final String description() {
-    return description;
+    super(name, order, description);
   }
 
   @Override

@@ -96,8 +96,7 @@ public final class NullTextOptimization {
                 bestU.set(u.toFloatArray());
               }
               gc.backward(loss);
-              grad = u.getGradient().duplicate();
-              grad.attach(scope);
+              grad = dev.crossnet.core.nn.Gradients.copyOf(u, scope);
             }
             u.setRequiresGradient(false);
             if (!Float.isFinite(grad.abs().max().getFloat())) {

@@ -215,9 +215,7 @@ public final class Trainer implements AutoCloseable {
           for (int g : backwardPasses.get(k)) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
             for (String p : groups.get(g).parameters()) {
-              NDArray grad = parameters.get(p).getGradient().duplicate();
-              grad.attach(scope);
-              grads.put(p, grad);
+              grads.put(p, dev.crossnet.core.nn.Gradients.copyOf(parameters.get(p), scope));
             }
             gradients.set(g, grads);
           }

@@ -85,8 +85,10 @@ class TrainerTest {
     }
     NDArray xs = scope.create(x, new Shape(4, 3));
     NDArray truth = scope.create(new float[] {1, -2, 3}, new Shape(3, 1));
+    NDArray column = w.reshape(3, 1);
+    column.attach(scope); // born in w's manager, like every op on a parameter
     Map<LossInput<?>, Object> out = new LinkedHashMap<>();
-    out.put(LossInput.PREDICTION, xs.matMul(w.reshape(3, 1)));
+    out.put(LossInput.PREDICTION, xs.matMul(column));
     out.put(LossInput.TARGET, xs.matMul(truth));
     return out;
   }
@@ -208,6 +210,20 @@ class TrainerTest {
       t.train(2, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
       assertThatThrownBy(t::copyAveragesIntoParameters).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("averaging(decay)");
+    }
+  }
+
+  @Test
+  void trainingLeavesNothingInTheModelsManager() {
+    // the parameter's manager is where DJL attaches every getGradient() handle; an open handle pins a whole
+    // gradient per step (see nn.Gradients)
+    try (NDManager model = NDManager.newBaseManager(); NDManager state = NDManager.newBaseManager()) {
+      NDArray w = model.zeros(new Shape(3));
+      int before = dev.crossnet.core.testing.OpenResources.count(model);
+      try (Trainer t = trainer(state, w, null, 0.9)) {
+        t.train(30, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      }
+      assertThat(dev.crossnet.core.testing.OpenResources.count(model)).isEqualTo(before);
     }
   }
 

@@ -32,6 +32,9 @@ final class AdamW {
     float b1 = (float) options.beta1();
     float b2 = (float) options.beta2();
     try (NDManager scope = stateManager.newSubManager()) {
+      // every intermediate is born in the manager of its first operand: lend the state to the scope so that
+      // v.div(...) and friends are freed with it rather than piling up in the state manager every step
+      scope.tempAttachAll(m, v);
       NDArray g = gradient.duplicate();
       g.attach(scope);
       m.muli(b1).addi(g.mul(1 - b1));

@@ -228,6 +228,29 @@ class TrainerTest {
   }
 
   @Test
+  void theOptimiserStateStaysTheSameSizeStepAfterStep() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      NDManager state = m.newSubManager();
+      Trainer t = Trainer.builder()
+          .parameters(Map.of("w", w))
+          .groups(List.of(ParameterGroup.named("weights").parameters(List.of("w"))
+              .optimizer(OptimizerOptions.adamW(0.1).withGradientClip(1.0)).loss(LossTerm.of("mse", 1)).build()))
+          .losses(LOSSES)
+          .averaging(0.9)
+          .stateManager(state)
+          .step((scope, step) -> regression(scope, w, step))
+          .build();
+      try (t) {
+        t.train(2, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        int afterTwo = dev.crossnet.core.testing.OpenResources.count(state);
+        t.train(30, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        assertThat(dev.crossnet.core.testing.OpenResources.count(state)).isEqualTo(afterTwo);
+      }
+    }
+  }
+
+  @Test
   void aStepWithANonFiniteGradientIsSkippedAndTrainingGoesOn() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray w = m.zeros(new Shape(3));

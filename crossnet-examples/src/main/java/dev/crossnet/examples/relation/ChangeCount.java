@@ -1,6 +1,7 @@
 package dev.crossnet.examples.relation;
 
 import ai.djl.ndarray.NDManager;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImageRequest;
@@ -20,7 +21,7 @@ import java.util.Locale;
  * Writes {@code before.png}, {@code after.png}, {@code subject.safetensors} and {@code losses.tsv}.
  *
  * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
- *   dev.crossnet.examples.relation.ChangeCount --model DIR --out /tmp/count \
+ *   dev.crossnet.examples.relation.ChangeCount [--model DIR] --out /tmp/count \
  *   [--prompt "two small red dogs sitting in a park"] [--subject dogs] [--count 3] [--steps 40] [--size 64]</pre>
  */
 public final class ChangeCount {
@@ -29,7 +30,7 @@ public final class ChangeCount {
 
   public static void main(String[] args) throws IOException {
     Options o = new Options("ChangeCount", args);
-    Path modelDir = o.requiredPath("model");
+    Path modelDir = o.optionalPath("model").orElseGet(DefaultModel::folder);
     Path out = o.path("out", "/tmp/crossnet-count");
     String prompt = o.string("prompt", "two small red dogs sitting in a park");
     String subject = o.string("subject", "dogs");

@@ -1,6 +1,7 @@
 package dev.crossnet.examples.relation;
 
 import ai.djl.ndarray.NDManager;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.RelationType;
@@ -29,7 +30,7 @@ import java.util.Locale;
  * loss curve ({@code losses.tsv}: step, reconstruction, pos-contrastive, total) and {@code generated-N.png}.
  *
  * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
- *   dev.crossnet.examples.relation.LearnRelation --model DIR --out /tmp/relation \
+ *   dev.crossnet.examples.relation.LearnRelation [--model DIR] --out /tmp/relation \
  *   [--relation HOLDING_HANDS] [--exemplars 8] [--steps 300] [--size 64] [--prompt "a dog &lt;R&gt; a cat"]
  *   [--words figureworld|wordnet] [--samples 4] [--sampling-steps 25]</pre>
  */
@@ -39,7 +40,7 @@ public final class LearnRelation {
 
   public static void main(String[] args) throws IOException {
     Options o = new Options("LearnRelation", args);
-    Path modelDir = o.requiredPath("model");
+    Path modelDir = o.optionalPath("model").orElseGet(DefaultModel::folder);
     Path out = o.path("out", "/tmp/crossnet-relation");
     RelationType type = RelationType.valueOf(o.string("relation", "HOLDING_HANDS").toUpperCase(Locale.ROOT));
     int count = o.integer("exemplars", 8);

@@ -1,8 +1,8 @@
 package dev.crossnet.examples.relation;
 
 import ai.djl.ndarray.NDManager;
-import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.relation.CountSteering;

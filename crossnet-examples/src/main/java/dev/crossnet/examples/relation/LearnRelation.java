@@ -1,10 +1,10 @@
 package dev.crossnet.examples.relation;
 
 import ai.djl.ndarray.NDManager;
-import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.RelationType;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.relation.DiffusionParts;

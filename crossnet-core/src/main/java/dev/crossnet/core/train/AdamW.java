@@ -34,9 +34,8 @@ final class AdamW {
     try (NDManager scope = stateManager.newSubManager()) {
       // every intermediate is born in the manager of its first operand: lend the state to the scope so that
       // v.div(...) and friends are freed with it rather than piling up in the state manager every step
-      scope.tempAttachAll(m, v);
-      NDArray g = gradient.duplicate();
-      g.attach(scope);
+      scope.tempAttachAll(m, v, gradient);
+      NDArray g = gradient;
       m.muli(b1).addi(g.mul(1 - b1));
       v.muli(b2).addi(g.square().muli(1 - b2));
       double correction1 = 1 - Math.pow(b1, step);

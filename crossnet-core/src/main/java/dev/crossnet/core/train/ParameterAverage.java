@@ -19,11 +19,8 @@ final class ParameterAverage {
   private final Map<String, NDArray> averages = new LinkedHashMap<>();
   private long updates;
 
+  /** @param decay in (0, 1), checked by {@link Trainer.Builder#averaging(double)} */
   ParameterAverage(double decay, NDManager stateManager) {
-    if (!(decay > 0 && decay < 1)) {
-      throw new IllegalArgumentException("parameter average decay must be in (0, 1), got " + decay
-          + "; 0.999 averages over about the last thousand steps");
-    }
     this.decay = decay;
     this.stateManager = stateManager;
   }
@@ -40,9 +37,9 @@ final class ParameterAverage {
         continue;
       }
       try (NDManager scope = stateManager.newSubManager()) {
-        NDArray value = e.getValue().duplicate();
-        value.attach(scope);
-        average.muli(d).addi(value.muli(1 - d));
+        // lent, so that parameter * (1 - d) is born in the scope and freed with it
+        scope.tempAttachAll(average, e.getValue());
+        average.muli(d).addi(e.getValue().mul(1 - d));
       }
     }
     updates++;

@@ -43,6 +43,8 @@ public final class Trainer implements AutoCloseable {
   private final List<List<TrainingLoss>> lossesPerGroup;
   private final List<AdamW> optimizers;
   private final List<List<Integer>> backwardPasses;
+  /** Every group's parameters by name, groups in order: what is trained, averaged and checkpointed. */
+  private final Map<String, NDArray> trainedParameters;
   private final TrainingStep trainingStep;
   private final Optional<CheckpointStore> checkpoints;
   private final int checkpointEvery;
@@ -57,6 +59,9 @@ public final class Trainer implements AutoCloseable {
     this.parameters = new LinkedHashMap<>(b.parameters);
     this.groups = ParameterGroup.requireDisjoint(b.groups);
     this.backwardPasses = backwardPasses(groups);
+    Map<String, NDArray> trained = new LinkedHashMap<>();
+    groups.forEach(g -> g.parameters().forEach(p -> trained.put(p, parameters.get(p))));
+    this.trainedParameters = java.util.Collections.unmodifiableMap(trained);
     this.trainingStep = b.step;
     this.checkpoints = Optional.ofNullable(b.checkpoints);
     this.checkpointEvery = b.checkpointEvery;
@@ -167,11 +172,7 @@ public final class Trainer implements AutoCloseable {
   public Map<String, Double> train(int totalSteps, ProgressListener progress, TrainingListener listener,
       Cancellation cancellation) {
     Map<String, Double> last = Map.of();
-    Set<String> trained = new LinkedHashSet<>();
-    groups.forEach(g -> trained.addAll(g.parameters()));
-    for (String name : trained) {
-      parameters.get(name).setRequiresGradient(true);
-    }
+    trainedParameters.values().forEach(p -> p.setRequiresGradient(true));
     try {
       while (stepsDone < totalSteps) {
         cancellation.check("training step " + stepsDone);
@@ -184,9 +185,7 @@ public final class Trainer implements AutoCloseable {
         }
       }
     } finally {
-      for (String name : trained) {
-        parameters.get(name).setRequiresGradient(false);
-      }
+      trainedParameters.values().forEach(p -> p.setRequiresGradient(false));
     }
     return last;
   }
@@ -238,15 +237,9 @@ public final class Trainer implements AutoCloseable {
         }
       }
       zeroGradients();
-      average.ifPresent(a -> a.update(trainedParameters()));
+      average.ifPresent(a -> a.update(trainedParameters));
     }
     return values;
-  }
-
-  private Map<String, NDArray> trainedParameters() {
-    Map<String, NDArray> trained = new LinkedHashMap<>();
-    groups.forEach(g -> g.parameters().forEach(p -> trained.put(p, parameters.get(p))));
-    return trained;
   }
 
   /**
@@ -347,7 +340,7 @@ public final class Trainer implements AutoCloseable {
     Map<String, String> meta = new LinkedHashMap<>(metadata);
     meta.put("seed", Long.toString(seed));
     average.ifPresent(a -> meta.put(AVERAGED_UPDATES, Long.toString(a.updates())));
-    checkpoints.get().save(new Checkpoint(stepsDone, trainedParameters(), optimizerState, averagedParameters(),
+    checkpoints.get().save(new Checkpoint(stepsDone, trainedParameters, optimizerState, averagedParameters(),
         meta));
   }
 

@@ -73,7 +73,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
         rows.add(weights.matMul(NDArrays.stack(new NDList(words), 0)));
       }
       if (hat) {
-        rows.add(rows(table, toIds(tokenizer.tokenize(HAT_PHRASE)), scope));
+        rows.add(rows(table, toLongs(tokenizer.tokenize(HAT_PHRASE)), scope));
       }
       NDArray out = NDArrays.concat(new NDList(rows), 0);
       out.attach(manager);
@@ -133,7 +133,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
         if (ids.length > 1) {
           LOG.debug("word '{}' is {} tokens; its row is their mean", word, ids.length);
         }
-        spellings.put(word, toIds(ids));
+        spellings.put(word, toLongs(ids));
       }
     }
     if (!missing.isEmpty()) {
@@ -220,11 +220,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     return out;
   }
 
-  private static long[] toIds(int[] ids) {
-    long[] out = new long[ids.length];
-    for (int i = 0; i < ids.length; i++) {
-      out[i] = ids[i];
-    }
-    return out;
+  private static long[] toLongs(int[] ids) {
+    return java.util.Arrays.stream(ids).asLongStream().toArray();
   }
 }

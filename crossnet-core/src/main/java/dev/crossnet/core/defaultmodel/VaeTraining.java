@@ -7,6 +7,7 @@ import dev.crossnet.api.loss.LossProvider;
 import dev.crossnet.api.loss.LossTerm;
 import dev.crossnet.api.loss.OptimizerOptions;
 import dev.crossnet.api.loss.ParameterGroup;
+import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
@@ -19,6 +20,7 @@ import dev.crossnet.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,10 +28,41 @@ import java.util.Map;
  * (the "reconstruction" loss on decoded versus original pixels, one parameter group "vae"). The latent mean is
  * decoded, so the autoencoder is deterministic; the scaling factor is set afterwards from the latents' spread
  * ({@link LatentSet#scalingFactor()}).
+ *
+ * <p>{@link Part#DECODER} fine-tunes the decoder alone on a trained autoencoder: the encoder and so every cached
+ * latent stay exactly as they were, and a UNet trained on those latents keeps working, while the pictures it
+ * decodes get sharper.
  */
 public final class VaeTraining {
 
   private VaeTraining() {}
+
+  /** Which weights a run trains. */
+  public enum Part {
+    /** Encoder and decoder: the latent space changes, so cached latents must be encoded again afterwards. */
+    WHOLE,
+    /** Decoder and post-quantisation convolution only: the latent space stays fixed. */
+    DECODER;
+
+    boolean trains(String parameterName) {
+      return this == WHOLE || parameterName.startsWith("decoder.") || parameterName.startsWith("post_quant_conv.");
+    }
+  }
+
+  /**
+   * How a run trains.
+   *
+   * @param learningRate AdamW's learning rate
+   * @param part the weights trained
+   * @param error the reconstruction loss's {@code error} option: "squared" or "absolute"
+   */
+  public record Settings(double learningRate, Part part, String error) {
+
+    /** The whole autoencoder, squared error. */
+    public static Settings whole(double learningRate) {
+      return new Settings(learningRate, Part.WHOLE, "squared");
+    }
+  }
 
   /** A fresh autoencoder of this config with seeded random weights, in the manager. */
   public static AutoencoderKL initialise(DefaultModelConfig config, long seed, NDManager manager) {
@@ -45,12 +78,13 @@ public final class VaeTraining {
    * @return the last step's loss values
    */
   public static Map<String, Double> train(AutoencoderKL vae, FigureWorldImages images, TrainingRun run,
-      double learningRate, PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
+      Settings settings, PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
       TrainingListener listener, Cancellation cancellation) {
+    List<String> trained = vae.namedParameters().keySet().stream().filter(settings.part()::trains).toList();
     ParameterGroup group = ParameterGroup.named("vae")
-        .parameters(new ArrayList<>(vae.namedParameters().keySet()))
-        .optimizer(OptimizerOptions.adamW(learningRate).withGradientClip(1.0))
-        .loss(LossTerm.of("reconstruction", 1.0))
+        .parameters(new ArrayList<>(trained))
+        .optimizer(OptimizerOptions.adamW(settings.learningRate()).withGradientClip(1.0))
+        .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("error", settings.error())))
         .build();
     Trainer.Builder builder = Trainer.builder()
         .parameters(vae.namedParameters())
@@ -58,7 +92,7 @@ public final class VaeTraining {
         .losses(losses)
         .seed(run.seed())
         .stateManager(manager.newSubManager())
-        .metadata(Map.of("model", "default-model-vae"))
+        .metadata(Map.of("model", "default-model-vae", "part", settings.part().name().toLowerCase(Locale.ROOT)))
         .step((scope, step) -> {
           int[] indices = FigureWorldImages.batchIndices(run.seed(), step, run.batch(), images.count());
           NDArray pixels = images.pixels(indices, scope);

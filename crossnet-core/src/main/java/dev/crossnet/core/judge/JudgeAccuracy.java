@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures a FigureWorld judge the way it is meant to be used: every figure of a scene is asked about with
@@ -40,6 +41,15 @@ public record JudgeAccuracy(Split split, int scenes, Map<String, Tally> all, Map
 
   /** Reads {@code scenes} 64x64 scenes of the split, seeds {@code firstSeed} onwards. */
   public static JudgeAccuracy measure(Judge judge, Split split, int scenes, long firstSeed) {
+    return measure(judge, split, scenes, firstSeed, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #measure(Judge, Split, int, long)}, but each render passes through {@code through} before the judge
+   * reads it (e.g. an autoencoder's round trip, to see how much a decoder's blur costs each head).
+   */
+  public static JudgeAccuracy measure(Judge judge, Split split, int scenes, long firstSeed,
+      UnaryOperator<Picture> through) {
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSplit(split));
     List<JudgeHead> heads = judge.heads();
     Map<String, Tally> all = new LinkedHashMap<>();
@@ -52,14 +62,15 @@ public record JudgeAccuracy(Split split, int scenes, Map<String, Tally> all, Map
     List<Boolean> whole = new ArrayList<>();
     for (int s = 0; s < scenes; s++) {
       Scene scene = world.generate(firstSeed + s);
+      Picture picture = through.apply(scene.picture());
       for (int f = 0; f < scene.figures().size(); f++) {
-        pictures.add(scene.picture());
+        pictures.add(picture);
         focus.add(FigureWorldJudge.focusOn(scene, f));
         labels.add(FigureWorldJudge.labels(scene, f));
         heldOutFigure.add(Split.heldOut(scene.figures().get(f).figure()));
         whole.add(false);
       }
-      pictures.add(scene.picture());
+      pictures.add(picture);
       focus.add(FocusMasks.whole(scene.width(), scene.height()));
       labels.add(FigureWorldJudge.wholePictureLabels(scene));
       heldOutFigure.add(false);

@@ -34,12 +34,34 @@ class DefaultModelTrainingTest {
       AutoencoderKL vae = TinyModels.vae(m);
       float[] before = vae.namedParameters().get("encoder.conv_in.weight").toFloatArray();
       Map<String, Double> last = VaeTraining.train(vae, images, TrainingRun.of(2, 2, 1, Optional.empty(), 1),
-          1e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+          VaeTraining.Settings.whole(1e-3), LOSSES, m, ProgressListener.NONE, TrainingListener.NONE,
+          Cancellation.never());
       assertThat(last).containsKey("vae/reconstruction");
       assertThat(vae.namedParameters().get("encoder.conv_in.weight").toFloatArray()).isNotEqualTo(before);
       LatentSet latents = LatentSet.encode(vae, images, 3, m);
       assertThat(latents.count()).isEqualTo(8);
       assertThat(latents.scalingFactor()).isPositive().isFinite();
+    }
+  }
+
+  @Test
+  void aDecoderRunLeavesTheEncoderAndSoEveryLatentUnchanged() {
+    FigureWorldImages images = TinyModels.images(4);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      AutoencoderKL vae = TinyModels.vae(m);
+      Map<String, float[]> before = new LinkedHashMap<>();
+      vae.namedParameters().forEach((k, v) -> before.put(k, v.toFloatArray()));
+      VaeTraining.train(vae, images, TrainingRun.of(2, 2, 1, Optional.empty(), 1),
+          new VaeTraining.Settings(1e-3, VaeTraining.Part.DECODER, "absolute"), LOSSES, m, ProgressListener.NONE,
+          TrainingListener.NONE, Cancellation.never());
+      vae.namedParameters().forEach((k, v) -> {
+        boolean decoder = k.startsWith("decoder.") || k.startsWith("post_quant_conv.");
+        if (decoder && k.endsWith("conv_out.weight")) {
+          assertThat(v.toFloatArray()).as(k).isNotEqualTo(before.get(k));
+        } else if (!decoder) {
+          assertThat(v.toFloatArray()).as(k).containsExactly(before.get(k));
+        }
+      });
     }
   }
 

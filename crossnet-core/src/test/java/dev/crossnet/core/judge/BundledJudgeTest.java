@@ -61,4 +61,15 @@ class BundledJudgeTest {
       assertThat(accuracy.all().get(FigureWorldJudge.KIND).accuracy()).isGreaterThanOrEqualTo(0.90);
     }
   }
+
+  @Test
+  void aPictureTransformRunsBeforeTheJudgeReads() {
+    try (NDManager m = OfflineEngine.get().newBaseManager(); Judge judge = FigureWorldJudge.bundled(m)) {
+      JudgeAccuracy blanked = JudgeAccuracy.measure(judge, Split.HELD_OUT, 20, 77_000,
+          p -> dev.crossnet.api.image.Picture.filled(p.width(), p.height(), 0x808080));
+
+      // every box of a grey picture gets the same answer, so kind falls to about one class's share
+      assertThat(blanked.all().get(FigureWorldJudge.KIND).accuracy()).isLessThan(0.6);
+    }
+  }
 }

@@ -62,6 +62,15 @@ public final class Options {
     return v;
   }
 
+  /** The text of {@code --name}, which must be one of {@code allowed}; {@code defaultValue} when not given. */
+  public String choice(String name, String defaultValue, String... allowed) {
+    String v = string(name, defaultValue);
+    if (!java.util.List.of(allowed).contains(v)) {
+      throw new UsageException("--" + name + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+    }
+    return v;
+  }
+
   public int integer(String name, int defaultValue) {
     String v = string(name, Integer.toString(defaultValue));
     try {

@@ -1,12 +1,17 @@
 package dev.crossnet.examples.judge;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeAccuracy;
 import dev.crossnet.core.judge.JudgeHead;
+import dev.crossnet.core.model.vae.AutoencoderKL;
+import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.examples.cli.Options;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,13 +19,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures a judge's accuracy per head on HELD_OUT renders and, for comparison, on TRAIN renders (seeds far
  * from any the training drew in order), prints the table and writes it as markdown.
  *
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.EvaluateJudge
- *     [--judge bundled|FOLDER] [--scenes 500] [--seed 1000000] [--markdown runs/judge-accuracy.md]</pre>
+ *     [--judge bundled|FOLDER] [--scenes 500] [--seed 1000000] [--markdown runs/judge-accuracy.md]
+ *     [--through-vae VAE_FOLDER]</pre>
+ *
+ * <p>With {@code --through-vae} (a diffusers {@code vae/} folder, e.g. {@code model/vae}) every render is encoded
+ * and decoded by that autoencoder before the judge reads it: the ceiling a latent model with that decoder can
+ * reach, head by head.
  */
 public final class EvaluateJudge {
 
@@ -35,13 +47,16 @@ public final class EvaluateJudge {
     int scenes = o.integer("scenes", 500);
     long seed = o.longValue("seed", 1_000_000);
     Path md = o.path("markdown", "runs/judge-accuracy.md");
+    Optional<Path> vaeFolder = o.optionalPath("through-vae");
     o.rejectUnknown();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
         Judge judge = judgeName.equals("bundled") ? FigureWorldJudge.bundled(manager)
             : Judge.load(Path.of(judgeName), manager)) {
+      UnaryOperator<Picture> through = vaeFolder.isEmpty() ? UnaryOperator.identity()
+          : roundTrip(AutoencoderKL.load(vaeFolder.get(), manager), manager);
       long start = System.nanoTime();
-      JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed);
-      JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed);
+      JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed, through);
+      JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed, through);
       List<String> table = table(judge.heads(), heldOut, train);
       table.forEach(System.out::println);
       System.out.printf("(%d scenes per split from seed %d, judge %s, %.1f s)%n", scenes, seed, judgeName,
@@ -51,12 +66,22 @@ public final class EvaluateJudge {
       }
       List<String> lines = new ArrayList<>();
       lines.add("FigureWorld judge accuracy, " + scenes + " scenes per split, seeds " + seed + " onwards, judge "
-          + judgeName + ".");
+          + judgeName + vaeFolder.map(v -> ", renders passed through the autoencoder " + v).orElse("") + ".");
       lines.add("");
       lines.addAll(table);
       Files.write(md, lines);
       System.out.println("wrote " + md.toAbsolutePath());
     }
+  }
+
+  /** A picture's round trip through the autoencoder's latent mean, gradients off, tensors closed. */
+  private static UnaryOperator<Picture> roundTrip(AutoencoderKL vae, NDManager manager) {
+    return picture -> {
+      try (GradMode off = GradMode.disabled(); NDManager m = manager.newSubManager()) {
+        NDArray pixels = PictureTensors.toTensor(picture, m);
+        return PictureTensors.toPicture(vae.decode(vae.encode(pixels).mean()));
+      }
+    };
   }
 
   /** Markdown rows: one per head, the colour/hat/size aggregate, and the held-out figures' own scores. */

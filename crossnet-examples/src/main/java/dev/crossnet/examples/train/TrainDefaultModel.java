@@ -80,6 +80,9 @@ public final class TrainDefaultModel {
     int vaeSteps = o.integer("vae-steps", 1500);
     int vaeBatch = o.integer("vae-batch", 16);
     double vaeLr = o.number("vae-lr", 1e-3);
+    VaeTraining.Part vaePart = o.choice("vae-part", "whole", "whole", "decoder").equals("whole")
+        ? VaeTraining.Part.WHOLE : VaeTraining.Part.DECODER;
+    String vaeError = o.choice("vae-error", "squared", "squared", "absolute");
     int unetSteps = o.integer("unet-steps", 20000);
     int unetBatch = o.integer("unet-batch", 32);
     double unetLr = o.number("unet-lr", 5e-4);
@@ -105,8 +108,14 @@ public final class TrainDefaultModel {
         "add crossnet-losses to the class path");
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       if (stage.equals("vae") || stage.equals("all")) {
-        trainVae(config, images, work, TrainingRun.of(vaeSteps, vaeBatch, seed, Optional.of(work.resolve("vae")),
-            every), vaeLr, losses, manager);
+        VaeTraining.Settings settings = new VaeTraining.Settings(vaeLr, vaePart, vaeError);
+        if (vaePart == VaeTraining.Part.WHOLE) {
+          trainVae(config, images, work, new TrainingRun(vaeSteps, vaeBatch, seed, Optional.of(work.resolve("vae")),
+              every, stop), settings, losses, manager);
+        } else {
+          trainDecoder(images, work, new TrainingRun(vaeSteps, vaeBatch, seed,
+              Optional.of(work.resolve("vae-decoder")), every, stop), settings, losses, manager);
+        }
       }
       if (stage.equals("unet") || stage.equals("all")) {
         trainDiffusion(config, images, work, new TrainingRun(unetSteps, unetBatch, seed,
@@ -116,15 +125,39 @@ public final class TrainDefaultModel {
     }
   }
 
+  /**
+   * Fine-tunes the decoder of {@code vae-final/} (encoder frozen, so {@code latents.bin} and any UNet trained on it
+   * stay valid) and writes it back there with the same scaling factor. Run {@code --stage unet} afterwards (it
+   * exports at once when its steps are done) to put the new decoder into the exported model.
+   */
+  private static void trainDecoder(FigureWorldImages images, Path work, TrainingRun run,
+      VaeTraining.Settings settings, PluginRegistry<LossProvider> losses, NDManager manager) throws Exception {
+    if (!Files.exists(work.resolve("vae-final"))) {
+      throw new IllegalStateException(work.resolve("vae-final") + " is missing; train the whole VAE first");
+    }
+    try (NDManager m = manager.newSubManager()) {
+      AutoencoderKL vae = AutoencoderKL.load(work.resolve("vae-final"), m);
+      Path dir = work.resolve("vae-decoder");
+      Files.createDirectories(dir);
+      Path csv = dir.resolve("loss.csv");
+      VaeTraining.train(vae, images, run, settings, losses, m, ProgressListener.NONE,
+          new LossLog(csv, "vae decoder", run.batch(), 20), Cancellation.never());
+      LossPlot.draw(csv, dir.resolve("loss.png"), "decoder fine-tuning loss (" + settings.error() + " error)");
+      DefaultModelExporter.writeVae(work.resolve("vae-final"), DefaultModelConfig.standard(), vae,
+          vae.scalingFactor());
+      reconstructions(vae, images, dir.resolve("reconstructions.png"), m);
+    }
+  }
+
   private static void trainVae(DefaultModelConfig config, FigureWorldImages images, Path work, TrainingRun run,
-      double lr, PluginRegistry<LossProvider> losses, NDManager manager) throws Exception {
+      VaeTraining.Settings settings, PluginRegistry<LossProvider> losses, NDManager manager) throws Exception {
     try (NDManager m = manager.newSubManager()) {
       AutoencoderKL vae = VaeTraining.initialise(config, run.seed(), m);
       long params = vae.namedParameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
       System.out.printf(Locale.ROOT, "vae: %d parameters%n", params);
       Files.createDirectories(work.resolve("vae"));
       Path csv = work.resolve("vae").resolve("loss.csv");
-      VaeTraining.train(vae, images, run, lr, losses, m, ProgressListener.NONE,
+      VaeTraining.train(vae, images, run, settings, losses, m, ProgressListener.NONE,
           new LossLog(csv, "vae", run.batch(), 20), Cancellation.never());
       LossPlot.draw(csv, work.resolve("vae").resolve("loss.png"), "autoencoder reconstruction loss");
       long t0 = System.nanoTime();

@@ -49,6 +49,15 @@ class OptionsTest {
   }
 
   @Test
+  void aChoiceOutsideItsSetNamesTheAllowedValues() {
+    Options o = new Options("p", "--part", "middle");
+    assertThatThrownBy(() -> o.choice("part", "whole", "whole", "decoder"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--part must be one of whole, decoder, got 'middle'");
+    assertThat(new Options("p").choice("part", "whole", "whole", "decoder")).isEqualTo("whole");
+  }
+
+  @Test
   void takesANegativeNumberAsAValue() {
     assertThat(parse("--seed", "-5").longValue("seed", 0)).isEqualTo(-5);
   }

@@ -1,6 +1,7 @@
 package dev.crossnet.losses.reconstruction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -37,6 +38,27 @@ class ReconstructionLossTest {
           .getFloat();
       assertThat(loss).isCloseTo((1 + 4 + 9 + 16) / 4f, within(1e-5f));
     }
+  }
+
+  @Test
+  void absoluteErrorIsTheMeanAbsoluteDifference() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray prediction = m.create(new float[] {1, -2, 3, -4}, new Shape(1, 1, 2, 2));
+      NDArray target = m.zeros(new Shape(1, 1, 2, 2));
+      float loss = new ReconstructionLossProvider().create(PluginConfig.of("error", "absolute"))
+          .compute(context(m, Map.of(LossInput.PREDICTION, prediction, LossInput.TARGET, target)))
+          .getFloat();
+      assertThat(loss).isCloseTo((1 + 2 + 3 + 4) / 4f, within(1e-5f));
+    }
+  }
+
+  @Test
+  void unknownErrorNamesTheKnownOnes() {
+    assertThatThrownBy(
+            () -> new ReconstructionLossProvider().create(PluginConfig.of("error", "huber")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("huber")
+        .hasMessageContaining("\"squared\" or \"absolute\"");
   }
 
   @Test

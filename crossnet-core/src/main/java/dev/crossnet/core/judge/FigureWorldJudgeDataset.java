@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  * instead, labelling the figure heads only when the scene has one figure. Count and relation are always
  * labelled.
  *
+ * <p>A {@link RenderDegradation} blurs and noises a share of the pictures, for a judge that must read generated
+ * pictures by what they show rather than by how crisp they are.
+ *
  * <p>Deterministic in (seed, step, size): a resumed training sees exactly the batches it would have seen.
  */
 public final class FigureWorldJudgeDataset implements JudgeDataset {
@@ -29,6 +32,7 @@ public final class FigureWorldJudgeDataset implements JudgeDataset {
   private final SceneGenerator world;
   private final long seed;
   private final double wholePictureShare;
+  private final RenderDegradation degradation;
 
   /**
    * @param options scene options, including the split the scenes come from (null for either)
@@ -36,12 +40,24 @@ public final class FigureWorldJudgeDataset implements JudgeDataset {
    * @param wholePictureShare share of examples whose focus is the whole picture, in [0, 1]
    */
   public FigureWorldJudgeDataset(SceneOptions options, long seed, double wholePictureShare) {
+    this(options, seed, wholePictureShare, RenderDegradation.NONE);
+  }
+
+  /**
+   * @param options scene options, including the split the scenes come from (null for either)
+   * @param seed picks the scenes; two datasets with the same seed give the same batches
+   * @param wholePictureShare share of examples whose focus is the whole picture, in [0, 1]
+   * @param degradation what blurs and noises a share of the pictures
+   */
+  public FigureWorldJudgeDataset(SceneOptions options, long seed, double wholePictureShare,
+      RenderDegradation degradation) {
     if (!(wholePictureShare >= 0 && wholePictureShare <= 1)) {
       throw new IllegalArgumentException("the whole-picture share must lie in [0, 1], got " + wholePictureShare);
     }
     this.world = new SceneGenerator(options);
     this.seed = seed;
     this.wholePictureShare = wholePictureShare;
+    this.degradation = java.util.Objects.requireNonNull(degradation, "degradation");
   }
 
   /** 64x64 TRAIN scenes, a fifth of them read whole. */
@@ -61,13 +77,13 @@ public final class FigureWorldJudgeDataset implements JudgeDataset {
     for (int i = 0; i < size; i++) {
       Scene scene = world.generate(random.nextLong());
       if (random.nextDouble() < wholePictureShare) {
-        out.add(new JudgeExample(scene.picture(), FocusMasks.whole(scene.width(), scene.height()),
-            FigureWorldJudge.wholePictureLabels(scene)));
+        out.add(new JudgeExample(degradation.apply(scene.picture(), random),
+            FocusMasks.whole(scene.width(), scene.height()), FigureWorldJudge.wholePictureLabels(scene)));
       } else {
         int figure = random.nextInt(scene.figures().size());
         int margin = random.nextInt(MIN_MARGIN, MAX_MARGIN + 1);
         FigureTruth truth = scene.figures().get(figure);
-        out.add(new JudgeExample(scene.picture(), FocusMasks.around(truth.mask(), margin),
+        out.add(new JudgeExample(degradation.apply(scene.picture(), random), FocusMasks.around(truth.mask(), margin),
             FigureWorldJudge.labels(scene, figure)));
       }
     }

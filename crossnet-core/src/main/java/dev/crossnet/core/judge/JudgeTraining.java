@@ -47,9 +47,25 @@ public final class JudgeTraining {
   public static Judge train(List<JudgeHead> heads, JudgeDataset data, Settings settings,
       PluginRegistry<LossProvider> losses, NDManager parent, ProgressListener progress,
       TrainingListener listener, Cancellation cancellation) {
+    return train(heads, Optional.empty(), data, settings, losses, parent, progress, listener, cancellation);
+  }
+
+  /**
+   * Trains a judge that starts from {@code start}'s weights (fine-tuning, e.g. on degraded renders) when it is
+   * given and no checkpoint is there to resume from; {@code start} must have the same heads.
+   */
+  public static Judge train(List<JudgeHead> heads, Optional<Judge> start, JudgeDataset data, Settings settings,
+      PluginRegistry<LossProvider> losses, NDManager parent, ProgressListener progress,
+      TrainingListener listener, Cancellation cancellation) {
     int outputs = heads.stream().mapToInt(h -> h.classes().size()).sum();
+    if (start.isPresent() && !start.get().heads().equals(heads)) {
+      throw new IllegalArgumentException("the judge to start from has heads " + names(start.get().heads())
+          + ", but this training has " + names(heads) + "; start from a judge with the same heads");
+    }
     NDManager manager = parent.newSubManager();
     JudgeNetwork network = JudgeNetwork.initialise(outputs, settings.seed(), manager);
+    start.ifPresent(j -> j.network().parameters().forEach((name, value) ->
+        network.parameters().get(name).set(value.toFloatArray())));
     List<Integer> classes = heads.stream().map(h -> h.classes().size()).toList();
     ParameterGroup group = ParameterGroup.named("judge")
         .parameters(new ArrayList<>(network.parameters().keySet()))
@@ -71,6 +87,10 @@ public final class JudgeTraining {
       trainer.train(settings.steps(), progress, listener, cancellation);
     }
     return new Judge(heads, network, manager);
+  }
+
+  private static List<String> names(List<JudgeHead> heads) {
+    return heads.stream().map(JudgeHead::name).toList();
   }
 
   private static Map<LossInput<?>, Object> forward(JudgeNetwork network, List<JudgeExample> batch, int heads,

@@ -67,4 +67,42 @@ class JudgeTrainingTest {
       }
     }
   }
+
+  @Test
+  void aFineTuningStartsFromTheGivenJudgesWeights() {
+    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss", "");
+    try (NDManager m = OfflineEngine.get().newBaseManager();
+        Judge trained = JudgeTraining.train(HEADS, JudgeTrainingTest::batch,
+            new JudgeTraining.Settings(60, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
+            ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        Judge copy = JudgeTraining.train(HEADS, Optional.of(trained), JudgeTrainingTest::batch,
+            new JudgeTraining.Settings(0, 12, 2e-3, 99, Optional.empty(), 0), losses, m,
+            ProgressListener.NONE, TrainingListener.NONE, Cancellation.never())) {
+      List<JudgeExample> test = batch(20_000, 6);
+      List<Picture> pictures = test.stream().map(JudgeExample::picture).toList();
+      List<Mask> focus = test.stream().map(JudgeExample::focus).toList();
+      List<JudgeReading> a = trained.readAll(pictures, focus);
+      List<JudgeReading> b = copy.readAll(pictures, focus);
+      for (int i = 0; i < test.size(); i++) {
+        assertThat(b.get(i).probabilities("colour")).containsExactly(a.get(i).probabilities("colour"));
+      }
+    }
+  }
+
+  @Test
+  void aStartJudgeWithOtherHeadsIsRefusedByName() {
+    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss", "");
+    List<JudgeHead> other = List.of(new JudgeHead("colour", List.of("red", "green", "blue")));
+    try (NDManager m = OfflineEngine.get().newBaseManager();
+        Judge trained = JudgeTraining.train(other, JudgeTrainingTest::batch,
+            new JudgeTraining.Settings(0, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
+            ProgressListener.NONE, TrainingListener.NONE, Cancellation.never())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> JudgeTraining.train(HEADS, Optional.of(trained),
+              JudgeTrainingTest::batch, new JudgeTraining.Settings(0, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
+              ProgressListener.NONE, TrainingListener.NONE, Cancellation.never()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("[colour]")
+          .hasMessageContaining("[colour, side]");
+    }
+  }
 }

@@ -10,6 +10,7 @@ import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeAccuracy;
 import dev.crossnet.core.judge.JudgeHead;
+import dev.crossnet.core.judge.RenderDegradation;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.examples.cli.Options;
@@ -28,11 +29,12 @@ import java.util.function.UnaryOperator;
  *
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.EvaluateJudge
  *     [--judge bundled|FOLDER] [--scenes 500] [--seed 1000000] [--markdown runs/judge-accuracy.md]
- *     [--through-vae VAE_FOLDER]</pre>
+ *     [--through-vae VAE_FOLDER | --blur SIGMA]</pre>
  *
  * <p>With {@code --through-vae} (a diffusers {@code vae/} folder, e.g. {@code model/vae}) every render is encoded
  * and decoded by that autoencoder before the judge reads it: the ceiling a latent model with that decoder can
- * reach, head by head.
+ * reach, head by head. With {@code --blur} every render is blurred (Gaussian, that sigma in pixels): how much
+ * the judge's own answers depend on crispness.
  */
 public final class EvaluateJudge {
 
@@ -48,12 +50,14 @@ public final class EvaluateJudge {
     long seed = o.longValue("seed", 1_000_000);
     Path md = o.path("markdown", "runs/judge-accuracy.md");
     Optional<Path> vaeFolder = o.optionalPath("through-vae");
+    double blur = o.number("blur", 0);
     o.rejectUnknown();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
         Judge judge = judgeName.equals("bundled") ? FigureWorldJudge.bundled(manager)
             : Judge.load(Path.of(judgeName), manager)) {
-      UnaryOperator<Picture> through = vaeFolder.isEmpty() ? UnaryOperator.identity()
-          : roundTrip(AutoencoderKL.load(vaeFolder.get(), manager), manager);
+      UnaryOperator<Picture> through = vaeFolder.isPresent()
+          ? roundTrip(AutoencoderKL.load(vaeFolder.get(), manager), manager)
+          : blur > 0 ? p -> new RenderDegradation(1, blur, 0).blurred(p) : UnaryOperator.identity();
       long start = System.nanoTime();
       JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed, through);
       JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed, through);
@@ -66,7 +70,8 @@ public final class EvaluateJudge {
       }
       List<String> lines = new ArrayList<>();
       lines.add("FigureWorld judge accuracy, " + scenes + " scenes per split, seeds " + seed + " onwards, judge "
-          + judgeName + vaeFolder.map(v -> ", renders passed through the autoencoder " + v).orElse("") + ".");
+          + judgeName + vaeFolder.map(v -> ", renders passed through the autoencoder " + v).orElse("")
+          + (blur > 0 ? ", renders blurred with sigma " + blur + " px" : "") + ".");
       lines.add("");
       lines.addAll(table);
       Files.write(md, lines);

@@ -13,6 +13,7 @@ import dev.crossnet.core.judge.FigureWorldJudgeDataset;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeFolder;
 import dev.crossnet.core.judge.JudgeTraining;
+import dev.crossnet.core.judge.RenderDegradation;
 import dev.crossnet.core.train.TrainingListener;
 import dev.crossnet.examples.cli.Options;
 import java.nio.file.Path;
@@ -28,7 +29,11 @@ import java.util.Optional;
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.TrainJudge
  *     [--steps 3000] [--batch 64] [--lr 0.002] [--seed 1] [--whole 0.2]
  *     [--out runs/judge] [--checkpoints runs/judge-checkpoints] [--every 250] [--print 50]
- *     [--split train|held_out|any]</pre>
+ *     [--split train|held_out|any] [--from bundled|FOLDER] [--degrade 0.5]</pre>
+ *
+ * <p>{@code --from} starts from an existing judge's weights (fine-tuning); {@code --degrade} blurs and noises that
+ * share of the training renders ({@link RenderDegradation#forGeneratedPictures()}'s blur and noise), so the judge
+ * reads generated pictures, which are never as crisp as renders, by their content.
  *
  * <p>{@code --split train} (the default) keeps the held-out combinations unseen, so held-out accuracy measures
  * generalisation; {@code --split any} trains on both splits, for a judge that must score held-out figures.
@@ -49,17 +54,24 @@ public final class TrainJudge {
     int every = o.integer("every", 250);
     int print = o.integer("print", 50);
     Split split = split(o.string("split", "train"));
+    String from = o.string("from", null);
+    double degrade = o.number("degrade", 0);
     o.rejectUnknown();
+    RenderDegradation generated = RenderDegradation.forGeneratedPictures();
+    RenderDegradation degradation = new RenderDegradation(degrade, generated.maxBlurSigma(), generated.maxNoise());
     Optional<Path> checkpoints = checkpointFolder.isEmpty() ? Optional.empty()
         : Optional.of(Path.of(checkpointFolder));
-    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed, whole);
+    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed, whole,
+        degradation);
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     System.out.printf("training the FigureWorld judge: %s%n", o.values());
     long start = System.nanoTime();
     LossWindow window = new LossWindow(print, steps, start);
     try (NDManager manager = OfflineEngine.get().newBaseManager();
-        Judge judge = JudgeTraining.train(FigureWorldJudge.heads(), data,
+        Judge startJudge = from == null ? null : from.equals("bundled") ? FigureWorldJudge.bundled(manager)
+            : Judge.load(Path.of(from), manager);
+        Judge judge = JudgeTraining.train(FigureWorldJudge.heads(), Optional.ofNullable(startJudge), data,
             new JudgeTraining.Settings(steps, batch, lr, seed, checkpoints, every),
             losses, manager, ProgressListener.NONE, window, Cancellation.never())) {
       double minutes = (System.nanoTime() - start) / 60e9;

@@ -15,6 +15,7 @@ import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
+import dev.crossnet.examples.cli.Options;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,14 +27,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Draws a picture for each of N held-out FigureWorld captions (one or two figures) and lets the bundled judge
- * read both the drawing and the real render of the same scene: kind, colour, hat, size and pose (scenes of one
- * figure), and count (all). Writes {@code quality.md} and {@code samples.png} (real render above, drawing below).
+ * Draws a picture for each of N held-out FigureWorld captions (one or two figures) and lets a judge (the bundled
+ * one unless {@code --judge} names a judge folder) read both the drawing and the real render of the same scene:
+ * kind, colour, hat, size and pose (scenes of one figure), and count (all). Writes {@code quality.md} and
+ * {@code samples.png} (real render above, drawing below).
  *
  * <pre>
  * java -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 \
  *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
- *   dev.crossnet.examples.quality.TextToImageQuality [model-folder|default] [captions 100] [steps 50] [out-dir]
+ *   dev.crossnet.examples.quality.TextToImageQuality [--model default|FOLDER] [--captions 100] [--steps 50]
+ *   [--guidance 5] [--judge bundled|FOLDER] [--out out/quality]
  * </pre>
  */
 public final class TextToImageQuality {
@@ -66,10 +69,14 @@ public final class TextToImageQuality {
   }
 
   public static void main(String[] args) throws IOException {
-    String modelArg = args.length > 0 ? args[0] : "default";
-    int captions = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    int steps = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-    Path out = Path.of(args.length > 3 ? args[3] : "out/quality");
+    Options o = new Options("TextToImageQuality", args);
+    String modelArg = o.string("model", "default");
+    int captions = o.integer("captions", 100);
+    int steps = o.integer("steps", 50);
+    double guidance = o.number("guidance", 5);
+    String judgeArg = o.string("judge", "bundled");
+    Path out = o.path("out", "out/quality");
+    o.rejectUnknown();
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSplit(Split.HELD_OUT).withFigures(1, 2));
     Score drawn = new Score();
@@ -80,12 +87,13 @@ public final class TextToImageQuality {
       DiffusionModel model = modelArg.equals("default")
           ? DefaultModel.load(manager) : DiffusionModel.load(Path.of(modelArg), manager);
       TextToImage t2i = TextToImage.of(model);
-      try (Judge judge = FigureWorldJudge.bundled(manager)) {
+      try (Judge judge = judgeArg.equals("bundled") ? FigureWorldJudge.bundled(manager)
+          : Judge.load(Path.of(judgeArg), manager)) {
         for (int i = 0; i < captions; i++) {
           Scene scene = world.generate(1_000_000L + i);
           long start = System.nanoTime();
           Picture picture = t2i.generate(TextToImageRequest.of(scene.caption()).withSampler(model.defaultSampler(), steps)
-              .withSeed(i), manager);
+              .withGuidance("", guidance).withSeed(i), manager);
           seconds += (System.nanoTime() - start) / 1e9;
           score(judge.read(picture), scene, drawn);
           score(judge.read(scene.picture()), scene, real);
@@ -99,8 +107,9 @@ public final class TextToImageQuality {
     }
     writeGrid(grid, out.resolve("samples.png"));
     StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "Model: %s; %d held-out captions (1-2 figures), %d steps, guidance 5; "
-        + "%.2f s per 64x64 picture.%n%n", modelArg, captions, steps, seconds / captions));
+    md.append(String.format(Locale.ROOT, "Model: %s; judge: %s; %d held-out captions (1-2 figures), %d steps, "
+        + "guidance %s; %.2f s per 64x64 picture.%n%n", modelArg, judgeArg, captions, steps, guidance,
+        seconds / captions));
     md.append("| judged on | kind | attributes (colour, hat, size) | pose | count |\n|---|---:|---:|---:|---:|\n");
     md.append("| generated pictures | ").append(String.join(" | ", COLUMNS.stream().map(drawn::cell).toList()))
         .append(" |\n");

@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -14,18 +16,21 @@ import java.util.stream.IntStream;
 /**
  * A fixed set of rendered FigureWorld scenes with their captions: scene {@code i} is the generator's scene for
  * seed {@code firstSeed + i}, so the set is the same on every machine and in every sitting. Pictures are kept as
- * packed RGB (12 KB each at 64x64).
+ * packed RGB (12 KB each at 64x64), with the union of their figures' masks as bits (512 bytes each), so that a
+ * loss can weigh the figures, a small share of each picture, above the background.
  */
 public final class FigureWorldImages {
 
   private final int size;
   private final int[][] rgb;
   private final String[] captions;
+  private final BitSet[] figures;
 
-  private FigureWorldImages(int size, int[][] rgb, String[] captions) {
+  private FigureWorldImages(int size, int[][] rgb, String[] captions, BitSet[] figures) {
     this.size = size;
     this.rgb = rgb;
     this.captions = captions;
+    this.figures = figures;
   }
 
   /**
@@ -41,12 +46,27 @@ public final class FigureWorldImages {
     SceneGenerator generator = new SceneGenerator(options);
     int[][] rgb = new int[count][];
     String[] captions = new String[count];
+    BitSet[] figures = new BitSet[count];
     IntStream.range(0, count).parallel().forEach(i -> {
       Scene s = generator.generate(firstSeed + i);
       rgb[i] = s.picture().rgbPixels();
       captions[i] = s.caption();
+      figures[i] = figureBits(s);
     });
-    return new FigureWorldImages(options.width(), rgb, captions);
+    return new FigureWorldImages(options.width(), rgb, captions, figures);
+  }
+
+  private static BitSet figureBits(Scene scene) {
+    BitSet bits = new BitSet(scene.width() * scene.height());
+    for (FigureTruth f : scene.figures()) {
+      float[] w = f.mask().weights();
+      for (int i = 0; i < w.length; i++) {
+        if (w[i] > 0.5f) {
+          bits.set(i);
+        }
+      }
+    }
+    return bits;
   }
 
   public int count() {
@@ -81,6 +101,20 @@ public final class FigureWorldImages {
       }
     }
     return manager.create(out, new Shape(indices.length, 3, size, size));
+  }
+
+  /** Per-pixel weights for these indices, [B, 1, H, W]: {@code 1 + extra} on a figure, 1 elsewhere. */
+  public NDArray figureWeights(int[] indices, float extra, NDManager manager) {
+    int plane = size * size;
+    float[] out = new float[indices.length * plane];
+    java.util.Arrays.fill(out, 1f);
+    for (int b = 0; b < indices.length; b++) {
+      BitSet bits = figures[indices[b]];
+      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+        out[b * plane + i] += extra;
+      }
+    }
+    return manager.create(out, new Shape(indices.length, 1, size, size));
   }
 
   /** The captions of these indices, in order. */

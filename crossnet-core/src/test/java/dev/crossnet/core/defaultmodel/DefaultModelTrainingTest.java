@@ -52,7 +52,7 @@ class DefaultModelTrainingTest {
       Map<String, float[]> before = new LinkedHashMap<>();
       vae.namedParameters().forEach((k, v) -> before.put(k, v.toFloatArray()));
       VaeTraining.train(vae, images, TrainingRun.of(2, 2, 1, Optional.empty(), 1),
-          new VaeTraining.Settings(1e-3, VaeTraining.Part.DECODER, "absolute"), LOSSES, m, ProgressListener.NONE,
+          new VaeTraining.Settings(1e-3, VaeTraining.Part.DECODER, "absolute", 4), LOSSES, m, ProgressListener.NONE,
           TrainingListener.NONE, Cancellation.never());
       vae.namedParameters().forEach((k, v) -> {
         boolean decoder = k.startsWith("decoder.") || k.startsWith("post_quant_conv.");

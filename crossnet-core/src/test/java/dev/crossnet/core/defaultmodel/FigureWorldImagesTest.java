@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.SceneOptions;
 import org.junit.jupiter.api.Test;
 
 class FigureWorldImagesTest {
@@ -41,6 +44,27 @@ class FigureWorldImagesTest {
       int rgb = images.picture(1).rgb(3, 5);
       assertThat(x.getFloat(0, 0, 5, 3)).isCloseTo(((rgb >> 16) & 0xFF) / 127.5f - 1f,
           org.assertj.core.data.Offset.offset(1e-6f));
+    }
+  }
+
+  @Test
+  void figureWeightsAreRaisedExactlyOnTheFiguresMasks() {
+    SceneOptions options = SceneOptions.defaults().withSize(32, 32).withFigures(1, 2);
+    FigureWorldImages images = FigureWorldImages.render(options, 3, 500);
+    Scene scene = new SceneGenerator(options).generate(501);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      float[] w = images.figureWeights(new int[] {1}, 4f, m).toFloatArray();
+      int onFigures = 0;
+      for (int y = 0; y < 32; y++) {
+        for (int x = 0; x < 32; x++) {
+          int at = x;
+          int row = y;
+          boolean figure = scene.figures().stream().anyMatch(f -> f.mask().weight(at, row) > 0.5f);
+          assertThat(w[y * 32 + x]).isEqualTo(figure ? 5f : 1f);
+          onFigures += figure ? 1 : 0;
+        }
+      }
+      assertThat(onFigures).isPositive();
     }
   }
 }

@@ -83,6 +83,7 @@ public final class TrainDefaultModel {
     VaeTraining.Part vaePart = o.choice("vae-part", "whole", "whole", "decoder").equals("whole")
         ? VaeTraining.Part.WHOLE : VaeTraining.Part.DECODER;
     String vaeError = o.choice("vae-error", "squared", "squared", "absolute");
+    double figureWeight = o.number("vae-figure-weight", 0);
     int unetSteps = o.integer("unet-steps", 20000);
     int unetBatch = o.integer("unet-batch", 32);
     double unetLr = o.number("unet-lr", 5e-4);
@@ -108,7 +109,7 @@ public final class TrainDefaultModel {
         "add crossnet-losses to the class path");
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       if (stage.equals("vae") || stage.equals("all")) {
-        VaeTraining.Settings settings = new VaeTraining.Settings(vaeLr, vaePart, vaeError);
+        VaeTraining.Settings settings = new VaeTraining.Settings(vaeLr, vaePart, vaeError, figureWeight);
         if (vaePart == VaeTraining.Part.WHOLE) {
           trainVae(config, images, work, new TrainingRun(vaeSteps, vaeBatch, seed, Optional.of(work.resolve("vae")),
               every, stop), settings, losses, manager);

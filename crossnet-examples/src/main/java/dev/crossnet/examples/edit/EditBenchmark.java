@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.runtime.EditRuntime;
 import dev.crossnet.api.runtime.Runtimes;
@@ -33,7 +35,8 @@ import java.util.function.UnaryOperator;
 /**
  * Compares editing methods on held-out FigureWorld scenes (figure 0 takes the look of figure 1): SDEdit and
  * RePaint with a text prompt, CrossNet with each branch removed in turn, full CrossNet, and full CrossNet with the
- * image encoder in place of the subject's inversion. Reports PSNR
+ * image encoder in place of the subject's inversion, and a control that paints the region grey (what the judge
+ * columns give for a region that shows nothing). Reports PSNR
  * outside the region against the bedrock, PSNR and SSIM inside it against the ideal edit, the judge's
  * agreement with the ideal edit on the subject's look and the occupant's pose, time and peak memory per edit and
  * of the subject's inversion; writes {@code edit-benchmark.md} and every picture to the output folder.
@@ -47,6 +50,8 @@ import java.util.function.UnaryOperator;
 public final class EditBenchmark {
 
   static final String WORD = "<subject>";
+  static final String CONTROL = "control: region painted grey";
+  private static final int GREY = 0x808080;
 
   private EditBenchmark() {}
 
@@ -93,6 +98,7 @@ public final class EditBenchmark {
     List<Method> methods = methods(steps, strength, sdeditStrength);
     Map<String, Totals> totals = new LinkedHashMap<>();
     methods.forEach(m -> totals.put(m.name(), new Totals()));
+    totals.put(CONTROL, new Totals());
     double inversionSeconds = 0;
     long inversionPeak = 0;
     int done = 0;
@@ -130,19 +136,10 @@ public final class EditBenchmark {
           EditResult r = edit.run(runtime);
           long peak = PeakMemory.peakBytes();
           r.picture().write(dir.resolve(m.name().replaceAll("[^A-Za-z0-9-]+", "_") + ".png"));
-          Totals t = totals.get(m.name());
-          t.psnrOut += Metrics.psnr(r.picture(), scene.picture(), c.region(), false);
-          t.changedBeyondFeather += Metrics.changed(r.picture(), scene.picture(),
-              PictureTensors.feather(c.region(), featherOf(r)));
-          t.psnrIn += Metrics.psnr(r.picture(), c.ideal(), c.region(), true);
-          t.ssimIn += Metrics.ssim(r.picture(), c.ideal(), c.region());
-          JudgeAgreement agreement = JudgeAgreement.of(judge, r.picture(), c.ideal(), c.region());
-          t.appearance += agreement.appearance();
-          t.pose += agreement.pose();
-          t.seconds += r.totalTime().toNanos() / 1e9;
-          t.peak = Math.max(t.peak, peak);
-          t.n++;
+          score(totals.get(m.name()), r.picture(), scene, c, judge, featherOf(r), r.totalTime().toNanos() / 1e9,
+              peak);
         }
+        score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, 0, -1);
         done++;
       }
       judge.close();
@@ -155,6 +152,33 @@ public final class EditBenchmark {
     Files.writeString(out.resolve("edit-benchmark.md"), table);
     System.out.println(table);
     System.out.println("pictures and table written to " + out);
+  }
+
+  /** Adds one result's metrics to a method's sums. */
+  private static void score(Totals t, Picture result, Scene scene, SceneCase c, Judge judge, int feather,
+      double seconds, long peak) {
+    t.psnrOut += Metrics.psnr(result, scene.picture(), c.region(), false);
+    t.changedBeyondFeather += Metrics.changed(result, scene.picture(), PictureTensors.feather(c.region(), feather));
+    t.psnrIn += Metrics.psnr(result, c.ideal(), c.region(), true);
+    t.ssimIn += Metrics.ssim(result, c.ideal(), c.region());
+    JudgeAgreement agreement = JudgeAgreement.of(judge, result, c.ideal(), c.region());
+    t.appearance += agreement.appearance();
+    t.pose += agreement.pose();
+    t.seconds += seconds;
+    t.peak = Math.max(t.peak, peak);
+    t.n++;
+  }
+
+  /** The picture with every pixel of the region (weight above 0.5) set to {@code rgb}. */
+  static Picture paint(Picture picture, Mask region, int rgb) {
+    int[] pixels = picture.rgbPixels();
+    float[] weights = region.weights();
+    for (int i = 0; i < pixels.length; i++) {
+      if (weights[i] > 0.5f) {
+        pixels[i] = rgb;
+      }
+    }
+    return Picture.ofRgb(picture.width(), picture.height(), pixels);
   }
 
   /** The feather radius the edit used (0 when it did not composite). */
@@ -209,8 +233,9 @@ public final class EditBenchmark {
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
         + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
-        + "edits where the bundled FigureWorld judge, asked about the region, reads the same kind, colour, hat and size "
-        + "(look) or the same pose as on the ideal edit.\n");
+        + "edits where the bundled FigureWorld judge, asked about the region's bounding box, reads the same kind, "
+        + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
+        + "grey) shows what the box's shape alone earns.\n");
     return md.toString();
   }
 

@@ -50,6 +50,12 @@ import java.util.function.BooleanSupplier;
  * both. Every stage resumes from its checkpoints under {@code --work}; giving a larger step count goes on
  * training, {@code --unet-steps 0} only re-exports and re-samples.
  *
+ * <p>VAE options: {@code --vae-figure-weight K} weighs figure pixels 1 + K times the background's (figures cover a
+ * few percent of a picture); {@code --vae-error squared|absolute}; {@code --vae-part decoder} fine-tunes the
+ * decoder of {@code vae-final/} alone, which keeps {@code latents.bin} and the UNet valid ({@code --vae-part
+ * whole}, the default, re-encodes the latents afterwards, and the UNet must then adapt to them). {@code --deadline
+ * HH:MM} (UTC) stops either stage at the next checkpoint after that time.
+ *
  * <pre>
  * java -Dai.djl.pytorch.num_threads=2 -Djava.awt.headless=true \
  *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \

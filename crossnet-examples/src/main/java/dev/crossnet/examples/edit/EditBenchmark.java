@@ -75,7 +75,7 @@ public final class EditBenchmark {
     double appearance;
     double pose;
     double seconds;
-    long peak;
+    long peak = -1;
     int n;
   }
 
@@ -225,9 +225,10 @@ public final class EditBenchmark {
         + "| peak RSS (MB) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     totals.forEach((name, t) -> md.append(String.format(Locale.ROOT,
-        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %.2f | %s |%n",
+        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %s | %s |%n",
         name, db(t.psnrOut / t.n), t.changedBeyondFeather, db(t.psnrIn / t.n), t.ssimIn / t.n,
-        100 * t.appearance / t.n, 100 * t.pose / t.n, t.seconds / t.n, mb(t.peak))));
+        100 * t.appearance / t.n, 100 * t.pose / t.n, name.equals(CONTROL) ? "-" : String.format(Locale.ROOT,
+        "%.2f", t.seconds / t.n), mb(t.peak))));
     md.append(String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "

@@ -51,12 +51,20 @@ class JudgeTrainingTest {
     return out;
   }
 
+  private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.discover(LossProvider.class, "loss", "");
+
+  /** A judge of these heads trained for {@code steps} steps of 12 squares, from {@code start} if given. */
+  private static Judge train(List<JudgeHead> heads, Optional<Judge> start, int steps, long seed, NDManager m) {
+    return JudgeTraining.train(heads, start, JudgeTrainingTest::batch,
+        new JudgeTraining.Settings(steps, 12, 2e-3, seed, Optional.empty(), 0), LOSSES, m, ProgressListener.NONE,
+        TrainingListener.NONE, Cancellation.never());
+  }
+
   @Test
   void learnsToReadColourAndPlaceOfTheFocusedSquare() {
-    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss", "");
     try (NDManager m = OfflineEngine.get().newBaseManager();
         Judge judge = JudgeTraining.train(HEADS, JudgeTrainingTest::batch,
-            new JudgeTraining.Settings(60, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
+            new JudgeTraining.Settings(60, 12, 2e-3, 1, Optional.empty(), 0), LOSSES, m,
             ProgressListener.NONE, TrainingListener.NONE, Cancellation.never())) {
       List<JudgeExample> test = batch(10_000, 12);
       List<JudgeReading> readings = judge.readAll(test.stream().map(JudgeExample::picture).toList(),
@@ -70,14 +78,9 @@ class JudgeTrainingTest {
 
   @Test
   void aFineTuningStartsFromTheGivenJudgesWeights() {
-    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss", "");
     try (NDManager m = OfflineEngine.get().newBaseManager();
-        Judge trained = JudgeTraining.train(HEADS, JudgeTrainingTest::batch,
-            new JudgeTraining.Settings(60, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
-            ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
-        Judge copy = JudgeTraining.train(HEADS, Optional.of(trained), JudgeTrainingTest::batch,
-            new JudgeTraining.Settings(0, 12, 2e-3, 99, Optional.empty(), 0), losses, m,
-            ProgressListener.NONE, TrainingListener.NONE, Cancellation.never())) {
+        Judge trained = train(HEADS, Optional.empty(), 60, 1, m);
+        Judge copy = train(HEADS, Optional.of(trained), 0, 99, m)) {
       List<JudgeExample> test = batch(20_000, 6);
       List<Picture> pictures = test.stream().map(JudgeExample::picture).toList();
       List<Mask> focus = test.stream().map(JudgeExample::focus).toList();
@@ -91,15 +94,10 @@ class JudgeTrainingTest {
 
   @Test
   void aStartJudgeWithOtherHeadsIsRefusedByName() {
-    PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss", "");
     List<JudgeHead> other = List.of(new JudgeHead("colour", List.of("red", "green", "blue")));
     try (NDManager m = OfflineEngine.get().newBaseManager();
-        Judge trained = JudgeTraining.train(other, JudgeTrainingTest::batch,
-            new JudgeTraining.Settings(0, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
-            ProgressListener.NONE, TrainingListener.NONE, Cancellation.never())) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> JudgeTraining.train(HEADS, Optional.of(trained),
-              JudgeTrainingTest::batch, new JudgeTraining.Settings(0, 12, 2e-3, 1, Optional.empty(), 0), losses, m,
-              ProgressListener.NONE, TrainingListener.NONE, Cancellation.never()))
+        Judge trained = train(other, Optional.empty(), 0, 1, m)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> train(HEADS, Optional.of(trained), 0, 1, m))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("[colour]")
           .hasMessageContaining("[colour, side]");

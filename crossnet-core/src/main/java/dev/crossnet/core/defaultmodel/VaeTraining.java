@@ -93,8 +93,7 @@ public final class VaeTraining {
     ParameterGroup group = ParameterGroup.named("vae")
         .parameters(new ArrayList<>(trained))
         .optimizer(OptimizerOptions.adamW(settings.learningRate()).withGradientClip(1.0))
-        .loss(new LossTerm("reconstruction", 1.0, 0,
-            PluginConfig.of("error", settings.error(), "masked", settings.figureWeight() > 0)))
+        .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("error", settings.error())))
         .build();
     Trainer.Builder builder = Trainer.builder()
         .parameters(vae.namedParameters())

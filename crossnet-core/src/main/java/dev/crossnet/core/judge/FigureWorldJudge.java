@@ -73,6 +73,15 @@ public final class FigureWorldJudge {
     return JudgeFolder.loadResource(BUNDLED_RESOURCE, FigureWorldJudge.class, manager);
   }
 
+  /**
+   * The judge a command line names: {@code "bundled"} for {@link #bundled(NDManager)}, else a judge folder
+   * ({@link Judge#load(java.nio.file.Path, NDManager)}).
+   */
+  public static Judge named(String bundledOrFolder, NDManager manager) {
+    return bundledOrFolder.equals("bundled") ? bundled(manager)
+        : Judge.load(java.nio.file.Path.of(bundledOrFolder), manager);
+  }
+
   /** The focus the judge was trained with for figure {@code index}: its box grown by the edit margin. */
   public static Mask focusOn(Scene scene, int index) {
     FigureTruth f = scene.figures().get(index);

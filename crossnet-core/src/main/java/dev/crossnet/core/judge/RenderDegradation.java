@@ -27,9 +27,9 @@ public record RenderDegradation(double share, double maxBlurSigma, double maxNoi
     }
   }
 
-  /** Half the examples, blur up to sigma 1.2 px, noise up to 0.04. */
-  public static RenderDegradation forGeneratedPictures() {
-    return new RenderDegradation(0.5, 1.2, 0.04);
+  /** That share of the examples (0.5 trained the bundled judge), blur up to sigma 1.2 px, noise up to 0.04. */
+  public static RenderDegradation forGeneratedPictures(double share) {
+    return new RenderDegradation(share, 1.2, 0.04);
   }
 
   /** The picture, degraded or not by the next draws of {@code random} (none are drawn when the share is 0). */
@@ -46,10 +46,10 @@ public record RenderDegradation(double share, double maxBlurSigma, double maxNoi
     return Picture.fromChw(picture.width(), picture.height(), chw);
   }
 
-  /** The picture blurred with this degradation's largest sigma, without noise: a fixed, reproducible blur. */
-  public Picture blurred(Picture picture) {
+  /** The picture under a Gaussian blur of this sigma (pixels), without noise. */
+  public static Picture gaussianBlur(Picture picture, double sigma) {
     return Picture.fromChw(picture.width(), picture.height(),
-        blur(picture.toChw(), picture.width(), picture.height(), maxBlurSigma));
+        blur(picture.toChw(), picture.width(), picture.height(), sigma));
   }
 
   /** A separable Gaussian blur of each channel, edges clamped; sigma below 0.1 px leaves the values as they are. */

@@ -35,9 +35,8 @@ final class AdamW {
       // every intermediate is born in the manager of its first operand: lend the state to the scope so that
       // v.div(...) and friends are freed with it rather than piling up in the state manager every step
       scope.tempAttachAll(m, v, gradient);
-      NDArray g = gradient;
-      m.muli(b1).addi(g.mul(1 - b1));
-      v.muli(b2).addi(g.square().muli(1 - b2));
+      m.muli(b1).addi(gradient.mul(1 - b1));
+      v.muli(b2).addi(gradient.square().muli(1 - b2));
       double correction1 = 1 - Math.pow(b1, step);
       double correction2 = 1 - Math.pow(b2, step);
       float stepSize = (float) (options.learningRate() / correction1);

@@ -30,7 +30,7 @@ class RenderDegradationTest {
   @Test
   void blurSpreadsADotAndKeepsItsSum() {
     float[] before = dot().toChw();
-    float[] after = new RenderDegradation(1, 1.0, 0).blurred(dot()).toChw();
+    float[] after = RenderDegradation.gaussianBlur(dot(), 1.0).toChw();
     assertThat(after[4 * 9 + 4]).isLessThan(before[4 * 9 + 4]);
     assertThat(after[4 * 9 + 5]).isGreaterThan(0.05f);
     assertThat(after[4 * 9 + 5]).isEqualTo(after[5 * 9 + 4], within(1e-6f));
@@ -47,7 +47,7 @@ class RenderDegradationTest {
   @Test
   void aFlatPictureStaysFlat() {
     Picture grey = Picture.filled(8, 8, 0x808080);
-    assertThat(new RenderDegradation(1, 1.2, 0).blurred(grey).toChw()).containsExactly(grey.toChw());
+    assertThat(RenderDegradation.gaussianBlur(grey, 1.2).toChw()).containsExactly(grey.toChw());
   }
 
   @Test

@@ -139,7 +139,7 @@ public final class EditBenchmark {
           score(totals.get(m.name()), r.picture(), scene, c, judge, featherOf(r), r.totalTime().toNanos() / 1e9,
               peak);
         }
-        score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, 0, -1);
+        score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, Double.NaN, -1);
         done++;
       }
       judge.close();
@@ -227,8 +227,7 @@ public final class EditBenchmark {
     totals.forEach((name, t) -> md.append(String.format(Locale.ROOT,
         "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %s | %s |%n",
         name, db(t.psnrOut / t.n), t.changedBeyondFeather, db(t.psnrIn / t.n), t.ssimIn / t.n,
-        100 * t.appearance / t.n, 100 * t.pose / t.n, name.equals(CONTROL) ? "-" : String.format(Locale.ROOT,
-        "%.2f", t.seconds / t.n), mb(t.peak))));
+        100 * t.appearance / t.n, 100 * t.pose / t.n, seconds(t.seconds / t.n), mb(t.peak))));
     md.append(String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
@@ -242,6 +241,11 @@ public final class EditBenchmark {
 
   private static String db(double v) {
     return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  /** Seconds per edit; "-" for a row that runs nothing (NaN). */
+  private static String seconds(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static String mb(long bytes) {

@@ -53,11 +53,10 @@ public final class EvaluateJudge {
     double blur = o.number("blur", 0);
     o.rejectUnknown();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
-        Judge judge = judgeName.equals("bundled") ? FigureWorldJudge.bundled(manager)
-            : Judge.load(Path.of(judgeName), manager)) {
+        Judge judge = FigureWorldJudge.named(judgeName, manager)) {
       UnaryOperator<Picture> through = vaeFolder.isPresent()
           ? roundTrip(AutoencoderKL.load(vaeFolder.get(), manager), manager)
-          : blur > 0 ? p -> new RenderDegradation(1, blur, 0).blurred(p) : UnaryOperator.identity();
+          : blur > 0 ? p -> RenderDegradation.gaussianBlur(p, blur) : UnaryOperator.identity();
       long start = System.nanoTime();
       JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed, through);
       JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed, through);

@@ -32,7 +32,7 @@ import java.util.Optional;
  *     [--split train|held_out|any] [--from bundled|FOLDER] [--degrade 0.5]</pre>
  *
  * <p>{@code --from} starts from an existing judge's weights (fine-tuning); {@code --degrade} blurs and noises that
- * share of the training renders ({@link RenderDegradation#forGeneratedPictures()}'s blur and noise), so the judge
+ * share of the training renders ({@link RenderDegradation#forGeneratedPictures(double)}), so the judge
  * reads generated pictures, which are never as crisp as renders, by their content.
  *
  * <p>{@code --split train} (the default) keeps the held-out combinations unseen, so held-out accuracy measures
@@ -57,20 +57,17 @@ public final class TrainJudge {
     String from = o.string("from", null);
     double degrade = o.number("degrade", 0);
     o.rejectUnknown();
-    RenderDegradation generated = RenderDegradation.forGeneratedPictures();
-    RenderDegradation degradation = new RenderDegradation(degrade, generated.maxBlurSigma(), generated.maxNoise());
     Optional<Path> checkpoints = checkpointFolder.isEmpty() ? Optional.empty()
         : Optional.of(Path.of(checkpointFolder));
     FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed, whole,
-        degradation);
+        RenderDegradation.forGeneratedPictures(degrade));
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     System.out.printf("training the FigureWorld judge: %s%n", o.values());
     long start = System.nanoTime();
     LossWindow window = new LossWindow(print, steps, start);
     try (NDManager manager = OfflineEngine.get().newBaseManager();
-        Judge startJudge = from == null ? null : from.equals("bundled") ? FigureWorldJudge.bundled(manager)
-            : Judge.load(Path.of(from), manager);
+        Judge startJudge = from == null ? null : FigureWorldJudge.named(from, manager);
         Judge judge = JudgeTraining.train(FigureWorldJudge.heads(), Optional.ofNullable(startJudge), data,
             new JudgeTraining.Settings(steps, batch, lr, seed, checkpoints, every),
             losses, manager, ProgressListener.NONE, window, Cancellation.never())) {

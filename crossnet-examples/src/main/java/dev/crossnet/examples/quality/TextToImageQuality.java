@@ -87,8 +87,7 @@ public final class TextToImageQuality {
       DiffusionModel model = modelArg.equals("default")
           ? DefaultModel.load(manager) : DiffusionModel.load(Path.of(modelArg), manager);
       TextToImage t2i = TextToImage.of(model);
-      try (Judge judge = judgeArg.equals("bundled") ? FigureWorldJudge.bundled(manager)
-          : Judge.load(Path.of(judgeArg), manager)) {
+      try (Judge judge = FigureWorldJudge.named(judgeArg, manager)) {
         for (int i = 0; i < captions; i++) {
           Scene scene = world.generate(1_000_000L + i);
           long start = System.nanoTime();

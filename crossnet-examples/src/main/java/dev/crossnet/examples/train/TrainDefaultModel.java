@@ -120,7 +120,7 @@ public final class TrainDefaultModel {
           trainVae(config, images, work, new TrainingRun(vaeSteps, vaeBatch, seed, Optional.of(work.resolve("vae")),
               every, stop), settings, losses, manager);
         } else {
-          trainDecoder(images, work, new TrainingRun(vaeSteps, vaeBatch, seed,
+          trainDecoder(config, images, work, new TrainingRun(vaeSteps, vaeBatch, seed,
               Optional.of(work.resolve("vae-decoder")), every, stop), settings, losses, manager);
         }
       }
@@ -137,7 +137,7 @@ public final class TrainDefaultModel {
    * stay valid) and writes it back there with the same scaling factor. Run {@code --stage unet} afterwards (it
    * exports at once when its steps are done) to put the new decoder into the exported model.
    */
-  private static void trainDecoder(FigureWorldImages images, Path work, TrainingRun run,
+  private static void trainDecoder(DefaultModelConfig config, FigureWorldImages images, Path work, TrainingRun run,
       VaeTraining.Settings settings, PluginRegistry<LossProvider> losses, NDManager manager) throws Exception {
     if (!Files.exists(work.resolve("vae-final"))) {
       throw new IllegalStateException(work.resolve("vae-final") + " is missing; train the whole VAE first");
@@ -150,8 +150,7 @@ public final class TrainDefaultModel {
       VaeTraining.train(vae, images, run, settings, losses, m, ProgressListener.NONE,
           new LossLog(csv, "vae decoder", run.batch(), 20), Cancellation.never());
       LossPlot.draw(csv, dir.resolve("loss.png"), "decoder fine-tuning loss (" + settings.error() + " error)");
-      DefaultModelExporter.writeVae(work.resolve("vae-final"), DefaultModelConfig.standard(), vae,
-          vae.scalingFactor());
+      DefaultModelExporter.writeVae(work.resolve("vae-final"), config, vae, vae.scalingFactor());
       reconstructions(vae, images, dir.resolve("reconstructions.png"), m);
     }
   }

@@ -22,6 +22,7 @@ import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.core.pipeline.LatentCodec;
+import dev.crossnet.core.text.Vocabulary;
 import dev.crossnet.core.train.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,16 +65,36 @@ public final class TextualInversion {
       }
     }
 
+    /** The usual training prompt for models that read English (Stable Diffusion's CLIP). */
+    public static final String PHOTO_TEMPLATE = "a photo of {}";
+    /** The training prompt for a model whose vocabulary lacks {@link #PHOTO_TEMPLATE}'s words. */
+    public static final String PLAIN_TEMPLATE = "a {}";
+    /** The usual initial word; where the vocabulary lacks it, rows start from the table's mean. */
+    public static final String INIT_WORD = "object";
+
     public static Settings defaults(long seed) {
-      return new Settings(100, 5e-3, 1, "object", "a photo of {}", seed);
+      return new Settings(100, 5e-3, 1, INIT_WORD, PHOTO_TEMPLATE, seed);
     }
 
-    /** Settings from a branch's options: steps, learning-rate, tokens, init-word, template. */
-    public static Settings from(PluginConfig o, long seed) {
+    /**
+     * Settings from a branch's options: steps, learning-rate, tokens, init-word, template. Where the options
+     * name no template or init word, the defaults are fitted to {@code vocabulary}: a model that does not know
+     * "photo" (the embedded default model) trains with {@link #PLAIN_TEMPLATE}, and one that does not know
+     * "object" starts from the table's mean, since words it would spell with lone characters say nothing.
+     */
+    public static Settings from(PluginConfig o, long seed, Vocabulary vocabulary) {
       Settings d = defaults(seed);
+      String template = o.getString("template",
+          vocabulary.unknownWords(PHOTO_TEMPLATE).isEmpty() ? PHOTO_TEMPLATE : PLAIN_TEMPLATE);
+      String initWord = o.getString("init-word", vocabulary.knows(INIT_WORD) ? INIT_WORD : "");
+      List<String> unknown = vocabulary.unknownWords(template + " " + initWord);
+      if (!unknown.isEmpty()) {
+        LOG.warn("the model's vocabulary lacks {} of the inversion's template '{}' or init word '{}': it spells "
+            + "them with lone characters; choose known words (branch.appearance.template, init-word)", unknown,
+            template, initWord);
+      }
       return new Settings(o.getInt("steps", d.steps()), o.getDouble("learning-rate", d.learningRate()),
-          o.getInt("tokens", d.tokens()), o.getString("init-word", d.initWord()),
-          o.getString("template", d.template()), seed);
+          o.getInt("tokens", d.tokens()), initWord, template, seed);
     }
   }
 

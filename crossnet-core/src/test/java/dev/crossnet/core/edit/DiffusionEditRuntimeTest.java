@@ -116,6 +116,19 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
+  void theMotionBranchCanInvertTheBedrockWithTheRegionsColourTakenOut() {
+    EditResult kept = TinyEdits.edit(model, embedding).steps(2).run(runtime);
+    EditResult grey = TinyEdits.edit(model, embedding).steps(2).option("branch.motion.occupant", "grey")
+        .run(runtime);
+    assertThat(kept.record()).containsEntry("branch.motion.occupant", "keep");
+    assertThat(grey.record()).containsEntry("branch.motion.occupant", "grey");
+    assertThat(TinyEdits.pixels(grey.picture())).isNotEqualTo(TinyEdits.pixels(kept.picture()));
+    assertThatThrownBy(() -> TinyEdits.edit(model, embedding).steps(2).option("branch.motion.occupant", "gray")
+        .run(runtime)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'gray'")
+        .hasMessageContaining("keep").hasMessageContaining("grey");
+  }
+
+  @Test
   void nullTextOptimisationRunsWhenAskedAndIsRecorded() {
     EditResult result = TinyEdits.edit(model, embedding).steps(2).option("branch.motion.null-text", true)
         .option("branch.motion.null-text-iterations", 2).run(runtime);

@@ -45,6 +45,15 @@ import java.util.function.UnaryOperator;
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.edit.EditBenchmark --model DIR [--out /tmp/edit-benchmark] [--scenes 4] [--size 32]
  *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1]
+ *   [--only NAME,...] [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true]
+ * </pre>
+ *
+ * <p>{@code --only} keeps the methods whose name contains one of the given texts (the control row always runs);
+ * {@code --edit-options} adds edit options to every CrossNet row, for sweeps; {@code --reuse-subjects true} reuses
+ * the tokens a previous run saved in the same output folder (same model and inversion steps assumed) instead of
+ * learning them again.
+ *
+ * <pre>
  * </pre>
  */
 public final class EditBenchmark {
@@ -73,6 +82,8 @@ public final class EditBenchmark {
     double psnrIn;
     double ssimIn;
     double appearance;
+    double kind;
+    double colour;
     double pose;
     double seconds;
     long peak = -1;
@@ -91,15 +102,25 @@ public final class EditBenchmark {
     int inversionSteps = o.integer("inversion-steps", 50);
     double guidance = o.number("guidance", 5);
     long seed = o.longValue("seed", 1);
+    List<String> only = list(o.string("only", ""));
+    Map<String, String> editOptions = keyValues(o.string("edit-options", ""));
+    String subjectPrompt = o.string("subject-prompt", "a photo of {}");
+    if (!subjectPrompt.contains("{}")) {
+      throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
+    }
+    boolean reuseSubjects = o.string("reuse-subjects", "false").equals("true");
     o.rejectUnknown();
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
 
-    List<Method> methods = methods(steps, strength, sdeditStrength);
+    List<Method> methods = select(withOptions(methods(steps, strength, sdeditStrength), editOptions), only);
     Map<String, Totals> totals = new LinkedHashMap<>();
     methods.forEach(m -> totals.put(m.name(), new Totals()));
     totals.put(CONTROL, new Totals());
+    // only the rows that prompt with the subject's word and do not read its pictures use learned tokens
+    boolean needsTokens = methods.stream().anyMatch(m -> !m.textPrompt() && !m.subjectPictures());
     double inversionSeconds = 0;
+    int inversionsReused = 0;
     long inversionPeak = 0;
     int done = 0;
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size)
@@ -119,19 +140,28 @@ public final class EditBenchmark {
         c.ideal().write(dir.resolve("ideal.png"));
 
         // the subject's inversion, once per scene; every method below reuses the saved tokens
-        PeakMemory.reset();
-        EditResult learned = base(scene, c, c.subject(), model, guidance, seed).steps(1)
-            .option("branch.motion", false).option("branch.region", false).option("branch.subject-attention", false)
-            .option("branch.appearance.steps", inversionSteps).option("branch.appearance.save-to", dir.toString())
-            .run(runtime);
-        inversionSeconds += learned.timings().getOrDefault("branch:appearance", Duration.ZERO).toNanos() / 1e9;
-        inversionPeak = Math.max(inversionPeak, PeakMemory.peakBytes());
-        Subject saved = Subject.fromEmbedding(WORD, dir.resolve(AppearanceBranch.fileName(WORD)));
+        Path tokens = dir.resolve(AppearanceBranch.fileName(WORD));
+        if (!needsTokens || reuseSubjects && Files.exists(tokens)) {
+          inversionsReused++;
+        } else {
+          PeakMemory.reset();
+          ReadyEdit inversion = base(scene, c, c.subject(), model, guidance, seed).steps(1)
+              .option("branch.motion", false).option("branch.region", false)
+              .option("branch.subject-attention", false).option("branch.appearance.steps", inversionSteps)
+              .option("branch.appearance.save-to", dir.toString());
+          for (Map.Entry<String, String> option : editOptions.entrySet()) {
+            inversion = inversion.option(option.getKey(), option.getValue());
+          }
+          EditResult learned = inversion.run(runtime);
+          inversionSeconds += learned.timings().getOrDefault("branch:appearance", Duration.ZERO).toNanos() / 1e9;
+          inversionPeak = Math.max(inversionPeak, PeakMemory.peakBytes());
+        }
+        Subject saved = needsTokens ? Subject.fromEmbedding(WORD, tokens) : c.subject();
 
         for (Method m : methods) {
           ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
               guidance, seed)
-              .prompt(m.textPrompt() ? c.text() : "a photo of " + WORD));
+              .prompt(m.textPrompt() ? c.text() : subjectPrompt.replace("{}", WORD)));
           PeakMemory.reset();
           EditResult r = edit.run(runtime);
           long peak = PeakMemory.peakBytes();
@@ -147,8 +177,8 @@ public final class EditBenchmark {
     if (done == 0) {
       throw new IllegalStateException("no usable held-out scene found from seed " + seed + "; try another --seed");
     }
-    String table = table(model, done, size, steps, strength, inversionSteps, totals, inversionSeconds / done,
-        inversionPeak);
+    String table = table(model, done, size, steps, strength, inversionSteps, editOptions, totals,
+        done == inversionsReused ? Double.NaN : inversionSeconds / (done - inversionsReused), inversionPeak);
     Files.writeString(out.resolve("edit-benchmark.md"), table);
     System.out.println(table);
     System.out.println("pictures and table written to " + out);
@@ -163,6 +193,8 @@ public final class EditBenchmark {
     t.ssimIn += Metrics.ssim(result, c.ideal(), c.region());
     JudgeAgreement agreement = JudgeAgreement.of(judge, result, c.ideal(), c.region());
     t.appearance += agreement.appearance();
+    t.kind += agreement.kind();
+    t.colour += agreement.colour();
     t.pose += agreement.pose();
     t.seconds += seconds;
     t.peak = Math.max(t.peak, peak);
@@ -193,6 +225,50 @@ public final class EditBenchmark {
     return model.isPresent() ? e.model(model.get()) : e;
   }
 
+  /** The methods whose name contains one of {@code only} (all when it is empty); fails when none is left. */
+  static List<Method> select(List<Method> methods, List<String> only) {
+    if (only.isEmpty()) {
+      return methods;
+    }
+    List<Method> chosen = methods.stream().filter(m -> only.stream().anyMatch(m.name()::contains)).toList();
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("--only " + only + " matches no method; the methods are "
+          + methods.stream().map(Method::name).toList());
+    }
+    return chosen;
+  }
+
+  /** The CrossNet rows with {@code options} (edit option name to value) added; the baselines unchanged. */
+  static List<Method> withOptions(List<Method> methods, Map<String, String> options) {
+    return methods.stream().map(m -> !m.name().startsWith("CrossNet") || options.isEmpty() ? m
+        : new Method(m.name(), m.textPrompt(), m.subjectPictures(), e -> {
+          ReadyEdit configured = m.configure().apply(e);
+          for (Map.Entry<String, String> option : options.entrySet()) {
+            configured = configured.option(option.getKey(), option.getValue());
+          }
+          return configured;
+        })).toList();
+  }
+
+  /** {@code "a,b"} as a list; empty for blank text. */
+  static List<String> list(String text) {
+    return text.isBlank() ? List.of() : List.of(text.split(","));
+  }
+
+  /** {@code "k=v,k2=v2"} as an ordered map; fails naming an entry without {@code =}. */
+  static Map<String, String> keyValues(String text) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String entry : list(text)) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--edit-options entry '" + entry + "' is not name=value, e.g. "
+            + "branch.motion.ilvr-until=0.2");
+      }
+      map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+    }
+    return map;
+  }
+
   static List<Method> methods(int steps, double strength, double sdeditStrength) {
     List<Method> list = new ArrayList<>();
     list.add(new Method("SDEdit (text)", true, e -> e.steps(steps).strength(sdeditStrength)
@@ -214,28 +290,36 @@ public final class EditBenchmark {
   }
 
   private static String table(Optional<Path> model, int scenes, int size, int steps, double strength,
-      int inversionSteps, Map<String, Totals> totals, double inversionSeconds, long inversionPeak) {
+      int inversionSteps, Map<String, String> editOptions, Map<String, Totals> totals, double inversionSeconds,
+      long inversionPeak) {
     StringBuilder md = new StringBuilder();
     md.append("# CrossNet edit benchmark\n\n");
     md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld scenes of %dx%d (figure 0 takes "
         + "figure 1's look), %d steps, CrossNet strength %.2f, subject inversion %d steps.%n%n",
         model.map(Path::toString).orElse("<default>"), scenes, size, size, steps, strength, inversionSteps));
+    if (!editOptions.isEmpty()) {
+      md.append("CrossNet rows' extra edit options: ").append(editOptions).append(".\n\n");
+    }
     md.append("| method | PSNR outside vs bedrock (dB) | pixels changed beyond the feather | PSNR inside vs ideal (dB) "
-        + "| SSIM inside vs ideal | judge: subject's look | judge: occupant's pose | time per edit (s) "
-        + "| peak RSS (MB) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| SSIM inside vs ideal | judge: subject's look | (kind) | (colour) | judge: occupant's pose "
+        + "| time per edit (s) | peak RSS (MB) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     totals.forEach((name, t) -> md.append(String.format(Locale.ROOT,
-        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %s | %s |%n",
+        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %s | %s |%n",
         name, db(t.psnrOut / t.n), t.changedBeyondFeather, db(t.psnrIn / t.n), t.ssimIn / t.n,
-        100 * t.appearance / t.n, 100 * t.pose / t.n, seconds(t.seconds / t.n), mb(t.peak))));
-    md.append(String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
+        100 * t.appearance / t.n, 100 * t.kind / t.n, 100 * t.colour / t.n, 100 * t.pose / t.n,
+        seconds(t.seconds / t.n), mb(t.peak))));
+    md.append(Double.isNaN(inversionSeconds) ? String.format(Locale.ROOT,
+        "%nSubject inversion: not run (the rows chosen use no learned tokens, or --reuse-subjects reused them).%n")
+        : String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
         + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
         + "edits where the bundled FigureWorld judge, asked about the region's bounding box, reads the same kind, "
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
-        + "grey) shows what the box's shape alone earns.\n");
+        + "grey) shows what the box's shape alone earns. Kind and colour are parts of the look, shown on their own "
+        + "to tell which part fails.\n");
     return md.toString();
   }
 

@@ -16,9 +16,11 @@ import java.util.List;
  * the benchmark's grey-region control row measures how much.)
  *
  * @param appearance 1 when every appearance answer agrees, else 0
+ * @param kind 1 when the kind answers agree, else 0 (a part of the look, reported on its own)
+ * @param colour 1 when the colour answers agree, else 0 (a part of the look, reported on its own)
  * @param pose 1 when the pose answers agree, else 0
  */
-record JudgeAgreement(double appearance, double pose) {
+record JudgeAgreement(double appearance, double kind, double colour, double pose) {
 
   private static final List<String> APPEARANCE = List.of(FigureWorldJudge.KIND, FigureWorldJudge.COLOUR,
       FigureWorldJudge.HAT, FigureWorldJudge.SIZE);
@@ -28,7 +30,15 @@ record JudgeAgreement(double appearance, double pose) {
     JudgeReading got = judge.read(result, box);
     JudgeReading want = judge.read(ideal, box);
     boolean look = APPEARANCE.stream().allMatch(h -> got.answer(h).equals(want.answer(h)));
-    boolean pose = got.answer(FigureWorldJudge.POSE).equals(want.answer(FigureWorldJudge.POSE));
-    return new JudgeAgreement(look ? 1 : 0, pose ? 1 : 0);
+    return new JudgeAgreement(agree(look), agree(same(got, want, FigureWorldJudge.KIND)),
+        agree(same(got, want, FigureWorldJudge.COLOUR)), agree(same(got, want, FigureWorldJudge.POSE)));
+  }
+
+  private static boolean same(JudgeReading got, JudgeReading want, String head) {
+    return got.answer(head).equals(want.answer(head));
+  }
+
+  private static double agree(boolean yes) {
+    return yes ? 1 : 0;
   }
 }

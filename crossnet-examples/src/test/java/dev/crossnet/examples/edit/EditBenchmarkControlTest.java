@@ -27,4 +27,27 @@ class EditBenchmarkControlTest {
         .doesNotContain(EditBenchmark.CONTROL)
         .contains("SDEdit (text)", "RePaint (text)", "CrossNet (full)");
   }
+
+  @Test
+  void onlyKeepsTheNamedMethodsAndNamesTheChoicesWhenNoneMatches() {
+    var all = EditBenchmark.methods(10, 0.8, 0.6);
+    assertThat(EditBenchmark.select(all, java.util.List.of("CrossNet (full"))).extracting(EditBenchmark.Method::name)
+        .containsExactly("CrossNet (full)", "CrossNet (full, image encoder)");
+    assertThat(EditBenchmark.select(all, java.util.List.of())).hasSameSizeAs(all);
+    var tuned = EditBenchmark.withOptions(all, java.util.Map.of("branch.motion.ilvr", "false"));
+    assertThat(tuned.get(0)).as("a baseline keeps its own settings").isSameAs(all.get(0));
+    assertThat(tuned.get(tuned.size() - 1)).as("a CrossNet row gets the options").isNotSameAs(all.get(all.size() - 1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EditBenchmark.select(all, java.util.List.of("nope")))
+        .hasMessageContaining("nope").hasMessageContaining("RePaint (text)");
+  }
+
+  @Test
+  void editOptionsParseAsNameValuePairsAndABareWordIsRefused() {
+    assertThat(EditBenchmark.keyValues("branch.motion.ilvr=false, branch.appearance.template=a {}"))
+        .containsExactly(java.util.Map.entry("branch.motion.ilvr", "false"),
+            java.util.Map.entry("branch.appearance.template", "a {}"));
+    assertThat(EditBenchmark.keyValues("")).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EditBenchmark.keyValues("ilvr"))
+        .hasMessageContaining("'ilvr'").hasMessageContaining("name=value");
+  }
 }

@@ -11,6 +11,7 @@ import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.TextualInversion;
 import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
 import dev.crossnet.core.edit.encoder.SubjectEncoder;
+import dev.crossnet.core.text.Vocabulary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Map;
  *   <li>{@code source}: {@code inversion} (default) or {@code encoder}, the
  *       {@link FigureWorldJudgeEncoder} (FigureWorld subjects on a model with FigureWorld's words only);</li>
  *   <li>for inversion: {@code steps} (100), {@code learning-rate} (0.005), {@code tokens} (1),
- *       {@code init-word} ("object"), {@code template} ("a photo of {}");</li>
+ *       {@code init-word} ("object"), {@code template} ("a photo of {}"; for
+ *       a model that lacks these words, such as the embedded default model, "a {}" and the table's mean);</li>
  *   <li>{@code save-to}: a folder; each learned or encoded word is saved there as {@code <word>.safetensors},
  *       reusable with {@code Subject.fromEmbedding}.</li>
  * </ul>
@@ -62,7 +64,8 @@ public final class AppearanceBranch extends StatelessBranch {
           record.put(s.word() + ".encoding", encoded.description());
         } else {
           TextualInversion.Settings settings =
-              TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index);
+              TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index, new Vocabulary(
+                  c.model().tokenizer(), c.model().textEncoder().tokenEmbeddings().getShape().get(0)));
           TextualInversion.Result learned = new TextualInversion(c.model(), c.codec(), c.sampler())
               .learn(s, c.request().bedrock().width(), c.request().bedrock().height(), settings, c.progress(),
                   c.request().settings().cancellation(), c.manager());

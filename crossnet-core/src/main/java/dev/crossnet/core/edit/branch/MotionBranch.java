@@ -5,16 +5,21 @@ import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.branch.StepView;
+import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.edit.DdimInversion;
 import dev.crossnet.core.edit.EditContext;
-import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.NullTextOptimization;
+import dev.crossnet.core.edit.RecordedRun;
+import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.edit.RoundTrip;
+import dev.crossnet.core.image.PictureTensors;
+import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.core.pipeline.UnconditionalOverride;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * the guided reverse path retraces the inversion; auto runs it when the guided round-trip error relative to the
  * latent's mean square exceeds {@code null-text-threshold}, 0.1), {@code null-text-iterations} (10),
  * {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards the old occupant, so it
- * helps most where the region branch is off; it is off by default.
+ * helps most where the region branch is off; it is off by default. {@code occupant} ({@code keep}, the default,
+ * or {@code grey}): with {@code grey} the branch inverts, and guides towards, the bedrock with the colour inside
+ * the regions taken out ({@link Greyscale}), so the occupant's shape and pose are carried but not its colours.
  */
 public final class MotionBranch extends StatelessBranch {
 
@@ -58,7 +65,12 @@ public final class MotionBranch extends StatelessBranch {
     if (!(until >= 0 && until <= 1)) {
       throw new IllegalArgumentException("branch.motion.ilvr-until must lie in [0, 1], got " + until);
     }
-    NDArray bedrock = c.bedrockLatent();
+    String occupant = o.getString("occupant", "keep");
+    if (!occupant.equals("keep") && !occupant.equals("grey")) {
+      throw new IllegalArgumentException("branch.motion.occupant is '" + occupant + "'; use keep (the bedrock as "
+          + "it is) or grey (the regions' colours taken out before inversion)");
+    }
+    NDArray bedrock = occupant.equals("grey") ? greyedLatent(c) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 4), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> record = new LinkedHashMap<>();
     NDArray start = null;
@@ -89,6 +101,7 @@ public final class MotionBranch extends StatelessBranch {
       }
     }
     record.put("mode", mode);
+    record.put("occupant", occupant);
     record.put("ilvr", Boolean.toString(ilvr));
     record.put("ilvr-factor", Integer.toString(filter.factor()));
     record.put("ilvr-until", Double.toString(until));
@@ -162,10 +175,24 @@ public final class MotionBranch extends StatelessBranch {
       @Override
       public void close() {
         initial.close();
+        if (bedrock != c.bedrockLatent()) {
+          bedrock.close();
+        }
         unconditional.values().forEach(NDArray::close);
         path.forEach(NDArray::close);
       }
     }
     return new Run();
+  }
+
+  /** The latent of the bedrock with the colour inside every region taken out. */
+  private static NDArray greyedLatent(EditContext c) {
+    Picture picture = c.request().bedrock();
+    List<Mask> masks = c.request().replacements().stream()
+        .map(r -> r.region().toMask(picture.width(), picture.height())).toList();
+    Picture grey = Greyscale.inside(picture, RegionMasks.union(masks));
+    try (GradMode off = GradMode.disabled(); NDArray pixels = PictureTensors.toTensor(grey, c.manager())) {
+      return c.codec().encode(pixels);
+    }
   }
 }

@@ -15,6 +15,7 @@ import dev.crossnet.core.judge.JudgeHead;
 import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.text.PromptTokenizer;
+import dev.crossnet.core.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,9 +126,10 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     words.addAll(List.of(HAT_PHRASE.split(" ")));
     Map<String, long[]> spellings = new LinkedHashMap<>();
     TreeSet<String> missing = new TreeSet<>();
+    Vocabulary vocabulary = new Vocabulary(tokenizer, tableRows);
     for (String word : words) {
       int[] ids = tokenizer.tokenize(word);
-      if (!known(tokenizer, word, ids, tableRows)) {
+      if (!vocabulary.knows(word)) {
         missing.add(word);
       } else {
         if (ids.length > 1) {
@@ -143,30 +145,6 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
           + "(branch.appearance.source=inversion) with this model");
     }
     return spellings;
-  }
-
-  /**
-   * A word is known when it is one token, or several word pieces none of which is a lone character: a
-   * byte-level tokenizer spells any word it lacks with lone characters, whose rows say nothing of the word.
-   */
-  private static boolean known(PromptTokenizer tokenizer, String word, int[] ids, long tableRows) {
-    if (ids.length == 0) {
-      return false;
-    }
-    for (int id : ids) {
-      if (id < 0 || id >= tableRows) {
-        return false;
-      }
-    }
-    if (ids.length == 1) {
-      return true;
-    }
-    for (int id : ids) {
-      if (tokenizer.decode(new int[] {id}).strip().length() < 2) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Map<String, List<String>> classes() {

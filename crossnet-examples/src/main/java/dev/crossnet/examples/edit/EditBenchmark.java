@@ -45,16 +45,15 @@ import java.util.function.UnaryOperator;
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.edit.EditBenchmark --model DIR [--out /tmp/edit-benchmark] [--scenes 4] [--size 32]
  *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1]
- *   [--only NAME,...] [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true]
+ *   [--subject-prompt "{}"] [--only NAME,...] [--edit-options branch.motion.ilvr-until=0.2,...]
+ *   [--reuse-subjects true]
  * </pre>
  *
- * <p>{@code --only} keeps the methods whose name contains one of the given texts (the control row always runs);
- * {@code --edit-options} adds edit options to every CrossNet row, for sweeps; {@code --reuse-subjects true} reuses
- * the tokens a previous run saved in the same output folder (same model and inversion steps assumed) instead of
- * learning them again.
- *
- * <pre>
- * </pre>
+ * <p>The CrossNet rows prompt with {@code --subject-prompt} ({@code {}}, the subject's word alone, which is what
+ * an edit without a prompt uses). {@code --only} keeps the methods whose name contains one of the given texts
+ * (the control row always runs); {@code --edit-options} adds edit options to every CrossNet row, for sweeps;
+ * {@code --reuse-subjects true} reuses the tokens a previous run saved in the same output folder (same model and
+ * inversion steps assumed) instead of learning them again.
  */
 public final class EditBenchmark {
 
@@ -104,7 +103,7 @@ public final class EditBenchmark {
     long seed = o.longValue("seed", 1);
     List<String> only = list(o.string("only", ""));
     Map<String, String> editOptions = keyValues(o.string("edit-options", ""));
-    String subjectPrompt = o.string("subject-prompt", "a photo of {}");
+    String subjectPrompt = o.string("subject-prompt", "{}");
     if (!subjectPrompt.contains("{}")) {
       throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
     }

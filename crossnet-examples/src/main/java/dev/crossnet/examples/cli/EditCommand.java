@@ -17,12 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code crossnet edit}: puts a subject in place of a region's occupant. With {@code --bedrock}, {@code --region}
  * (x,y,w,h) or {@code --mask}, and {@code --subject} pictures it edits your files; without them it edits a
  * held-out FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit
- * beside the result, so the default model can be tried with nothing at hand.
+ * beside the result, so the default model can be tried with nothing at hand. The prompt defaults to the subject's
+ * word alone (what the API uses without one); {@code --edit-options k=v,...} passes edit options such as
+ * {@code branch.appearance.source=encoder} or {@code branch.motion.occupant=grey}.
  */
 final class EditCommand implements Command {
 
@@ -44,7 +47,7 @@ final class EditCommand implements Command {
     Path maskFile = options.path("mask", null);
     String subjects = options.string("subject", null);
     String word = options.string("word", "<subject>");
-    String prompt = options.string("prompt", "a photo of " + word);
+    String prompt = options.string("prompt", word);
     Path model = options.path("model", null);
     Path out = options.path("out", "out/edit.png");
     int steps = options.integer("steps", 30);
@@ -52,6 +55,7 @@ final class EditCommand implements Command {
     double guidance = options.number("guidance", 5.0);
     long seed = options.longValue("seed", 7);
     int inversionSteps = options.integer("inversion-steps", 60);
+    Map<String, String> editOptions = options.pairs("edit-options");
     options.rejectUnknown();
 
     Picture bedrock;
@@ -85,6 +89,9 @@ final class EditCommand implements Command {
         .prompt(prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps)
         .progress(new ProgressBar(System.err));
+    for (Map.Entry<String, String> option : editOptions.entrySet()) {
+      edit = edit.option(option.getKey(), option.getValue());
+    }
     if (model != null) {
       edit = edit.model(model);
     }

@@ -98,6 +98,24 @@ public final class Options {
     }
   }
 
+  /**
+   * {@code --name k=v,k2=v2} as an ordered map (empty when not given); fails naming an entry without {@code =}.
+   * For options passed on to a plugin, e.g. {@code --edit-options branch.motion.ilvr=false}.
+   */
+  public Map<String, String> pairs(String name) {
+    String text = string(name, "");
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String entry : text.isBlank() ? new String[0] : text.split(",")) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--" + name + " entry '" + entry + "' is not name=value, e.g. --" + name
+            + " branch.motion.ilvr-until=0.2,branch.motion.occupant=grey");
+      }
+      map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+    }
+    return map;
+  }
+
   /** The path given as {@code --name}, or {@code defaultValue} as a path; null when both are absent. */
   public Path path(String name, String defaultValue) {
     String v = string(name, defaultValue);

@@ -102,7 +102,7 @@ public final class EditBenchmark {
     double guidance = o.number("guidance", 5);
     long seed = o.longValue("seed", 1);
     List<String> only = list(o.string("only", ""));
-    Map<String, String> editOptions = keyValues(o.string("edit-options", ""));
+    Map<String, String> editOptions = o.pairs("edit-options");
     String subjectPrompt = o.string("subject-prompt", "{}");
     if (!subjectPrompt.contains("{}")) {
       throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
@@ -252,20 +252,6 @@ public final class EditBenchmark {
   /** {@code "a,b"} as a list; empty for blank text. */
   static List<String> list(String text) {
     return text.isBlank() ? List.of() : List.of(text.split(","));
-  }
-
-  /** {@code "k=v,k2=v2"} as an ordered map; fails naming an entry without {@code =}. */
-  static Map<String, String> keyValues(String text) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String entry : list(text)) {
-      int eq = entry.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--edit-options entry '" + entry + "' is not name=value, e.g. "
-            + "branch.motion.ilvr-until=0.2");
-      }
-      map.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-    }
-    return map;
   }
 
   static List<Method> methods(int steps, double strength, double sdeditStrength) {

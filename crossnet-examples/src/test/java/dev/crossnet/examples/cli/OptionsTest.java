@@ -27,6 +27,16 @@ class OptionsTest {
   }
 
   @Test
+  void readsPairsForPluginOptionsAndRefusesABareWord() {
+    assertThat(parse("--edit-options", "branch.motion.ilvr=false, branch.appearance.template=a {}")
+        .pairs("edit-options")).containsExactly(Map.entry("branch.motion.ilvr", "false"),
+            Map.entry("branch.appearance.template", "a {}"));
+    assertThat(parse().pairs("edit-options")).isEmpty();
+    assertThatThrownBy(() -> parse("--edit-options", "ilvr").pairs("edit-options"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("'ilvr'").hasMessageContaining("name=value");
+  }
+
+  @Test
   void readsNameEqualsValue() {
     Options o = parse("--steps=12", "--prompt=--not-an-option");
 

@@ -40,14 +40,4 @@ class EditBenchmarkControlTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EditBenchmark.select(all, java.util.List.of("nope")))
         .hasMessageContaining("nope").hasMessageContaining("RePaint (text)");
   }
-
-  @Test
-  void editOptionsParseAsNameValuePairsAndABareWordIsRefused() {
-    assertThat(EditBenchmark.keyValues("branch.motion.ilvr=false, branch.appearance.template=a {}"))
-        .containsExactly(java.util.Map.entry("branch.motion.ilvr", "false"),
-            java.util.Map.entry("branch.appearance.template", "a {}"));
-    assertThat(EditBenchmark.keyValues("")).isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EditBenchmark.keyValues("ilvr"))
-        .hasMessageContaining("'ilvr'").hasMessageContaining("name=value");
-  }
 }

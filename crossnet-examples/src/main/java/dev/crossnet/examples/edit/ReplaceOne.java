@@ -47,7 +47,7 @@ public final class ReplaceOne {
     var edit = Editor.bedrock(scene.picture())
         .replace(Region.mask(c.region()))
         .with(c.subject())
-        .prompt("a photo of <subject>")
+        .prompt("<subject>")
         .steps(steps)
         .strength(0.8)
         .seed(seed)

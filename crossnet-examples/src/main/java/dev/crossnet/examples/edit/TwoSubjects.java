@@ -51,7 +51,7 @@ public final class TwoSubjects {
     var edit = Editor.bedrock(first.scene().picture())
         .replace(Region.mask(first.region())).with(first.subject())
         .replace(Region.mask(second.region())).with(second.subject())
-        .prompt("a photo of <first> and <second>")
+        .prompt("<first> and <second>")
         .steps(steps)
         .strength(0.8)
         .seed(seed)

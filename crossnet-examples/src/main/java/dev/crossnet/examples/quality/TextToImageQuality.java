@@ -54,6 +54,7 @@ public final class TextToImageQuality {
 
     Score() {
       COLUMNS.forEach(c -> counts.put(c, new int[2]));
+      ATTRIBUTES.forEach(c -> counts.put(c, new int[2]));
     }
 
     void add(String column, boolean right) {
@@ -114,6 +115,8 @@ public final class TextToImageQuality {
         .append(" |\n");
     md.append("| real renders of the same scenes | ")
         .append(String.join(" | ", COLUMNS.stream().map(real::cell).toList())).append(" |\n");
+    md.append("\nThe attributes one by one (generated pictures; real renders): ").append(String.join("; ",
+        ATTRIBUTES.stream().map(a -> a + " " + drawn.cell(a) + ", " + real.cell(a)).toList())).append(".\n");
     Files.writeString(out.resolve("quality.md"), md.toString());
     System.out.print(md);
   }
@@ -129,6 +132,7 @@ public final class TextToImageQuality {
       boolean right = heads.get(h).classes().get(labels[h]).equals(reading.answer(name));
       if (ATTRIBUTES.contains(name)) {
         score.add("attributes", right);
+        score.add(name, right);
       } else if (COLUMNS.contains(name)) {
         score.add(name, right);
       }

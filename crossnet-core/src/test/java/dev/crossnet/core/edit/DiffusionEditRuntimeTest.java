@@ -116,10 +116,10 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
-  void theMotionBranchCanInvertTheBedrockWithTheRegionsColourTakenOut() {
-    EditResult kept = TinyEdits.edit(model, embedding).steps(2).run(runtime);
-    EditResult grey = TinyEdits.edit(model, embedding).steps(2).option("branch.motion.occupant", "grey")
+  void theMotionBranchInvertsTheBedrockWithTheRegionsColourTakenOutUnlessToldToKeepIt() {
+    EditResult kept = TinyEdits.edit(model, embedding).steps(2).option("branch.motion.occupant", "keep")
         .run(runtime);
+    EditResult grey = TinyEdits.edit(model, embedding).steps(2).run(runtime);
     assertThat(kept.record()).containsEntry("branch.motion.occupant", "keep");
     assertThat(grey.record()).containsEntry("branch.motion.occupant", "grey");
     assertThat(TinyEdits.pixels(grey.picture())).isNotEqualTo(TinyEdits.pixels(kept.picture()));

@@ -112,6 +112,12 @@ public record EditSettings(
         options.with(key, value), progress, cancellation);
   }
 
+  /** These settings with every option of {@code extra} added (an option already set is replaced). */
+  public EditSettings withOptions(PluginConfig extra) {
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
+        options.merge(extra), progress, cancellation);
+  }
+
   public EditSettings withProgress(ProgressListener value) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
         options, java.util.Objects.requireNonNull(value, "progress listener"), cancellation);

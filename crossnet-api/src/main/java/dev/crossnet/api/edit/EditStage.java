@@ -1,11 +1,13 @@
 package dev.crossnet.api.edit;
 
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.region.Region;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -67,6 +69,11 @@ public abstract class EditStage<SELF extends EditStage<SELF>> {
   /** A plugin option, e.g. {@code option("branch.motion", false)} to switch a branch off. */
   public SELF option(String key, Object value) {
     return withSettings(settings.withOption(key, value));
+  }
+
+  /** Several plugin options at once, e.g. read from a command line ({@code branch.motion.ilvr-factor=1}). */
+  public SELF options(Map<String, ?> options) {
+    return withSettings(settings.withOptions(PluginConfig.of(options)));
   }
 
   public SELF progress(ProgressListener listener) {

@@ -48,6 +48,16 @@ class EditorTest {
   }
 
   @Test
+  void severalOptionsAtOnceAddToTheOnesSetAndReplaceTheSameKey() {
+    EditSettings settings = Editor.bedrock(bedrock).replace(Region.box(1, 1, 5, 5))
+        .with(Subject.of("<s>", bedrock)).option("branch.motion", false).option("branch.region.feather", 2)
+        .options(Map.of("branch.region.feather", "4", "branch.motion.ilvr-factor", "1")).settings();
+    assertThat(settings.options().getBoolean("branch.motion", true)).isFalse();
+    assertThat(settings.options().getInt("branch.region.feather", 0)).isEqualTo(4);
+    assertThat(settings.options().getInt("branch.motion.ilvr-factor", 0)).isEqualTo(1);
+  }
+
+  @Test
   void emptySubjectListIsRefusedWithTheFix() {
     assertThatThrownBy(() -> Editor.bedrock(bedrock).replace(Region.box(1, 1, 5, 5)).with(List.of()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -7,6 +7,7 @@ import dev.crossnet.core.model.unet.UNet2DConditionModel;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.text.PromptTokenizer;
 import dev.crossnet.core.text.PromptTokenizers;
+import dev.crossnet.core.text.Vocabulary;
 import dev.crossnet.core.weights.SafetensorsFile;
 import dev.crossnet.core.weights.SafetensorsWriter;
 import java.io.IOException;
@@ -150,6 +151,11 @@ public final class DiffusionModel {
 
   public ClipTextModel textEncoder() {
     return textEncoder;
+  }
+
+  /** Which words this model's tokenizer knows, for its text encoder's embedding table. */
+  public Vocabulary vocabulary() {
+    return new Vocabulary(tokenizer, textEncoder.tokenEmbeddings().getShape().get(0));
   }
 
   public UNet2DConditionModel unet() {

@@ -3,6 +3,7 @@ package dev.crossnet.core.text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,24 +28,28 @@ public final class Vocabulary {
 
   /** Whether the tokenizer knows {@code word} (one word, no spaces). */
   public boolean knows(String word) {
+    return spelling(word).isPresent();
+  }
+
+  /** The token ids of {@code word} (one word, no spaces) when the tokenizer knows it, else empty. */
+  public Optional<int[]> spelling(String word) {
     int[] ids = tokenizer.tokenize(word);
     if (ids.length == 0) {
-      return false;
+      return Optional.empty();
     }
     for (int id : ids) {
       if (id < 0 || id >= tableRows) {
-        return false;
+        return Optional.empty();
       }
     }
-    if (ids.length == 1) {
-      return true;
-    }
-    for (int id : ids) {
-      if (tokenizer.decode(new int[] {id}).strip().length() < 2) {
-        return false;
+    if (ids.length > 1) {
+      for (int id : ids) {
+        if (tokenizer.decode(new int[] {id}).strip().length() < 2) {
+          return Optional.empty();
+        }
       }
     }
-    return true;
+    return Optional.of(ids);
   }
 
   /**

@@ -87,11 +87,8 @@ final class EditCommand implements Command {
     }
     ReadyEdit edit = Editor.bedrock(bedrock).replace(region).with(subject)
         .prompt(prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
-        .option("branch.appearance.steps", inversionSteps)
+        .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
-    for (Map.Entry<String, String> option : editOptions.entrySet()) {
-      edit = edit.option(option.getKey(), option.getValue());
-    }
     if (model != null) {
       edit = edit.model(model);
     }

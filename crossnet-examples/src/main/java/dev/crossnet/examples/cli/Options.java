@@ -98,14 +98,19 @@ public final class Options {
     }
   }
 
+  /** {@code --name a,b} as a list (empty when not given). */
+  public java.util.List<String> list(String name) {
+    String text = string(name, "");
+    return text.isBlank() ? java.util.List.of() : java.util.List.of(text.split(","));
+  }
+
   /**
    * {@code --name k=v,k2=v2} as an ordered map (empty when not given); fails naming an entry without {@code =}.
    * For options passed on to a plugin, e.g. {@code --edit-options branch.motion.ilvr=false}.
    */
   public Map<String, String> pairs(String name) {
-    String text = string(name, "");
     Map<String, String> map = new java.util.LinkedHashMap<>();
-    for (String entry : text.isBlank() ? new String[0] : text.split(",")) {
+    for (String entry : list(name)) {
       int eq = entry.indexOf('=');
       if (eq <= 0) {
         throw new UsageException("--" + name + " entry '" + entry + "' is not name=value, e.g. --" + name

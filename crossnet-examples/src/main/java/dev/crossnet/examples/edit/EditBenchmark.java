@@ -101,13 +101,13 @@ public final class EditBenchmark {
     int inversionSteps = o.integer("inversion-steps", 50);
     double guidance = o.number("guidance", 5);
     long seed = o.longValue("seed", 1);
-    List<String> only = list(o.string("only", ""));
+    List<String> only = o.list("only");
     Map<String, String> editOptions = o.pairs("edit-options");
     String subjectPrompt = o.string("subject-prompt", "{}");
     if (!subjectPrompt.contains("{}")) {
       throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
     }
-    boolean reuseSubjects = o.string("reuse-subjects", "false").equals("true");
+    boolean reuseSubjects = o.choice("reuse-subjects", "false", "true", "false").equals("true");
     o.rejectUnknown();
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
@@ -119,7 +119,7 @@ public final class EditBenchmark {
     // only the rows that prompt with the subject's word and do not read its pictures use learned tokens
     boolean needsTokens = methods.stream().anyMatch(m -> !m.textPrompt() && !m.subjectPictures());
     double inversionSeconds = 0;
-    int inversionsReused = 0;
+    int inversionsRun = 0;
     long inversionPeak = 0;
     int done = 0;
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size)
@@ -140,18 +140,13 @@ public final class EditBenchmark {
 
         // the subject's inversion, once per scene; every method below reuses the saved tokens
         Path tokens = dir.resolve(AppearanceBranch.fileName(WORD));
-        if (!needsTokens || reuseSubjects && Files.exists(tokens)) {
-          inversionsReused++;
-        } else {
+        if (needsTokens && !(reuseSubjects && Files.exists(tokens))) {
+          inversionsRun++;
           PeakMemory.reset();
-          ReadyEdit inversion = base(scene, c, c.subject(), model, guidance, seed).steps(1)
+          EditResult learned = base(scene, c, c.subject(), model, guidance, seed).steps(1)
               .option("branch.motion", false).option("branch.region", false)
               .option("branch.subject-attention", false).option("branch.appearance.steps", inversionSteps)
-              .option("branch.appearance.save-to", dir.toString());
-          for (Map.Entry<String, String> option : editOptions.entrySet()) {
-            inversion = inversion.option(option.getKey(), option.getValue());
-          }
-          EditResult learned = inversion.run(runtime);
+              .option("branch.appearance.save-to", dir.toString()).options(editOptions).run(runtime);
           inversionSeconds += learned.timings().getOrDefault("branch:appearance", Duration.ZERO).toNanos() / 1e9;
           inversionPeak = Math.max(inversionPeak, PeakMemory.peakBytes());
         }
@@ -177,7 +172,7 @@ public final class EditBenchmark {
       throw new IllegalStateException("no usable held-out scene found from seed " + seed + "; try another --seed");
     }
     String table = table(model, done, size, steps, strength, inversionSteps, editOptions, totals,
-        done == inversionsReused ? Double.NaN : inversionSeconds / (done - inversionsReused), inversionPeak);
+        inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak);
     Files.writeString(out.resolve("edit-benchmark.md"), table);
     System.out.println(table);
     System.out.println("pictures and table written to " + out);
@@ -240,18 +235,8 @@ public final class EditBenchmark {
   /** The CrossNet rows with {@code options} (edit option name to value) added; the baselines unchanged. */
   static List<Method> withOptions(List<Method> methods, Map<String, String> options) {
     return methods.stream().map(m -> !m.name().startsWith("CrossNet") || options.isEmpty() ? m
-        : new Method(m.name(), m.textPrompt(), m.subjectPictures(), e -> {
-          ReadyEdit configured = m.configure().apply(e);
-          for (Map.Entry<String, String> option : options.entrySet()) {
-            configured = configured.option(option.getKey(), option.getValue());
-          }
-          return configured;
-        })).toList();
-  }
-
-  /** {@code "a,b"} as a list; empty for blank text. */
-  static List<String> list(String text) {
-    return text.isBlank() ? List.of() : List.of(text.split(","));
+        : new Method(m.name(), m.textPrompt(), m.subjectPictures(), e -> m.configure().apply(e).options(options)))
+        .toList();
   }
 
   static List<Method> methods(int steps, double strength, double sdeditStrength) {

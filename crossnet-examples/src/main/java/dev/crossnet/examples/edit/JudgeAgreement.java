@@ -29,7 +29,7 @@ record JudgeAgreement(double appearance, double kind, double colour, double pose
     Mask box = FocusMasks.around(region, 0);
     JudgeReading got = judge.read(result, box);
     JudgeReading want = judge.read(ideal, box);
-    boolean look = APPEARANCE.stream().allMatch(h -> got.answer(h).equals(want.answer(h)));
+    boolean look = APPEARANCE.stream().allMatch(h -> same(got, want, h));
     return new JudgeAgreement(agree(look), agree(same(got, want, FigureWorldJudge.KIND)),
         agree(same(got, want, FigureWorldJudge.COLOUR)), agree(same(got, want, FigureWorldJudge.POSE)));
   }

@@ -11,7 +11,6 @@ import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.TextualInversion;
 import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
 import dev.crossnet.core.edit.encoder.SubjectEncoder;
-import dev.crossnet.core.text.Vocabulary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +63,7 @@ public final class AppearanceBranch extends StatelessBranch {
           record.put(s.word() + ".encoding", encoded.description());
         } else {
           TextualInversion.Settings settings =
-              TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index, new Vocabulary(
-                  c.model().tokenizer(), c.model().textEncoder().tokenEmbeddings().getShape().get(0)));
+              TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index, c.model().vocabulary());
           TextualInversion.Result learned = new TextualInversion(c.model(), c.codec(), c.sampler())
               .learn(s, c.request().bedrock().width(), c.request().bedrock().height(), settings, c.progress(),
                   c.request().settings().cancellation(), c.manager());

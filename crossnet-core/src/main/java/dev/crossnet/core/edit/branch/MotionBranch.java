@@ -73,7 +73,8 @@ public final class MotionBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.motion.occupant is '" + occupant + "'; use keep (the bedrock as "
           + "it is) or grey (the regions' colours taken out before inversion)");
     }
-    NDArray bedrock = occupant.equals("grey") ? greyedLatent(c) : c.bedrockLatent();
+    boolean grey = occupant.equals("grey");
+    NDArray bedrock = grey ? greyedLatent(c) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 2), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> record = new LinkedHashMap<>();
     NDArray start = null;
@@ -178,7 +179,7 @@ public final class MotionBranch extends StatelessBranch {
       @Override
       public void close() {
         initial.close();
-        if (bedrock != c.bedrockLatent()) {
+        if (grey) {
           bedrock.close();
         }
         unconditional.values().forEach(NDArray::close);

@@ -58,7 +58,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     }
     PromptTokenizer tokenizer = model.tokenizer();
     NDArray table = model.textEncoder().tokenEmbeddings();
-    Map<String, long[]> spellings = spellings(tokenizer, table.getShape().get(0));
+    Map<String, long[]> spellings = spellings(model.vocabulary());
     Map<String, double[]> probabilities = meanProbabilities(subject, manager);
     boolean hat = probabilities.get(FigureWorldJudge.HAT)[1] > 0.5;
     Map<String, List<String>> classes = classes();
@@ -120,18 +120,18 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
    * The token ids of every word the encoder may use, failing with every missing word when the vocabulary lacks
    * some.
    */
-  private static Map<String, long[]> spellings(PromptTokenizer tokenizer, long tableRows) {
+  private static Map<String, long[]> spellings(Vocabulary vocabulary) {
     List<String> words = new ArrayList<>();
     classes().values().forEach(words::addAll);
     words.addAll(List.of(HAT_PHRASE.split(" ")));
     Map<String, long[]> spellings = new LinkedHashMap<>();
     TreeSet<String> missing = new TreeSet<>();
-    Vocabulary vocabulary = new Vocabulary(tokenizer, tableRows);
     for (String word : words) {
-      int[] ids = tokenizer.tokenize(word);
-      if (!vocabulary.knows(word)) {
+      Optional<int[]> spelling = vocabulary.spelling(word);
+      if (spelling.isEmpty()) {
         missing.add(word);
       } else {
+        int[] ids = spelling.get();
         if (ids.length > 1) {
           LOG.debug("word '{}' is {} tokens; its row is their mean", word, ids.length);
         }

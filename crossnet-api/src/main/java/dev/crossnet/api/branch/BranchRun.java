@@ -29,6 +29,15 @@ public interface BranchRun extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * Words the branch places in the prompt right after a subject's word, keyed by that word: e.g. the motion
+   * branch's reading of the occupant's pose ({@code "waving"}), so the text asks for the pose the latent carries.
+   * Empty when the branch adds no words.
+   */
+  default Map<String, String> wordsAfterSubject() {
+    return Map.of();
+  }
+
   /** Controls the network's attention layers during this edit, when the branch needs to. */
   default Optional<AttentionControl> attention() {
     return Optional.empty();

@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CrossNet's edit runtime: loads (and caches) the model, maps the regions to sample-space masks, starts the
- * enabled branches in (order, name) order, encodes the prompt with the words they learned, runs the one
- * {@link DenoisingLoop}, decodes, and, when the region branch is on, composites the bedrock's own pixels back
- * outside the feathered region. The same request and seed give the same picture.
+ * enabled branches in (order, name) order, encodes the prompt with the words they learned and the words they
+ * place after subject words, runs the one {@link DenoisingLoop}, decodes, and, when the region branch is on,
+ * composites the bedrock's own pixels back outside the feathered region. The same request and seed give the
+ * same picture.
  *
  * <p>Every array of an edit lives in one child manager of the model cache's, closed when the edit returns.
  */
@@ -139,7 +140,10 @@ public final class DiffusionEditRuntime implements EditRuntime {
         Map<String, NDArray> words = new LinkedHashMap<>();
         runs.forEach(r -> words.putAll(r.wordEmbeddings()));
         List<String> subjectWords = request.replacements().stream().map(r -> r.subject().word()).toList();
-        SubjectPrompt.Layout l = SubjectPrompt.build(model.tokenizer(), settings.prompt(), subjectWords, words);
+        Map<String, String> additions = new LinkedHashMap<>();
+        runs.forEach(r -> r.wordsAfterSubject().forEach((w, a) -> additions.merge(w, a, (x, y) -> x + " " + y)));
+        String prompt = SubjectPrompt.insertAfter(SubjectPrompt.complete(settings.prompt(), subjectWords), additions);
+        SubjectPrompt.Layout l = SubjectPrompt.build(model.tokenizer(), prompt, subjectWords, words);
         record.put("prompt", l.text());
         record.put("negative-prompt", settings.negativePrompt());
         NDArray text = encode(model, l, m);

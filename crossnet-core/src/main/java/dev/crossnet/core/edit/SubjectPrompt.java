@@ -51,6 +51,27 @@ public final class SubjectPrompt {
     return text.toString();
   }
 
+  /**
+   * The text with words inserted right after the first mention of a subject's word, e.g. {@code "a <it>"} and
+   * {@code <it> -> "waving"} give {@code "a <it> waving"}. Words whose subject the text does not name are left
+   * out (complete the prompt first).
+   */
+  public static String insertAfter(String text, Map<String, String> additions) {
+    String out = text;
+    for (Map.Entry<String, String> e : additions.entrySet()) {
+      if (e.getValue().isBlank()) {
+        continue;
+      }
+      Matcher m = wordPattern(e.getKey()).matcher(out);
+      if (m.find()) {
+        out = out.substring(0, m.end()) + " " + e.getValue().trim() + out.substring(m.end());
+      } else {
+        LOG.warn("prompt '{}' does not name subject '{}'; '{}' is not added", out, e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
   private static Pattern wordPattern(String word) {
     return Pattern.compile("(?<![\\w<>-])" + Pattern.quote(word) + "(?![\\w<>-])");
   }

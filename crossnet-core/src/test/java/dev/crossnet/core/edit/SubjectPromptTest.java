@@ -34,6 +34,21 @@ class SubjectPromptTest {
   }
 
   @Test
+  void wordsAreInsertedRightAfterTheirSubjectsFirstMention() {
+    assertThat(SubjectPrompt.insertAfter("a <cat> and a <dog> by <cat>", Map.of("<cat>", "waving")))
+        .isEqualTo("a <cat> waving and a <dog> by <cat>");
+    assertThat(SubjectPrompt.insertAfter("<cat> and <dog>", new java.util.LinkedHashMap<>(Map.of("<dog>", "sitting",
+        "<cat>", "lying")))).isEqualTo("<cat> lying and <dog> sitting");
+  }
+
+  @Test
+  void wordsForASubjectThePromptLacksOrBlankWordsAreLeftOut() {
+    assertThat(SubjectPrompt.insertAfter("a <cat>", Map.of("<dog>", "sitting"))).isEqualTo("a <cat>");
+    assertThat(SubjectPrompt.insertAfter("a <cat>", Map.of("<cat>", " "))).isEqualTo("a <cat>");
+    assertThat(SubjectPrompt.insertAfter("a <cat>s", Map.of("<cat>", "sitting"))).isEqualTo("a <cat>s");
+  }
+
+  @Test
   void anEmptyPromptIsTheWordsJoined() {
     assertThat(SubjectPrompt.complete("", List.of("<cat>", "<dog>"))).isEqualTo("<cat> and <dog>");
   }

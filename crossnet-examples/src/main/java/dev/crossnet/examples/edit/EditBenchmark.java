@@ -50,7 +50,9 @@ import java.util.function.UnaryOperator;
  * </pre>
  *
  * <p>The CrossNet rows prompt with {@code --subject-prompt} ({@code {}}, the subject's word alone, which is what
- * an edit without a prompt uses). {@code --only} keeps the methods whose name contains one of the given texts
+ * an edit without a prompt uses); {@code {pose}} in it stands for the occupant's pose word, for measuring edits
+ * whose user names the pose to keep. The text-prompted baselines are told the ideal result in words: the subject's
+ * look in the occupant's pose. {@code --only} keeps the methods whose name contains one of the given texts
  * (the control row always runs); {@code --edit-options} adds edit options to every CrossNet row, for sweeps;
  * {@code --reuse-subjects true} reuses the tokens a previous run saved in the same output folder (same model and
  * inversion steps assumed) instead of learning them again.
@@ -58,6 +60,8 @@ import java.util.function.UnaryOperator;
 public final class EditBenchmark {
 
   static final String WORD = "<subject>";
+  /** Stands, in {@code --subject-prompt}, for the occupant's pose word (the pose the ideal result keeps). */
+  static final String POSE = "{pose}";
   static final String CONTROL = "control: region painted grey";
   private static final int GREY = 0x808080;
 
@@ -155,7 +159,7 @@ public final class EditBenchmark {
         for (Method m : methods) {
           ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
               guidance, seed)
-              .prompt(m.textPrompt() ? c.text() : subjectPrompt.replace("{}", WORD)));
+              .prompt(m.textPrompt() ? c.text() : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose())));
           PeakMemory.reset();
           EditResult r = edit.run(runtime);
           long peak = PeakMemory.peakBytes();

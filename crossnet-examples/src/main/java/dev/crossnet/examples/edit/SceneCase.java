@@ -4,6 +4,7 @@ import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.figureworld.Caption;
+import dev.crossnet.core.figureworld.Figure;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
@@ -14,9 +15,12 @@ import java.util.Optional;
  * {@code donor}. The subject is the donor as seen in the scene (the scene's picture, masked to the donor);
  * the ideal result is the scene re-rendered with only the occupant's description changed.
  *
- * @param text the donor described in words (for the text-prompted baselines)
+ * @param text the ideal result's figure described in words, the donor's look in the occupant's pose (for the
+ *     text-prompted baselines)
+ * @param pose the occupant's pose word (which the ideal result keeps)
  */
-record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text) {
+record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text,
+    String pose) {
 
   /** The case, or empty when the region would cover nothing or everything (the API refuses those). */
   static Optional<SceneCase> of(Scene scene, int occupant, int donor, String word) {
@@ -30,7 +34,8 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
       return Optional.empty();
     }
     Subject subject = Subject.of(word, scene.picture()).withMasks(d.mask());
+    Figure wanted = ideal.edited().figures().get(occupant).figure();
     return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
-        Caption.phrase(d.figure(), 1)));
+        Caption.phrase(wanted, 1), wanted.pose().word()));
   }
 }

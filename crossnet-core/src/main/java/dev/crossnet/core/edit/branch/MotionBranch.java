@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * the regions taken out ({@link Greyscale}), so the occupant's shape and pose are carried but not its colours;
  * {@code keep} uses the bedrock as it is. The defaults (grey, factor 2, until 0.6) were chosen on FigureWorld's
  * edit benchmark (the README's sweep): against keep, 4 and 0.4 they raised pose agreement from 67 % to 75 % with
- * a learned subject and from 33 % to 61 % with the image encoder.
+ * a learned subject and from 33 % to 61 % with the image encoder. {@code pose} ({@code auto}, {@code judge} or
+ * {@code none}) also puts the occupant's pose into words after the subject's word ({@link OccupantPose}); by
+ * default it does so for the image encoder on the embedded default model, where it raised pose agreement from
+ * 44 % to 72 %.
  */
 public final class MotionBranch extends StatelessBranch {
 
@@ -77,6 +80,7 @@ public final class MotionBranch extends StatelessBranch {
     NDArray bedrock = grey ? greyedLatent(c) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 2), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> record = new LinkedHashMap<>();
+    Map<String, String> poseWords = OccupantPose.words(c, record);
     NDArray start = null;
     String nullText = o.getString("null-text", "false");
     if (!List.of("false", "true", "auto").contains(nullText)) {
@@ -153,6 +157,11 @@ public final class MotionBranch extends StatelessBranch {
         NDArray copy = initial.duplicate();
         copy.attach(latent.getManager());
         return copy;
+      }
+
+      @Override
+      public Map<String, String> wordsAfterSubject() {
+        return poseWords;
       }
 
       @Override

@@ -61,6 +61,37 @@ class EncoderEditTest {
   }
 
   @Test
+  void withTheEncoderOnTheDefaultModelTheOccupantsPoseIsReadIntoThePrompt() {
+    EditResult result = edit().prompt("a <it>").option("branch.motion", true)
+        .option("branch.appearance.source", "encoder").run(runtime);
+
+    String pose = result.record().get("branch.motion.pose.<it>");
+    assertThat(result.record()).containsEntry("branch.motion.pose", "read by the FigureWorld judge");
+    assertThat(pose).matches("[a-z]+ \\(\\d\\.\\d\\d\\)");
+    assertThat(result.record().get("prompt")).isEqualTo("a <it> " + pose.split(" ")[0]);
+  }
+
+  @Test
+  void aPoseThePromptNamesIsKeptAndLearnedTokensGetNoPoseWordByDefault() {
+    EditResult named = edit().option("branch.motion", true).option("branch.appearance.source", "encoder")
+        .run(runtime);
+    assertThat(named.record()).containsEntry("branch.motion.pose", "not read: the prompt names 'standing'")
+        .containsEntry("prompt", "a <it> standing");
+
+    EditResult learned = edit().prompt("a <it>").option("branch.motion", true)
+        .option("branch.appearance.steps", 1).run(runtime);
+    assertThat(learned.record()).containsEntry("branch.motion.pose", "not read (auto)")
+        .containsEntry("prompt", "a <it>");
+  }
+
+  @Test
+  void anUnknownPoseSettingIsRefusedListingTheKnownOnes() {
+    assertThatThrownBy(() -> edit().option("branch.motion", true).option("branch.motion.pose", "skeleton")
+        .run(runtime)).hasMessageContaining("branch.motion.pose is 'skeleton'")
+        .hasMessageContaining("[auto, judge, none]");
+  }
+
+  @Test
   void anUnknownSourceIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.appearance.source", "clip").run(runtime))
         .hasMessageContaining("branch.appearance.source 'clip' is not known")

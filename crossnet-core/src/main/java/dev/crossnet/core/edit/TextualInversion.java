@@ -120,6 +120,15 @@ public final class TextualInversion {
   /** Learns the subject's word from its pictures, resized to {@code width} x {@code height}. */
   public Result learn(Subject subject, int width, int height, Settings settings, ProgressListener progress,
       Cancellation cancellation, NDManager manager) {
+    return learn(subject, width, height, settings, Optional.empty(), progress, cancellation, manager);
+  }
+
+  /**
+   * Learns the subject's word starting from given rows ([tokens, width], e.g. an image encoder's) instead of
+   * {@code settings}' initial word and token count; the rows given are not changed.
+   */
+  public Result learn(Subject subject, int width, int height, Settings settings, Optional<NDArray> start,
+      ProgressListener progress, Cancellation cancellation, NDManager manager) {
     if (subject.pictures().isEmpty()) {
       throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to learn from");
     }
@@ -136,12 +145,20 @@ public final class TextualInversion {
         masks.add(m.map(mask -> PictureTensors.resize(PictureTensors.toTensor(mask, work), latentH, latentW)));
       }
       SamplerPlan plan = sampler.plan(Math.min(50, sampler.schedule().trainTimesteps()));
-      NDArray init = initialRow(settings.initWord(), work);
       Map<String, NDArray> parameters = new LinkedHashMap<>();
-      for (int k = 0; k < settings.tokens(); k++) {
-        NDArray row = init.duplicate();
-        row.attach(work);
-        parameters.put(subject.word() + "#" + k, row);
+      if (start.isPresent()) {
+        for (int k = 0; k < start.get().getShape().get(0); k++) {
+          NDArray row = start.get().get(k).duplicate();
+          row.attach(work);
+          parameters.put(subject.word() + "#" + k, row);
+        }
+      } else {
+        NDArray init = initialRow(settings.initWord(), work);
+        for (int k = 0; k < settings.tokens(); k++) {
+          NDArray row = init.duplicate();
+          row.attach(work);
+          parameters.put(subject.word() + "#" + k, row);
+        }
       }
       double before = evaluate(subject.word(), parameters, latents, masks, plan, settings, work);
       boolean masked = masks.stream().anyMatch(Optional::isPresent);
@@ -157,7 +174,7 @@ public final class TextualInversion {
       }
       double after = evaluate(subject.word(), parameters, latents, masks, plan, settings, work);
       LOG.info("textual inversion of '{}': {} steps ({} skipped), {} token(s), fixed-noise loss {} -> {}",
-          subject.word(), settings.steps(), skipped, settings.tokens(), before, after);
+          subject.word(), settings.steps(), skipped, parameters.size(), before, after);
       NDArray rows = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(parameters.values()), 0);
       rows.attach(manager);
       return new Result(rows, before, after);

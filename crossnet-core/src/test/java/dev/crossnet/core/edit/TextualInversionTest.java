@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
@@ -14,6 +16,7 @@ import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.VaeCodec;
 import dev.crossnet.core.testing.TinyModelFolder;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,21 @@ class TextualInversionTest {
           Cancellation.never(), m);
       assertThat(r.lossAfter()).isLessThan(r.lossBefore());
       assertThat(r.rows().getShape().getShape()).containsExactly(1, model.textEncoder().config().hiddenSize());
+    }
+  }
+
+  @Test
+  void givenStartingRowsSetTheTokenCountAndAreLeftUnchanged() {
+    TextualInversion.Settings settings = new TextualInversion.Settings(2, 0.05, 1, "object", "a photo of {}", 3);
+    try (NDManager m = manager.newSubManager()) {
+      long width = model.textEncoder().config().hiddenSize();
+      NDArray start = m.randomNormal(0, 0.02f, new Shape(2, width), DataType.FLOAT32);
+      float[] before = start.toFloatArray();
+      TextualInversion.Result r = inversion.learn(TinyEdits.redThing(), 32, 32, settings, Optional.of(start),
+          ProgressListener.NONE, Cancellation.never(), m);
+      assertThat(r.rows().getShape().getShape()).containsExactly(2, width);
+      assertThat(start.toFloatArray()).containsExactly(before);
+      assertThat(r.rows().toFloatArray()).isNotEqualTo(before);
     }
   }
 

@@ -111,6 +111,7 @@ public final class EditBenchmark {
     if (!subjectPrompt.contains("{}")) {
       throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
     }
+    Optional<String> inversionTemplate = Optional.ofNullable(o.string("inversion-template", null));
     boolean reuseSubjects = o.choice("reuse-subjects", "false", "true", "false").equals("true");
     o.rejectUnknown();
     Files.createDirectories(out);
@@ -150,7 +151,9 @@ public final class EditBenchmark {
           EditResult learned = base(scene, c, c.subject(), model, guidance, seed).steps(1)
               .option("branch.motion", false).option("branch.region", false)
               .option("branch.subject-attention", false).option("branch.appearance.steps", inversionSteps)
-              .option("branch.appearance.save-to", dir.toString()).options(editOptions).run(runtime);
+              .option("branch.appearance.save-to", dir.toString()).options(editOptions)
+              .options(inversionTemplate.map(t -> Map.of("branch.appearance.template",
+                  t.replace(POSE, c.donorPose()))).orElse(Map.of())).run(runtime);
           inversionSeconds += learned.timings().getOrDefault("branch:appearance", Duration.ZERO).toNanos() / 1e9;
           inversionPeak = Math.max(inversionPeak, PeakMemory.peakBytes());
         }

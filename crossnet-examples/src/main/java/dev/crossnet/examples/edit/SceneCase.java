@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param text the ideal result's figure described in words, the donor's look in the occupant's pose (for the
  *     text-prompted baselines)
  * @param pose the occupant's pose word (which the ideal result keeps)
+ * @param donorPose the donor's pose word (what the subject's picture shows)
  */
 record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text,
-    String pose) {
+    String pose, String donorPose) {
 
   /** The case, or empty when the region would cover nothing or everything (the API refuses those). */
   static Optional<SceneCase> of(Scene scene, int occupant, int donor, String word) {
@@ -36,6 +37,6 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     Subject subject = Subject.of(word, scene.picture()).withMasks(d.mask());
     Figure wanted = ideal.edited().figures().get(occupant).figure();
     return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
-        Caption.phrase(wanted, 1), wanted.pose().word()));
+        Caption.phrase(wanted, 1), wanted.pose().word(), d.figure().pose().word()));
   }
 }

@@ -16,14 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The subject's look as word embeddings: loaded from the subject's embedding file, or made from its pictures,
  * by textual inversion (learned per subject) or by an image encoder (read in one pass, no training). Options
  * ({@code branch.appearance.*}):
  * <ul>
- *   <li>{@code source}: {@code inversion} (default) or {@code encoder}, the
- *       {@link FigureWorldJudgeEncoder} (FigureWorld subjects on a model with FigureWorld's words only);</li>
+ *   <li>{@code source}: {@code inversion} (default), {@code encoder}, the {@link FigureWorldJudgeEncoder}
+ *       (FigureWorld subjects on a model with FigureWorld's words only), or {@code encoder-then-inversion}:
+ *       inversion that starts from the encoder's rows instead of the initial word;</li>
  *   <li>for inversion: {@code steps} (100), {@code learning-rate} (0.005), {@code tokens} (1),
  *       {@code init-word} ("object"), {@code template} ("a photo of {}"; for
  *       a model that lacks these words, such as the embedded default model, "a {}" and the table's mean);</li>
@@ -35,7 +37,7 @@ public final class AppearanceBranch extends StatelessBranch {
 
   public static final String NAME = "appearance";
   /** The {@code source} option's values: how a subject given by pictures becomes rows. */
-  public static final List<String> SOURCES = List.of("encoder", "inversion");
+  public static final List<String> SOURCES = List.of("encoder", "inversion", "encoder-then-inversion");
 
   public AppearanceBranch() {
     super(NAME, 0, "the subject's look as word embeddings, learned by inversion or read by an encoder");
@@ -55,20 +57,24 @@ public final class AppearanceBranch extends StatelessBranch {
         words.put(s.word(), EmbeddingFile.load(s.embedding().get(), s.word(), width, c.manager()));
         record.put(s.word() + ".source", s.embedding().get().toString());
       } else {
-        NDArray rows;
-        if (source.equals("encoder")) {
+        NDArray rows = null;
+        if (source.startsWith("encoder")) {
           SubjectEncoder.Encoding encoded = new FigureWorldJudgeEncoder().encode(s, c.model(), c.manager());
           rows = encoded.rows();
           record.put(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures");
           record.put(s.word() + ".encoding", encoded.description());
-        } else {
+        }
+        if (source.endsWith("inversion")) {
           TextualInversion.Settings settings =
               TextualInversion.Settings.from(c.options(), c.request().seed() * 31 + index, c.model().vocabulary());
+          Optional<NDArray> start = Optional.ofNullable(rows);
           TextualInversion.Result learned = new TextualInversion(c.model(), c.codec(), c.sampler())
-              .learn(s, c.request().bedrock().width(), c.request().bedrock().height(), settings, c.progress(),
-                  c.request().settings().cancellation(), c.manager());
+              .learn(s, c.request().bedrock().width(), c.request().bedrock().height(), settings, start,
+                  c.progress(), c.request().settings().cancellation(), c.manager());
+          start.ifPresent(NDArray::close);
           rows = learned.rows();
-          record.put(s.word() + ".source", s.pictures().size() + " pictures");
+          record.put(s.word() + ".source", start.isPresent() ? "encoder rows refined by inversion, "
+              + s.pictures().size() + " pictures" : s.pictures().size() + " pictures");
           record.put(s.word() + ".inversion", settings.toString());
           record.put(s.word() + ".loss", String.format(Locale.ROOT, "%.5f -> %.5f", learned.lossBefore(),
               learned.lossAfter()));
@@ -100,7 +106,8 @@ public final class AppearanceBranch extends StatelessBranch {
   static String source(String value) {
     if (!SOURCES.contains(value)) {
       throw new IllegalArgumentException("branch." + NAME + ".source '" + value + "' is not known; known values: "
-          + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass)");
+          + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass, "
+          + "encoder-then-inversion learns it starting from what the encoder read)");
     }
     return value;
   }

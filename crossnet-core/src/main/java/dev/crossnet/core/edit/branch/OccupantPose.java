@@ -44,7 +44,7 @@ final class OccupantPose {
     }
     boolean read = value.equals("judge") || value.equals("auto") && c.request().settings().model().isEmpty()
         && EditContext.optionsOf(c.request().settings().options(), AppearanceBranch.NAME)
-            .getString("source", "inversion").equals("encoder");
+            .getString("source", "inversion").startsWith("encoder");
     if (!read) {
       record.put("pose", "not read (" + value + ")");
       return Map.of();

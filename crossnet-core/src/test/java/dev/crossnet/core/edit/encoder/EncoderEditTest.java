@@ -92,10 +92,26 @@ class EncoderEditTest {
   }
 
   @Test
+  void inversionCanStartFromTheEncodersRows() {
+    Path saved = dir.resolve("refined");
+    EditResult result = edit().option("branch.appearance.source", "encoder-then-inversion")
+        .option("branch.appearance.steps", 2).option("branch.appearance.save-to", saved.toString()).run(runtime);
+
+    assertThat(result.record()).containsEntry("branch.appearance.<it>.source",
+        "encoder rows refined by inversion, 1 pictures").containsKey("branch.appearance.<it>.loss");
+    try (NDManager m = cache.newEditManager()) {
+      var model = cache.get(java.util.Optional.empty());
+      var rows = EmbeddingFile.load(saved.resolve("it.safetensors"), "<it>",
+          model.textEncoder().config().hiddenSize(), m);
+      assertThat(rows.getShape().get(0)).as("one row per encoder row, not the token option's 1").isEqualTo(3);
+    }
+  }
+
+  @Test
   void anUnknownSourceIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.appearance.source", "clip").run(runtime))
         .hasMessageContaining("branch.appearance.source 'clip' is not known")
-        .hasMessageContaining("[encoder, inversion]");
+        .hasMessageContaining("[encoder, inversion, encoder-then-inversion]");
   }
 
   private static ReadyEdit edit() {

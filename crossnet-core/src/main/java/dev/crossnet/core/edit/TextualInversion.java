@@ -52,8 +52,15 @@ public final class TextualInversion {
    * @param initWord text whose mean token embedding starts every row ("" = the mean of the whole table)
    * @param template the training prompt, with {@code {}} where the word goes
    * @param seed makes the run repeatable
+   * @param augmentation how each training step moves the picture (and its mask)
    */
-  public record Settings(int steps, double learningRate, int tokens, String initWord, String template, long seed) {
+  public record Settings(int steps, double learningRate, int tokens, String initWord, String template, long seed,
+      ShiftAugmentation augmentation) {
+
+    /** Settings without augmentation. */
+    public Settings(int steps, double learningRate, int tokens, String initWord, String template, long seed) {
+      this(steps, learningRate, tokens, initWord, template, seed, ShiftAugmentation.NONE);
+    }
 
     public Settings {
       if (steps < 1 || tokens < 1 || tokens > 16) {
@@ -77,7 +84,8 @@ public final class TextualInversion {
     }
 
     /**
-     * Settings from a branch's options: steps, learning-rate, tokens, init-word, template. Where the options
+     * Settings from a branch's options: steps, learning-rate, tokens, init-word, template, shift and mirror
+     * (the {@link ShiftAugmentation}). Where the options
      * name no template or init word, the defaults are fitted to {@code vocabulary}: a model that does not know
      * "photo" (the embedded default model) trains with {@link #PLAIN_TEMPLATE}, and one that does not know
      * "object" starts from the table's mean, since words it would spell with lone characters say nothing.
@@ -94,7 +102,8 @@ public final class TextualInversion {
             template, initWord);
       }
       return new Settings(o.getInt("steps", d.steps()), o.getDouble("learning-rate", d.learningRate()),
-          o.getInt("tokens", d.tokens()), initWord, template, seed);
+          o.getInt("tokens", d.tokens()), initWord, template, seed,
+          new ShiftAugmentation(o.getInt("shift", 0), o.getBoolean("mirror", false)));
     }
   }
 
@@ -291,6 +300,9 @@ public final class TextualInversion {
     NDArray x0 = latents.get(picture).duplicate();
     x0.attach(scope);
     NDArray eps = NoiseSource.seeded(random.nextLong()).next(scope, x0.getShape());
+    ShiftAugmentation.Draw draw = training ? settings.augmentation().draw(random)
+        : new ShiftAugmentation.Draw(0, 0, false);
+    x0 = draw.apply(x0);
     NDArray noisy = sampler.addNoise(plan, index, x0, eps);
     NDArray rows = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(parameters.values()), 0);
     SubjectPrompt.Layout layout = SubjectPrompt.build(model.tokenizer(), settings.template().replace("{}", word),
@@ -305,7 +317,12 @@ public final class TextualInversion {
     out.put(LossInput.PREDICTION, prediction);
     out.put(LossInput.TARGET, target(plan, index, x0, eps, scope));
     out.put(LossInput.TIMESTEPS, t);
-    masks.get(picture).ifPresent(m -> out.put(LossInput.MASK, m));
+    masks.get(picture).ifPresent(m -> {
+      // ops are born in their first operand's manager: move a copy of the mask into the step's scope first
+      NDArray mask = m.duplicate();
+      mask.attach(scope);
+      out.put(LossInput.MASK, draw.apply(mask));
+    });
     return out;
   }
 

@@ -72,6 +72,21 @@ class TextualInversionTest {
   }
 
   @Test
+  void shiftedAndMirroredPicturesTrainOtherRowsAndStillLowerTheLoss() {
+    TextualInversion.Settings plain = new TextualInversion.Settings(6, 0.05, 1, "object", "a photo of {}", 3);
+    TextualInversion.Settings moved = new TextualInversion.Settings(6, 0.05, 1, "object", "a photo of {}", 3,
+        new ShiftAugmentation(2, true));
+    try (NDManager m = manager.newSubManager()) {
+      TextualInversion.Result a = inversion.learn(TinyEdits.redThing(), 32, 32, plain, ProgressListener.NONE,
+          Cancellation.never(), m);
+      TextualInversion.Result b = inversion.learn(TinyEdits.redThing(), 32, 32, moved, ProgressListener.NONE,
+          Cancellation.never(), m);
+      assertThat(b.lossAfter()).isLessThan(b.lossBefore());
+      assertThat(b.rows().toFloatArray()).isNotEqualTo(a.rows().toFloatArray());
+    }
+  }
+
+  @Test
   void severalTokensGiveOneRowEach() {
     TextualInversion.Settings settings = new TextualInversion.Settings(1, 0.01, 3, "object", "a photo of {}", 3);
     try (NDManager m = manager.newSubManager()) {

@@ -32,7 +32,7 @@ class EditBenchmarkControlTest {
   void onlyKeepsTheNamedMethodsAndNamesTheChoicesWhenNoneMatches() {
     var all = EditBenchmark.methods(10, 0.8, 0.6);
     assertThat(EditBenchmark.select(all, java.util.List.of("CrossNet (full"))).extracting(EditBenchmark.Method::name)
-        .containsExactly("CrossNet (full)", "CrossNet (full, image encoder)");
+        .containsExactly("CrossNet (full)", "CrossNet (full, learned subject)");
     assertThat(EditBenchmark.select(all, java.util.List.of())).hasSameSizeAs(all);
     var tuned = EditBenchmark.withOptions(all, java.util.Map.of("branch.motion.ilvr", "false"));
     assertThat(tuned.get(0)).as("a baseline keeps its own settings").isSameAs(all.get(0));

@@ -4,8 +4,10 @@ import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
+import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.encoder.FigureWorldPoseReader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +20,11 @@ import java.util.regex.Pattern;
  * The motion branch's {@code pose} option: whether the occupant's pose is also put into words, read from the
  * bedrock by {@link FigureWorldPoseReader} and placed after the subject's word. {@code judge} always reads;
  * {@code none} never does; {@code auto} (the default) reads where it was measured to help: on the embedded default
- * model (a FigureWorld model; never on a model the application names) with the image encoder as the appearance
- * source ({@code branch.appearance.source=encoder}). On FigureWorld's edit benchmark (36 scenes) the word raised
- * the encoder's pose agreement from 44 % to 72 % at about the same look (39 % and 36 %), but cut a learned
- * token's look from 11 % to 3 %: a token learned from one picture carries its pose too, and the two disagree. A
- * prompt that already names a pose word keeps its own.
+ * model (a FigureWorld model; never on a model the application names), for subjects whose rows the image encoder
+ * makes from their pictures (see the appearance branch's {@code source}). On FigureWorld's edit benchmark (36
+ * scenes) the word raised the encoder's pose agreement from 44 % to 72 % at about the same look (39 % and
+ * 36 %), but cut a learned token's look from 11 % to 3 %: a token learned from one picture carries its pose
+ * too, and the two disagree. A prompt that already names a pose word keeps its own.
  */
 final class OccupantPose {
 
@@ -40,12 +42,17 @@ final class OccupantPose {
     String value = o.getString("pose", "auto");
     if (!VALUES.contains(value)) {
       throw new IllegalArgumentException("branch.motion.pose is '" + value + "'; use " + VALUES + " (auto reads the "
-          + "occupant's pose on the embedded default model with the image encoder, judge always, none never)");
+          + "occupant's pose for subjects the image encoder reads on the embedded default model, judge always, "
+          + "none never)");
     }
-    boolean read = value.equals("judge") || value.equals("auto") && c.request().settings().model().isEmpty()
-        && EditContext.optionsOf(c.request().settings().options(), AppearanceBranch.NAME)
-            .getString("source", "inversion").startsWith("encoder");
-    if (!read) {
+    List<Replacement> replacements = c.request().replacements();
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < replacements.size(); i++) {
+      if (value.equals("judge") || value.equals("auto") && encoded(c, replacements.get(i).subject())) {
+        chosen.add(i);
+      }
+    }
+    if (chosen.isEmpty()) {
       record.put("pose", "not read (" + value + ")");
       return Map.of();
     }
@@ -67,19 +74,28 @@ final class OccupantPose {
           + "prompt");
     }
     Picture bedrock = c.request().bedrock();
-    List<Replacement> replacements = c.request().replacements();
-    List<Mask> regions = replacements.stream().map(r -> r.region().toMask(bedrock.width(), bedrock.height()))
-        .toList();
+    List<Mask> regions = chosen.stream()
+        .map(i -> replacements.get(i).region().toMask(bedrock.width(), bedrock.height())).toList();
     List<FigureWorldPoseReader.Reading> readings = new FigureWorldPoseReader().read(bedrock, regions, c.manager());
     Map<String, String> out = new LinkedHashMap<>();
     record.put("pose", "read by the FigureWorld judge");
-    for (int i = 0; i < replacements.size(); i++) {
-      FigureWorldPoseReader.Reading r = readings.get(i);
-      String word = replacements.get(i).subject().word();
+    for (int k = 0; k < chosen.size(); k++) {
+      FigureWorldPoseReader.Reading r = readings.get(k);
+      String word = replacements.get(chosen.get(k)).subject().word();
       out.put(word, r.word());
       record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)", r.word(), r.probability()));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code auto} reads for this subject: on the embedded default model, for a subject given by pictures
+   * whose rows the image encoder makes (a saved embedding may be a learned token, which the word was measured to
+   * hurt).
+   */
+  private static boolean encoded(EditContext c, Subject subject) {
+    return c.request().settings().model().isEmpty() && subject.embedding().isEmpty()
+        && AppearanceBranch.source(c).startsWith("encoder");
   }
 
   /** The first pose word the prompt names, if any. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code branch.appearance.source=encoder} through the runtime on the embedded default model. */
+/** The image encoder (the default source on the embedded default model) through the runtime. */
 class EncoderEditTest {
 
   @TempDir static Path dir;
@@ -61,10 +61,10 @@ class EncoderEditTest {
   }
 
   @Test
-  void withTheEncoderOnTheDefaultModelTheOccupantsPoseIsReadIntoThePrompt() {
-    EditResult result = edit().prompt("a <it>").option("branch.motion", true)
-        .option("branch.appearance.source", "encoder").run(runtime);
+  void byDefaultTheDefaultModelEncodesTheSubjectAndReadsTheOccupantsPoseIntoThePrompt() {
+    EditResult result = edit().prompt("a <it>").option("branch.motion", true).run(runtime);
 
+    assertThat(result.record()).containsEntry("branch.appearance.<it>.source", "encoder, 1 pictures");
     String pose = result.record().get("branch.motion.pose.<it>");
     assertThat(result.record()).containsEntry("branch.motion.pose", "read by the FigureWorld judge");
     assertThat(pose).matches("[a-z]+ \\(\\d\\.\\d\\d\\)");
@@ -79,7 +79,7 @@ class EncoderEditTest {
         .containsEntry("prompt", "a <it> standing");
 
     EditResult learned = edit().prompt("a <it>").option("branch.motion", true)
-        .option("branch.appearance.steps", 1).run(runtime);
+        .option("branch.appearance.source", "inversion").option("branch.appearance.steps", 1).run(runtime);
     assertThat(learned.record()).containsEntry("branch.motion.pose", "not read (auto)")
         .containsEntry("prompt", "a <it>");
   }
@@ -111,7 +111,7 @@ class EncoderEditTest {
   void anUnknownSourceIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.appearance.source", "clip").run(runtime))
         .hasMessageContaining("branch.appearance.source 'clip' is not known")
-        .hasMessageContaining("[encoder, inversion, encoder-then-inversion]");
+        .hasMessageContaining("[auto, encoder, inversion, encoder-then-inversion]");
   }
 
   private static ReadyEdit edit() {

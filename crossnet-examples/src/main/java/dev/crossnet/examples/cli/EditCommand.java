@@ -25,7 +25,7 @@ import java.util.Map;
  * held-out FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit
  * beside the result, so the default model can be tried with nothing at hand. The prompt defaults to the subject's
  * word alone (what the API uses without one); {@code --edit-options k=v,...} passes edit options such as
- * {@code branch.appearance.source=encoder} or {@code branch.motion.occupant=grey}.
+ * {@code branch.appearance.source=inversion} or {@code branch.motion.pose=none}.
  */
 final class EditCommand implements Command {
 

@@ -51,6 +51,7 @@ public final class ReplaceOne {
         .steps(steps)
         .strength(0.8)
         .seed(seed)
+        .option("branch.appearance.source", "inversion") // learn the subject, even on the default model
         .option("branch.appearance.steps", inversionSteps)
         .option("branch.appearance.save-to", out.toString())
         .progress(p -> System.out.printf("%s %d/%d%n", p.phase(), p.done(), p.total()));

@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Two subjects at once: in a FigureWorld scene, figures 0 and 1 swap looks, each subject with its own word,
- * region and cross-attention branch. Writes {@code bedrock.png}, {@code regions.png} and {@code edited.png}.
+ * region and cross-attention branch. Writes {@code bedrock.png}, {@code regions.png} and {@code edited.png}. On
+ * the embedded default model the image encoder reads both subjects; with {@code --model} they are learned by
+ * textual inversion ({@code --inversion-steps}).
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \

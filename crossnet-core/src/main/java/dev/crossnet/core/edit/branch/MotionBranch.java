@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.branch.StepView;
+import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
@@ -12,7 +13,6 @@ import dev.crossnet.core.edit.DdimInversion;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.NullTextOptimization;
 import dev.crossnet.core.edit.RecordedRun;
-import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.edit.RoundTrip;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.nn.GradMode;
@@ -75,14 +75,15 @@ public final class MotionBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.motion.ilvr-until must lie in [0, 1], got " + until);
     }
     String occupant = o.getString("occupant", "grey");
-    if (!occupant.equals("keep") && !occupant.equals("grey")) {
+    if (!List.of("keep", "grey", "tint").contains(occupant)) {
       throw new IllegalArgumentException("branch.motion.occupant is '" + occupant + "'; use keep (the bedrock as "
-          + "it is) or grey (the regions' colours taken out before inversion)");
+          + "it is), grey (the regions' colours taken out before inversion) or tint (the regions recoloured in "
+          + "their subjects' dominant colours)");
     }
-    boolean grey = occupant.equals("grey");
-    NDArray bedrock = grey ? greyedLatent(c) : c.bedrockLatent();
-    LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> record = new LinkedHashMap<>();
+    boolean grey = !occupant.equals("keep");
+    NDArray bedrock = grey ? recolouredLatent(c, occupant.equals("tint"), record) : c.bedrockLatent();
+    LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> poseWords = OccupantPose.words(c, record);
     NDArray start = null;
     String nullText = o.getString("null-text", "false");
@@ -201,13 +202,21 @@ public final class MotionBranch extends StatelessBranch {
     return new Run();
   }
 
-  /** The latent of the bedrock with the colour inside every region taken out. */
-  private static NDArray greyedLatent(EditContext c) {
+  /**
+   * The latent of the bedrock with the colour inside every region taken out, or, with {@code tint}, replaced by
+   * the region's subject's dominant colour (grey where the subject shows none, e.g. one loaded from an embedding).
+   */
+  private static NDArray recolouredLatent(EditContext c, boolean tint, Map<String, String> record) {
     Picture picture = c.request().bedrock();
-    List<Mask> masks = c.request().replacements().stream()
-        .map(r -> r.region().toMask(picture.width(), picture.height())).toList();
-    Picture grey = Greyscale.inside(picture, RegionMasks.union(masks));
-    try (GradMode off = GradMode.disabled(); NDArray pixels = PictureTensors.toTensor(grey, c.manager())) {
+    for (Replacement r : c.request().replacements()) {
+      Mask mask = r.region().toMask(picture.width(), picture.height());
+      Optional<Integer> colour = tint ? Tint.dominant(r.subject()) : Optional.empty();
+      picture = colour.isPresent() ? Tint.inside(picture, mask, colour.get()) : Greyscale.inside(picture, mask);
+      if (tint) {
+        record.put("tint." + r.subject().word(), colour.map(v -> String.format(java.util.Locale.ROOT, "#%06x", v)).orElse("grey"));
+      }
+    }
+    try (GradMode off = GradMode.disabled(); NDArray pixels = PictureTensors.toTensor(picture, c.manager())) {
       return c.codec().encode(pixels);
     }
   }

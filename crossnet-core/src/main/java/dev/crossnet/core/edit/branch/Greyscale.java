@@ -14,10 +14,7 @@ public final class Greyscale {
 
   /** {@code picture} with the colour inside {@code mask} removed (a weight of 1 removes it all); same size. */
   public static Picture inside(Picture picture, Mask mask) {
-    if (mask.width() != picture.width() || mask.height() != picture.height()) {
-      throw new IllegalArgumentException("mask is " + mask.width() + "x" + mask.height() + " but the picture is "
-          + picture.width() + "x" + picture.height() + "; give a mask of the picture's size");
-    }
+    requireSameSize(picture, mask);
     int[] pixels = picture.rgbPixels();
     float[] weights = mask.weights();
     for (int i = 0; i < pixels.length; i++) {
@@ -32,6 +29,14 @@ public final class Greyscale {
       pixels[i] = (toward(r, y, w) << 16) | (toward(g, y, w) << 8) | toward(b, y, w);
     }
     return Picture.ofRgb(picture.width(), picture.height(), pixels);
+  }
+
+  /** Fails, naming both sizes, when the mask is not of the picture's size. */
+  static void requireSameSize(Picture picture, Mask mask) {
+    if (mask.width() != picture.width() || mask.height() != picture.height()) {
+      throw new IllegalArgumentException("mask is " + mask.width() + "x" + mask.height() + " but the picture is "
+          + picture.width() + "x" + picture.height() + "; give a mask of the picture's size");
+    }
   }
 
   private static int toward(int channel, double luminance, float weight) {

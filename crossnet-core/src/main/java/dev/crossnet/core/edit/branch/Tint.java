@@ -24,10 +24,7 @@ final class Tint {
 
   /** {@code picture} recoloured with {@code rgb} inside {@code mask}; same size. */
   static Picture inside(Picture picture, Mask mask, int rgb) {
-    if (mask.width() != picture.width() || mask.height() != picture.height()) {
-      throw new IllegalArgumentException("mask is " + mask.width() + "x" + mask.height() + " but the picture is "
-          + picture.width() + "x" + picture.height() + "; give a mask of the picture's size");
-    }
+    Greyscale.requireSameSize(picture, mask);
     int[] pixels = picture.rgbPixels();
     float[] weights = mask.weights();
     for (int i = 0; i < pixels.length; i++) {

@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * latent's mean square exceeds {@code null-text-threshold}, 0.1), {@code null-text-iterations} (10),
  * {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards the old occupant, so it
  * helps most where the region branch is off; it is off by default. {@code occupant} ({@code grey}, the default,
- * or {@code keep}): with {@code grey} the branch inverts, and guides towards, the bedrock with the colour inside
- * the regions taken out ({@link Greyscale}), so the occupant's shape and pose are carried but not its colours;
- * {@code keep} uses the bedrock as it is. The defaults (grey, until 0.6) were chosen on FigureWorld's edit
+ * {@code keep} or {@code tint}): with {@code grey} the branch inverts, and guides towards, the bedrock with the
+ * colour inside the regions taken out ({@link Greyscale}), so the occupant's shape and pose are carried but not
+ * its colours;
+ * {@code keep} uses the bedrock as it is; {@code tint} recolours each region in its subject's dominant colour
+ * ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on FigureWorld's edit
  * benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose agreement from 67 %
  * to 75 % with a learned subject and from 33 % to 61 % with the image encoder. {@code pose} ({@code auto},
  * {@code judge} or {@code none}) also puts the occupant's pose into words after the subject's word

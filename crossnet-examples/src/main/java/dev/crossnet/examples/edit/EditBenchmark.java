@@ -39,7 +39,8 @@ import java.util.function.UnaryOperator;
  * textual inversion, and a control that paints the region grey (what the judge columns give for a region that
  * shows nothing). Reports PSNR outside the region against the bedrock, PSNR and SSIM inside it against the
  * ideal edit, the judge's agreement with the ideal edit on the subject's look and the occupant's pose, time and
- * peak memory per edit and of the subject's inversion; writes {@code edit-benchmark.md} and every picture to the output folder.
+ * peak memory per edit and of the subject's inversion; writes {@code edit-benchmark.md} and every picture to the
+ * output folder.
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \

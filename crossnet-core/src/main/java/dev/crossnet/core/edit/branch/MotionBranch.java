@@ -215,7 +215,8 @@ public final class MotionBranch extends StatelessBranch {
       Optional<Integer> colour = tint ? Tint.dominant(r.subject()) : Optional.empty();
       picture = colour.isPresent() ? Tint.inside(picture, mask, colour.get()) : Greyscale.inside(picture, mask);
       if (tint) {
-        record.put("tint." + r.subject().word(), colour.map(v -> String.format(java.util.Locale.ROOT, "#%06x", v)).orElse("grey"));
+        record.put("tint." + r.subject().word(),
+            colour.map(v -> String.format(java.util.Locale.ROOT, "#%06x", v)).orElse("grey"));
       }
     }
     try (GradMode off = GradMode.disabled(); NDArray pixels = PictureTensors.toTensor(picture, c.manager())) {

@@ -92,6 +92,8 @@ public final class EditBenchmark {
     double appearance;
     double kind;
     double colour;
+    double hat;
+    double size;
     double pose;
     double seconds;
     long peak = -1;
@@ -202,6 +204,8 @@ public final class EditBenchmark {
     t.appearance += agreement.appearance();
     t.kind += agreement.kind();
     t.colour += agreement.colour();
+    t.hat += agreement.hat();
+    t.size += agreement.size();
     t.pose += agreement.pose();
     t.seconds += seconds;
     t.peak = Math.max(t.peak, peak);
@@ -284,14 +288,14 @@ public final class EditBenchmark {
       md.append("CrossNet rows' extra edit options: ").append(editOptions).append(".\n\n");
     }
     md.append("| method | PSNR outside vs bedrock (dB) | pixels changed beyond the feather | PSNR inside vs ideal (dB) "
-        + "| SSIM inside vs ideal | judge: subject's look | (kind) | (colour) | judge: occupant's pose "
-        + "| time per edit (s) | peak RSS (MB) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| SSIM inside vs ideal | judge: subject's look | (kind) | (colour) | (hat) | (size) "
+        + "| judge: occupant's pose | time per edit (s) | peak RSS (MB) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     totals.forEach((name, t) -> md.append(String.format(Locale.ROOT,
-        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %s | %s |%n",
+        "| %s | %s | %d | %s | %.3f | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %s | %s |%n",
         name, db(t.psnrOut / t.n), t.changedBeyondFeather, db(t.psnrIn / t.n), t.ssimIn / t.n,
-        100 * t.appearance / t.n, 100 * t.kind / t.n, 100 * t.colour / t.n, 100 * t.pose / t.n,
-        seconds(t.seconds / t.n), mb(t.peak))));
+        100 * t.appearance / t.n, 100 * t.kind / t.n, 100 * t.colour / t.n, 100 * t.hat / t.n,
+        100 * t.size / t.n, 100 * t.pose / t.n, seconds(t.seconds / t.n), mb(t.peak))));
     md.append(Double.isNaN(inversionSeconds) ? String.format(Locale.ROOT,
         "%nSubject inversion: not run (the rows chosen use no learned tokens, or --reuse-subjects reused them).%n")
         : String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
@@ -301,8 +305,8 @@ public final class EditBenchmark {
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
         + "edits where the bundled FigureWorld judge, asked about the region's bounding box, reads the same kind, "
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
-        + "grey) shows what the box's shape alone earns. Kind and colour are parts of the look, shown on their own "
-        + "to tell which part fails.\n");
+        + "grey) shows what the box's shape alone earns. Kind, colour, hat and size are the parts of the look, "
+        + "shown on their own to tell which part fails.\n");
     return md.toString();
   }
 

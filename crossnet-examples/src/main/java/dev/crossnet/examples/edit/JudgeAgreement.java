@@ -18,9 +18,11 @@ import java.util.List;
  * @param appearance 1 when every appearance answer agrees, else 0
  * @param kind 1 when the kind answers agree, else 0 (a part of the look, reported on its own)
  * @param colour 1 when the colour answers agree, else 0 (a part of the look, reported on its own)
+ * @param hat 1 when the hat answers agree, else 0 (a part of the look)
+ * @param size 1 when the size answers agree, else 0 (a part of the look)
  * @param pose 1 when the pose answers agree, else 0
  */
-record JudgeAgreement(double appearance, double kind, double colour, double pose) {
+record JudgeAgreement(double appearance, double kind, double colour, double hat, double size, double pose) {
 
   private static final List<String> APPEARANCE = List.of(FigureWorldJudge.KIND, FigureWorldJudge.COLOUR,
       FigureWorldJudge.HAT, FigureWorldJudge.SIZE);
@@ -31,7 +33,8 @@ record JudgeAgreement(double appearance, double kind, double colour, double pose
     JudgeReading want = judge.read(ideal, box);
     boolean look = APPEARANCE.stream().allMatch(h -> same(got, want, h));
     return new JudgeAgreement(agree(look), agree(same(got, want, FigureWorldJudge.KIND)),
-        agree(same(got, want, FigureWorldJudge.COLOUR)), agree(same(got, want, FigureWorldJudge.POSE)));
+        agree(same(got, want, FigureWorldJudge.COLOUR)), agree(same(got, want, FigureWorldJudge.HAT)),
+        agree(same(got, want, FigureWorldJudge.SIZE)), agree(same(got, want, FigureWorldJudge.POSE)));
   }
 
   private static boolean same(JudgeReading got, JudgeReading want, String head) {

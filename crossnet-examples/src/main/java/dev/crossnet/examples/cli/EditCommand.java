@@ -25,7 +25,9 @@ import java.util.Map;
  * held-out FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit
  * beside the result, so the default model can be tried with nothing at hand. The prompt defaults to the subject's
  * word alone (what the API uses without one); {@code --edit-options k=v,...} passes edit options such as
- * {@code branch.appearance.source=inversion} or {@code branch.motion.pose=none}.
+ * {@code branch.appearance.source=inversion} or {@code branch.motion.pose=none}. On the embedded default model
+ * the image encoder reads the subject (no training); {@code --inversion-steps} counts when the subject is learned
+ * (with {@code --model}, or {@code branch.appearance.source=inversion}).
  */
 final class EditCommand implements Command {
 

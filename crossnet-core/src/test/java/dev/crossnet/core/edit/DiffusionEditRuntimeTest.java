@@ -88,6 +88,14 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
+  void onANamedModelThePoseIsNotReadByDefaultAndJudgeNeedsFigureWorldsWords() {
+    assertThat(full.record()).containsEntry("branch.motion.pose", "not read (auto)");
+    assertThatThrownBy(() -> TinyEdits.edit(model, embedding).prompt("a photo of <red-thing>")
+        .option("branch.motion.pose", "judge").run(runtime))
+        .hasMessageContaining("vocabulary lacks").hasMessageContaining("use branch.motion.pose=none");
+  }
+
+  @Test
   void theResultRecordsTimingsPerPhaseAndTheChoicesMade() {
     assertThat(full.timings()).containsKeys("load", "encode", "branch:appearance", "branch:motion", "sample",
         "decode", "composite");

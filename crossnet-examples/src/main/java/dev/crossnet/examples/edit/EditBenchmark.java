@@ -46,14 +46,17 @@ import java.util.function.UnaryOperator;
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.edit.EditBenchmark --model DIR [--out /tmp/edit-benchmark] [--scenes 4] [--size 32]
  *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1]
- *   [--subject-prompt "{}"] [--only NAME,...] [--edit-options branch.motion.ilvr-until=0.2,...]
- *   [--reuse-subjects true]
+ *   [--subject-prompt "{}"] [--negative-prompt "{occupant}"] [--only NAME,...]
+ *   [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true] [--inversion-template "a {} {pose}"]
  * </pre>
  *
  * <p>The CrossNet rows prompt with {@code --subject-prompt} ({@code {}}, the subject's word alone, which is what
  * an edit without a prompt uses); {@code {pose}} in it stands for the occupant's pose word, for measuring edits
- * whose user names the pose to keep. The text-prompted baselines are told the ideal result in words: the subject's
- * look in the occupant's pose. {@code --only} keeps the methods whose name contains one of the given texts
+ * whose user names the pose to keep. {@code --negative-prompt} sets the CrossNet rows' negative prompt, where
+ * {@code {occupant}} stands for the occupant's kind noun (nothing when the subject is of the same kind);
+ * {@code --inversion-template} sets the inversion's template, where {@code {pose}} stands for the donor's pose
+ * word. The text-prompted baselines are told the ideal result in words: the subject's look in the occupant's
+ * pose. {@code --only} keeps the methods whose name contains one of the given texts
  * (the control row always runs); {@code --edit-options} adds edit options to every CrossNet row, for sweeps;
  * {@code --reuse-subjects true} reuses the tokens a previous run saved in the same output folder (same model and
  * inversion steps assumed) instead of learning them again.
@@ -63,6 +66,8 @@ public final class EditBenchmark {
   static final String WORD = "<subject>";
   /** Stands, in {@code --subject-prompt}, for the occupant's pose word (the pose the ideal result keeps). */
   static final String POSE = "{pose}";
+  /** Stands, in {@code --negative-prompt}, for the occupant's kind noun (the kind the region held). */
+  static final String OCCUPANT = "{occupant}";
   static final String CONTROL = "control: region painted grey";
   /** Full CrossNet as an application gets it: every default (on the default model, the image encoder). */
   static final String FULL = "CrossNet (full)";
@@ -118,6 +123,7 @@ public final class EditBenchmark {
     if (!subjectPrompt.contains("{}")) {
       throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
     }
+    String negativePrompt = o.string("negative-prompt", "");
     Optional<String> inversionTemplate = Optional.ofNullable(o.string("inversion-template", null));
     boolean reuseSubjects = o.choice("reuse-subjects", "false", "true", "false").equals("true");
     o.rejectUnknown();
@@ -171,6 +177,9 @@ public final class EditBenchmark {
           ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
               guidance, seed)
               .prompt(m.textPrompt() ? c.text() : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose())));
+          if (!m.textPrompt() && !negativePrompt.isBlank()) {
+            edit = edit.negativePrompt(negativePrompt.replace(OCCUPANT, c.occupantKind()));
+          }
           PeakMemory.reset();
           EditResult r = edit.run(runtime);
           long peak = PeakMemory.peakBytes();

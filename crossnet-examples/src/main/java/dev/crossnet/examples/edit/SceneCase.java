@@ -19,9 +19,10 @@ import java.util.Optional;
  *     text-prompted baselines)
  * @param pose the occupant's pose word (which the ideal result keeps)
  * @param donorPose the donor's pose word (what the subject's picture shows)
+ * @param occupantKind the occupant's kind noun (what the region held), empty when the donor is of the same kind
  */
 record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text,
-    String pose, String donorPose) {
+    String pose, String donorPose, String occupantKind) {
 
   /** The case, or empty when the region would cover nothing or everything (the API refuses those). */
   static Optional<SceneCase> of(Scene scene, int occupant, int donor, String word) {
@@ -37,6 +38,8 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     Subject subject = Subject.of(word, scene.picture()).withMasks(d.mask());
     Figure wanted = ideal.edited().figures().get(occupant).figure();
     return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
-        Caption.phrase(wanted, 1), wanted.pose().word(), d.figure().pose().word()));
+        Caption.phrase(wanted, 1), wanted.pose().word(), d.figure().pose().word(),
+        scene.figures().get(occupant).figure().kind() == d.figure().kind() ? ""
+            : scene.figures().get(occupant).figure().kind().noun()));
   }
 }

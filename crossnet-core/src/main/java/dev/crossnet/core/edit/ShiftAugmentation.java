@@ -27,7 +27,12 @@ public record ShiftAugmentation(int maxShift, boolean mirror) {
   /** One draw of the augmentation. */
   public record Draw(int dy, int dx, boolean mirrored) {
 
-    /** Applies the draw to a [..., H, W] array. */
+    /** Whether the draw changes an array at all. */
+    public boolean moves() {
+      return dy != 0 || dx != 0 || mirrored;
+    }
+
+    /** Applies the draw to a [..., H, W] array (the array itself when the draw does not move). */
     public NDArray apply(NDArray a) {
       NDArray moved = roll(a, dy, dx);
       return mirrored ? moved.flip(moved.getShape().dimension() - 1) : moved;

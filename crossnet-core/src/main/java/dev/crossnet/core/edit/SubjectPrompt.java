@@ -43,7 +43,7 @@ public final class SubjectPrompt {
     }
     StringBuilder text = new StringBuilder(prompt);
     for (String w : words) {
-      if (!wordPattern(w).matcher(prompt).find()) {
+      if (!names(prompt, w)) {
         LOG.info("prompt '{}' does not name subject '{}'; appending the word", prompt, w);
         text.append(' ').append(w);
       }
@@ -70,6 +70,11 @@ public final class SubjectPrompt {
       }
     }
     return out;
+  }
+
+  /** Whether {@code text} names {@code word} as a whole word (not inside a longer word or placeholder). */
+  public static boolean names(String text, String word) {
+    return wordPattern(word).matcher(text).find();
   }
 
   private static Pattern wordPattern(String word) {

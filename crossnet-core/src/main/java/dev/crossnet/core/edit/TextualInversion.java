@@ -154,20 +154,14 @@ public final class TextualInversion {
         masks.add(m.map(mask -> PictureTensors.resize(PictureTensors.toTensor(mask, work), latentH, latentW)));
       }
       SamplerPlan plan = sampler.plan(Math.min(50, sampler.schedule().trainTimesteps()));
+      // every row starts as its row of the given start, else as the initial word's row
+      NDArray init = start.isPresent() ? null : initialRow(settings.initWord(), work);
+      long count = start.map(s -> s.getShape().get(0)).orElse((long) settings.tokens());
       Map<String, NDArray> parameters = new LinkedHashMap<>();
-      if (start.isPresent()) {
-        for (int k = 0; k < start.get().getShape().get(0); k++) {
-          NDArray row = start.get().get(k).duplicate();
-          row.attach(work);
-          parameters.put(subject.word() + "#" + k, row);
-        }
-      } else {
-        NDArray init = initialRow(settings.initWord(), work);
-        for (int k = 0; k < settings.tokens(); k++) {
-          NDArray row = init.duplicate();
-          row.attach(work);
-          parameters.put(subject.word() + "#" + k, row);
-        }
+      for (int k = 0; k < count; k++) {
+        NDArray row = (init == null ? start.get().get(k) : init).duplicate();
+        row.attach(work);
+        parameters.put(subject.word() + "#" + k, row);
       }
       double before = evaluate(subject.word(), parameters, latents, masks, plan, settings, work);
       boolean masked = masks.stream().anyMatch(Optional::isPresent);
@@ -300,8 +294,7 @@ public final class TextualInversion {
     NDArray x0 = latents.get(picture).duplicate();
     x0.attach(scope);
     NDArray eps = NoiseSource.seeded(random.nextLong()).next(scope, x0.getShape());
-    ShiftAugmentation.Draw draw = training ? settings.augmentation().draw(random)
-        : new ShiftAugmentation.Draw(0, 0, false);
+    ShiftAugmentation.Draw draw = (training ? settings.augmentation() : ShiftAugmentation.NONE).draw(random);
     x0 = draw.apply(x0);
     NDArray noisy = sampler.addNoise(plan, index, x0, eps);
     NDArray rows = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(parameters.values()), 0);
@@ -318,10 +311,14 @@ public final class TextualInversion {
     out.put(LossInput.TARGET, target(plan, index, x0, eps, scope));
     out.put(LossInput.TIMESTEPS, t);
     masks.get(picture).ifPresent(m -> {
-      // ops are born in their first operand's manager: move a copy of the mask into the step's scope first
-      NDArray mask = m.duplicate();
-      mask.attach(scope);
-      out.put(LossInput.MASK, draw.apply(mask));
+      if (draw.moves()) {
+        // ops are born in their first operand's manager: move a copy of the mask into the step's scope first
+        NDArray mask = m.duplicate();
+        mask.attach(scope);
+        out.put(LossInput.MASK, draw.apply(mask));
+      } else {
+        out.put(LossInput.MASK, m);
+      }
     });
     return out;
   }

@@ -37,9 +37,9 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     }
     Subject subject = Subject.of(word, scene.picture()).withMasks(d.mask());
     Figure wanted = ideal.edited().figures().get(occupant).figure();
+    Figure old = scene.figures().get(occupant).figure();
     return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
         Caption.phrase(wanted, 1), wanted.pose().word(), d.figure().pose().word(),
-        scene.figures().get(occupant).figure().kind() == d.figure().kind() ? ""
-            : scene.figures().get(occupant).figure().kind().noun()));
+        old.kind() == d.figure().kind() ? "" : old.kind().noun()));
   }
 }

@@ -41,13 +41,12 @@ import org.slf4j.LoggerFactory;
  * helps most where the region branch is off; it is off by default. {@code occupant} ({@code grey}, the default,
  * {@code keep} or {@code tint}): with {@code grey} the branch inverts, and guides towards, the bedrock with the
  * colour inside the regions taken out ({@link Greyscale}), so the occupant's shape and pose are carried but not
- * its colours;
- * {@code keep} uses the bedrock as it is; {@code tint} recolours each region in its subject's dominant colour
- * ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on FigureWorld's edit
- * benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose agreement from 67 %
- * to 75 % with a learned subject and from 33 % to 61 % with the image encoder. {@code pose} ({@code auto},
- * {@code judge} or {@code none}) also puts the occupant's pose into words after the subject's word
- * ({@link OccupantPose}); by default it does so for the image encoder on the embedded default model, where it
+ * its colours; {@code keep} uses the bedrock as it is; {@code tint} recolours each region in its subject's
+ * dominant colour ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on
+ * FigureWorld's edit benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose
+ * agreement from 67 % to 75 % with a learned subject and from 33 % to 61 % with the image encoder.
+ * {@code pose} ({@code auto}, {@code judge} or {@code none}) also puts the occupant's pose into words after the
+ * subject's word ({@link OccupantPose}); by default it does so for the image encoder on the embedded default model, where it
  * raised pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose
  * agreement from 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a
  * learned subject (75 % and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded
@@ -83,8 +82,8 @@ public final class MotionBranch extends StatelessBranch {
           + "their subjects' dominant colours)");
     }
     Map<String, String> record = new LinkedHashMap<>();
-    boolean grey = !occupant.equals("keep");
-    NDArray bedrock = grey ? recolouredLatent(c, occupant.equals("tint"), record) : c.bedrockLatent();
+    boolean recoloured = !occupant.equals("keep");
+    NDArray bedrock = recoloured ? recolouredLatent(c, occupant.equals("tint"), record) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> poseWords = OccupantPose.words(c, record);
     NDArray start = null;
@@ -194,7 +193,7 @@ public final class MotionBranch extends StatelessBranch {
       @Override
       public void close() {
         initial.close();
-        if (grey) {
+        if (recoloured) {
           bedrock.close();
         }
         unconditional.values().forEach(NDArray::close);

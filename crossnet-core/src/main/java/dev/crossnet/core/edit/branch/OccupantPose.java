@@ -6,6 +6,7 @@ import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.SubjectPrompt;
 import dev.crossnet.core.edit.encoder.FigureWorldPoseReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The motion branch's {@code pose} option: whether the occupant's pose is also put into words, read from the
@@ -62,12 +61,7 @@ final class OccupantPose {
       record.put("pose", "not read: the prompt names '" + named.get() + "'");
       return Map.of();
     }
-    TreeSet<String> unknown = new TreeSet<>();
-    for (String w : words) {
-      if (!c.model().vocabulary().knows(w)) {
-        unknown.add(w);
-      }
-    }
+    List<String> unknown = c.model().vocabulary().unknownWords(String.join(" ", words));
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("branch.motion.pose=judge reads FigureWorld pose words, but the model's "
           + "vocabulary lacks " + unknown + "; use branch.motion.pose=none with this model, or name the pose in the "
@@ -100,11 +94,6 @@ final class OccupantPose {
 
   /** The first pose word the prompt names, if any. */
   static Optional<String> named(String prompt, List<String> words) {
-    for (String w : words) {
-      if (Pattern.compile("(?<![\\w<>-])" + Pattern.quote(w) + "(?![\\w<>-])").matcher(prompt).find()) {
-        return Optional.of(w);
-      }
-    }
-    return Optional.empty();
+    return words.stream().filter(w -> SubjectPrompt.names(prompt, w)).findFirst();
   }
 }

@@ -62,11 +62,9 @@ public final class FigureWorldPoseReader {
     try (NDManager scope = manager.newSubManager(); Judge judge = FigureWorldJudge.bundled(scope)) {
       readings = judge.readAll(Collections.nCopies(regions.size(), bedrock), focus);
     }
-    List<String> classes = words();
     List<Reading> out = new ArrayList<>();
     for (JudgeReading r : readings) {
-      String word = r.answer(FigureWorldJudge.POSE);
-      out.add(new Reading(word, r.probabilities(FigureWorldJudge.POSE)[classes.indexOf(word)]));
+      out.add(new Reading(r.answer(FigureWorldJudge.POSE), r.confidence().get(FigureWorldJudge.POSE)));
     }
     return out;
   }

@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * FigureWorld's edit benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose
  * agreement from 67 % to 75 % with a learned subject and from 33 % to 61 % with the image encoder.
  * {@code pose} ({@code auto}, {@code judge} or {@code none}) also puts the occupant's pose into words after the
- * subject's word ({@link OccupantPose}); by default it does so for the image encoder on the embedded default model, where it
- * raised pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose
+ * subject's word ({@link OccupantPose}); by default it does so for the image encoder on the embedded default
+ * model, where it raised pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose
  * agreement from 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a
  * learned subject (75 % and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded
  * default model; on a real model's larger latents a coarser factor (2-4) may suit better (not measured).

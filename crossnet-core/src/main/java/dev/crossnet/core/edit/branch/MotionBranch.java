@@ -27,30 +27,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The occupant's structure (place, pose, action) from the bedrock itself: the loop starts from the bedrock's
- * DDIM-inverted latent ({@code mode=inversion}, the default) or its forward-noised latent ({@code mode=noise}),
- * and ILVR keeps the region's low frequencies on the bedrock's for the early steps only, so the layout is
- * followed while the old occupant's colours and texture do not leak into the late, detail-forming steps.
- * Options ({@code branch.motion.*}): {@code mode}, {@code ilvr} (true), {@code ilvr-factor} (1: the latent
- * itself; coarser keeps less of the occupant), {@code ilvr-until} (0.6: the share of the steps ILVR runs for),
- * {@code round-trip} (false: when true, and in inversion mode, the DDIM round-trip error of the bedrock is
- * measured with and without the edit's guidance and recorded; it costs two extra reverse runs),
- * {@code null-text} (false, true or auto: null-text optimisation of the unconditional states per step so that
- * the guided reverse path retraces the inversion; auto runs it when the guided round-trip error relative to the
- * latent's mean square exceeds {@code null-text-threshold}, 0.1), {@code null-text-iterations} (10),
- * {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards the old occupant, so it
- * helps most where the region branch is off; it is off by default. {@code occupant} ({@code grey}, the default,
- * {@code keep} or {@code tint}): with {@code grey} the branch inverts, and guides towards, the bedrock with the
- * colour inside the regions taken out ({@link Greyscale}), so the occupant's shape and pose are carried but not
- * its colours; {@code keep} uses the bedrock as it is; {@code tint} recolours each region in its subject's
- * dominant colour ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on
+ * DDIM-inverted latent ({@code mode=inversion}, the default) or its forward-noised latent ({@code mode=noise}), and
+ * ILVR keeps the region's low frequencies on the bedrock's for the early steps only, so the layout is followed while
+ * the old occupant's colours and texture do not leak into the late, detail-forming steps. Options
+ * ({@code branch.motion.*}): {@code mode}, {@code ilvr} (true), {@code ilvr-factor} (1: the latent itself; coarser
+ * keeps less of the occupant), {@code ilvr-until} (0.6: the share of the steps ILVR runs for), {@code round-trip}
+ * (false: when true, and in inversion mode, the DDIM round-trip error of the bedrock is measured with and without the
+ * edit's guidance and recorded; it costs two extra reverse runs), {@code null-text} (false, true or auto: null-text
+ * optimisation of the unconditional states per step so that the guided reverse path retraces the inversion; auto runs
+ * it when the guided round-trip error relative to the latent's mean square exceeds {@code null-text-threshold}, 0.1),
+ * {@code null-text-iterations} (10), {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards
+ * the old occupant, so it helps most where the region branch is off; it is off by default. {@code occupant}
+ * ({@code grey}, the default, {@code keep} or {@code tint}): with {@code grey} the branch inverts, and guides towards,
+ * the bedrock with the colour inside the regions taken out ({@link Greyscale}), so the occupant's shape and pose are
+ * carried but not its colours; {@code keep} uses the bedrock as it is; {@code tint} recolours each region in its
+ * subject's dominant colour ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on
  * FigureWorld's edit benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose
- * agreement from 67 % to 75 % with a learned subject and from 33 % to 61 % with the image encoder.
- * {@code pose} ({@code auto}, {@code judge} or {@code none}) also puts the occupant's pose into words after the
- * subject's word ({@link OccupantPose}); by default it does so for the image encoder on the embedded default
- * model, where it raised pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose
- * agreement from 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a
- * learned subject (75 % and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded
- * default model; on a real model's larger latents a coarser factor (2-4) may suit better (not measured).
+ * agreement from 67 % to 75 % with a learned subject and from 33 % to 61 % with the image encoder. {@code pose}
+ * ({@code auto}, {@code judge} or {@code none}) also puts the occupant's pose into words after the subject's word
+ * ({@link OccupantPose}); by default it does so for the image encoder on the embedded default model, where it raised
+ * pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose agreement from
+ * 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a learned subject (75 %
+ * and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded default model; on a real
+ * model's larger latents a coarser factor (2-4) may suit better (not measured).
  */
 public final class MotionBranch extends StatelessBranch {
 

@@ -38,6 +38,15 @@ public interface BranchRun extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * Words the branch places in the prompt right before a subject's word, keyed by that word, unless the prompt
+   * already puts a determiner there (such as "a", "the" or "two"): e.g. the article that an image encoder's rows
+   * follow in the captions the model learned from ({@code "a"}). Empty when the branch adds no words.
+   */
+  default Map<String, String> wordsBeforeSubject() {
+    return Map.of();
+  }
+
   /** Controls the network's attention layers during this edit, when the branch needs to. */
   default Optional<AttentionControl> attention() {
     return Optional.empty();

@@ -142,7 +142,10 @@ public final class DiffusionEditRuntime implements EditRuntime {
         List<String> subjectWords = request.replacements().stream().map(r -> r.subject().word()).toList();
         Map<String, String> additions = new LinkedHashMap<>();
         runs.forEach(r -> r.wordsAfterSubject().forEach((w, a) -> additions.merge(w, a, (x, y) -> x + " " + y)));
-        String prompt = SubjectPrompt.insertAfter(SubjectPrompt.complete(settings.prompt(), subjectWords), additions);
+        Map<String, String> leading = new LinkedHashMap<>();
+        runs.forEach(r -> r.wordsBeforeSubject().forEach((w, a) -> leading.merge(w, a, (x, y) -> x + " " + y)));
+        String prompt = SubjectPrompt.insertBefore(
+            SubjectPrompt.insertAfter(SubjectPrompt.complete(settings.prompt(), subjectWords), additions), leading);
         SubjectPrompt.Layout l = SubjectPrompt.build(model.tokenizer(), prompt, subjectWords, words);
         record.put("prompt", l.text());
         record.put("negative-prompt", settings.negativePrompt());

@@ -11,15 +11,28 @@ import java.util.Map;
 
 /**
  * A learned subject as a safetensors file: one tensor named by the subject's word, [tokens, width] (the
- * layout diffusers' textual-inversion files use), with the word and the text encoder's width as metadata.
- * Written atomically, so a crash never leaves a half file behind.
+ * layout diffusers' textual-inversion files use), with the word, the text encoder's width and the words the rows
+ * follow (see {@link #leadingWords}) as metadata. Written atomically, so a crash never leaves a half file behind.
  */
 public final class EmbeddingFile {
 
   private EmbeddingFile() {}
 
-  /** Writes {@code rows} [K, D] for {@code word}. */
+  /** The metadata key of the words the rows follow. */
+  static final String LEADING_WORDS = "crossnet.leading-words";
+
+  /** Writes {@code rows} [K, D] for {@code word}, which follow no particular words. */
   public static void save(Path file, String word, NDArray rows) {
+    save(file, word, rows, "");
+  }
+
+  /**
+   * Writes {@code rows} [K, D] for {@code word}.
+   *
+   * @param leadingWords the words the rows were learned or made to follow (e.g. "a" for the template "a {}"),
+   *     which an edit puts before the word when its prompt has no determiner there; empty for none
+   */
+  public static void save(Path file, String word, NDArray rows, String leadingWords) {
     if (rows.getShape().dimension() != 2) {
       throw new IllegalArgumentException("embedding rows must be [tokens, width], got " + rows.getShape());
     }
@@ -33,8 +46,15 @@ public final class EmbeddingFile {
     }
     Map<String, NDArray> tensors = new LinkedHashMap<>();
     tensors.put(word, rows.toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
-    SafetensorsWriter.write(file, tensors,
-        Map.of("crossnet.word", word, "crossnet.width", Long.toString(rows.getShape().get(1))));
+    SafetensorsWriter.write(file, tensors, Map.of("crossnet.word", word, "crossnet.width",
+        Long.toString(rows.getShape().get(1)), LEADING_WORDS, leadingWords.trim()));
+  }
+
+  /** The words the file's rows follow (saved with them), or "" when it names none (e.g. a diffusers file). */
+  public static String leadingWords(Path file) {
+    try (SafetensorsFile f = SafetensorsFile.open(file)) {
+      return f.metadata().getOrDefault(LEADING_WORDS, "");
+    }
   }
 
   /**

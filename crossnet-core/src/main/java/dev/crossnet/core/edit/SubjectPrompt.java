@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -71,6 +72,39 @@ public final class SubjectPrompt {
     }
     return out;
   }
+
+  /**
+   * The text with words inserted right before the first mention of a subject's word, e.g. {@code "<it> waving"}
+   * and {@code <it> -> "a"} give {@code "a <it> waving"}. Nothing is inserted where the word before the subject's
+   * is already a determiner ({@link #DETERMINERS}: "the <it>", "two <it>") or the words to insert; words whose
+   * subject the text does not name are left out (complete the prompt first).
+   */
+  public static String insertBefore(String text, Map<String, String> additions) {
+    String out = text;
+    for (Map.Entry<String, String> e : additions.entrySet()) {
+      String words = e.getValue().trim();
+      if (words.isEmpty()) {
+        continue;
+      }
+      Matcher m = wordPattern(e.getKey()).matcher(out);
+      if (!m.find()) {
+        LOG.warn("prompt '{}' does not name subject '{}'; '{}' is not added", out, e.getKey(), words);
+        continue;
+      }
+      String before = out.substring(0, m.start()).trim();
+      String previous = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+      if (DETERMINERS.contains(previous) || (" " + before).endsWith(" " + words)) {
+        continue;
+      }
+      out = out.substring(0, m.start()) + words + " " + out.substring(m.start());
+    }
+    return out;
+  }
+
+  /** Words that already stand before a subject's word as its determiner, so nothing is inserted there. */
+  public static final Set<String> DETERMINERS = Set.of("a", "an", "the", "one", "two", "three", "four", "five",
+      "six", "seven", "eight", "nine", "ten", "some", "many", "several", "this", "that", "these", "those", "my",
+      "your", "his", "her", "its", "our", "their", "each", "every", "no", "another", "any");
 
   /** Whether {@code text} names {@code word} as a whole word (not inside a longer word or placeholder). */
   public static boolean names(String text, String word) {

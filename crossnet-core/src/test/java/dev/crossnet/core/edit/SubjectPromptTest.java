@@ -42,6 +42,19 @@ class SubjectPromptTest {
   }
 
   @Test
+  void wordsAreInsertedRightBeforeTheirSubjectsFirstMentionUnlessADeterminerIsThere() {
+    assertThat(SubjectPrompt.insertBefore("<cat> waving and <dog> by <cat>", Map.of("<cat>", "a")))
+        .isEqualTo("a <cat> waving and <dog> by <cat>");
+    assertThat(SubjectPrompt.insertBefore("<cat> and <dog>", new java.util.LinkedHashMap<>(Map.of("<cat>", "a",
+        "<dog>", "a")))).isEqualTo("a <cat> and a <dog>");
+    assertThat(SubjectPrompt.insertBefore("two <cat> near The <dog>", Map.of("<cat>", "a", "<dog>", "a")))
+        .isEqualTo("two <cat> near The <dog>");
+    assertThat(SubjectPrompt.insertBefore("a tall <cat>", Map.of("<cat>", "a tall"))).isEqualTo("a tall <cat>");
+    assertThat(SubjectPrompt.insertBefore("data <cat>", Map.of("<cat>", "a"))).isEqualTo("data a <cat>");
+    assertThat(SubjectPrompt.insertBefore("a <cat>", Map.of("<dog>", "a", "<cat>", " "))).isEqualTo("a <cat>");
+  }
+
+  @Test
   void wordsForASubjectThePromptLacksOrBlankWordsAreLeftOut() {
     assertThat(SubjectPrompt.insertAfter("a <cat>", Map.of("<dog>", "sitting"))).isEqualTo("a <cat>");
     assertThat(SubjectPrompt.insertAfter("a <cat>", Map.of("<cat>", " "))).isEqualTo("a <cat>");

@@ -101,10 +101,26 @@ class TextualInversionTest {
     try (NDManager m = manager.newSubManager()) {
       NDArray rows = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 32));
       Path file = dir.resolve("out").resolve("thing.safetensors");
-      EmbeddingFile.save(file, "<thing>", rows);
+      EmbeddingFile.save(file, "<thing>", rows, "a");
       NDArray back = EmbeddingFile.load(file, "<thing>", 32, m);
       assertThat(back.toFloatArray()).containsExactly(rows.toFloatArray());
+      assertThat(EmbeddingFile.leadingWords(file)).isEqualTo("a");
+      Path plain = dir.resolve("plain.safetensors");
+      EmbeddingFile.save(plain, "<thing>", rows);
+      assertThat(EmbeddingFile.leadingWords(plain)).isEmpty();
     }
+  }
+
+  @Test
+  void theWordsRowsFollowAreTheDeterminerRightBeforeTheTemplatesWord() {
+    assertThat(settings("a {}").leadingWords()).isEqualTo("a");
+    assertThat(settings("two {} waving").leadingWords()).isEqualTo("two");
+    assertThat(settings("a photo of {}").leadingWords()).isEmpty();
+    assertThat(settings("{} standing").leadingWords()).isEmpty();
+  }
+
+  private static TextualInversion.Settings settings(String template) {
+    return new TextualInversion.Settings(1, 0.01, 1, "object", template, 1);
   }
 
   @Test

@@ -68,6 +68,8 @@ public final class EditBenchmark {
   static final String POSE = "{pose}";
   /** Stands, in {@code --negative-prompt}, for the occupant's kind noun (the kind the region held). */
   static final String OCCUPANT = "{occupant}";
+  /** Stands, in {@code --subject-prompt}, for the scene's other figures and background in words. */
+  static final String OTHERS = "{others}";
   static final String CONTROL = "control: region painted grey";
   /** Full CrossNet as an application gets it: every default (on the default model, the image encoder). */
   static final String FULL = "CrossNet (full)";
@@ -124,6 +126,7 @@ public final class EditBenchmark {
       throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
     }
     String negativePrompt = o.string("negative-prompt", "");
+    boolean baselineCaption = o.choice("baseline-prompt", "phrase", "phrase", "caption").equals("caption");
     Optional<String> inversionTemplate = Optional.ofNullable(o.string("inversion-template", null));
     boolean reuseSubjects = o.choice("reuse-subjects", "false", "true", "false").equals("true");
     o.rejectUnknown();
@@ -176,7 +179,8 @@ public final class EditBenchmark {
         for (Method m : methods) {
           ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
               guidance, seed)
-              .prompt(m.textPrompt() ? c.text() : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose())));
+              .prompt(m.textPrompt() ? (baselineCaption ? c.caption() : c.text())
+              : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose()).replace(OTHERS, c.others())));
           if (!m.textPrompt() && !negativePrompt.isBlank()) {
             edit = edit.negativePrompt(negativePrompt.replace(OCCUPANT, c.occupantKind()));
           }

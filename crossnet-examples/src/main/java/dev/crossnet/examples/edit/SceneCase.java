@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param pose the occupant's pose word (which the ideal result keeps)
  * @param donorPose the donor's pose word (what the subject's picture shows)
  * @param occupantKind the occupant's kind noun (what the region held), empty when the donor is of the same kind
+ * @param caption the ideal result's whole caption (every figure and the background)
+ * @param others the scene's other figures and background in words, each figure's phrase after "and"
  */
 record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text,
-    String pose, String donorPose, String occupantKind) {
+    String pose, String donorPose, String occupantKind, String caption, String others) {
 
   /** The case, or empty when the region would cover nothing or everything (the API refuses those). */
   static Optional<SceneCase> of(Scene scene, int occupant, int donor, String word) {
@@ -40,6 +42,18 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     Figure old = scene.figures().get(occupant).figure();
     return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
         Caption.phrase(wanted, 1), wanted.pose().word(), d.figure().pose().word(),
-        old.kind() == d.figure().kind() ? "" : old.kind().noun()));
+        old.kind() == d.figure().kind() ? "" : old.kind().noun(), ideal.edited().caption(),
+        others(scene, occupant)));
+  }
+
+  /** The scene's other figures and its background in words, e.g. "and a small red cat sitting in a park". */
+  private static String others(Scene scene, int occupant) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < scene.figures().size(); i++) {
+      if (i != occupant) {
+        s.append("and ").append(Caption.phrase(scene.figures().get(i).figure(), 1)).append(' ');
+      }
+    }
+    return s.append(scene.layout().background().phrase()).toString();
   }
 }

@@ -27,7 +27,13 @@ import java.util.Optional;
  *       subjects on a model with FigureWorld's words only), {@code encoder-then-inversion}: inversion that starts
  *       from the encoder's rows instead of the initial word, or {@code auto} (the default): the encoder on the
  *       embedded default model, which draws only FigureWorld, and inversion on a model the application names.
- *       On FigureWorld's edit benchmark the encoder's look agreement is three times the learned token's;</li>
+ *       On FigureWorld's edit benchmark the encoder's look agreement is three times the learned token's. </li>
+ *   <li>the words the rows follow, which the edit puts before the subject's word when the prompt has no
+ *       determiner there (see {@code BranchRun.wordsBeforeSubject}): the encoder's (the article "a" of the
+ *       default model's captions), the determiner right before {@code {}} in the inversion's template ("a" in
+ *       "a {}", none in "a photo of {}"), or those saved in the subject's embedding file. On FigureWorld's edit
+ *       benchmark the article raised look agreement from 36 % to 47 % with the encoder and from 3 % to 17 %
+ *       with a learned token;</li>
  *   <li>for inversion: {@code steps} (100), {@code learning-rate} (0.005), {@code tokens} (1),
  *       {@code init-word} ("object"), {@code template} ("a photo of {}"; for
  *       a model that lacks these words, such as the embedded default model, "a {}" and the table's mean);</li>
@@ -52,17 +58,20 @@ public final class AppearanceBranch extends StatelessBranch {
     long width = c.model().textEncoder().config().hiddenSize();
     Map<String, NDArray> words = new LinkedHashMap<>();
     Map<String, String> record = new LinkedHashMap<>();
+    Map<String, String> leading = new LinkedHashMap<>();
     int index = 0;
     for (Replacement r : c.request().replacements()) {
       Subject s = r.subject();
       if (s.embedding().isPresent()) {
         words.put(s.word(), EmbeddingFile.load(s.embedding().get(), s.word(), width, c.manager()));
+        leading.put(s.word(), EmbeddingFile.leadingWords(s.embedding().get()));
         record.put(s.word() + ".source", s.embedding().get().toString());
       } else {
         NDArray rows = null;
         if (source.startsWith("encoder")) {
           SubjectEncoder.Encoding encoded = new FigureWorldJudgeEncoder().encode(s, c.model(), c.manager());
           rows = encoded.rows();
+          leading.put(s.word(), encoded.leadingWords());
           record.put(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures");
           record.put(s.word() + ".encoding", encoded.description());
         }
@@ -75,6 +84,7 @@ public final class AppearanceBranch extends StatelessBranch {
                   c.progress(), c.request().settings().cancellation(), c.manager());
           start.ifPresent(NDArray::close);
           rows = learned.rows();
+          leading.put(s.word(), settings.leadingWords());
           record.put(s.word() + ".source", start.isPresent() ? "encoder rows refined by inversion, "
               + s.pictures().size() + " pictures" : s.pictures().size() + " pictures");
           record.put(s.word() + ".inversion", settings.toString());
@@ -85,7 +95,7 @@ public final class AppearanceBranch extends StatelessBranch {
         String folder = c.options().getString("save-to", "");
         if (!folder.isBlank()) {
           Path file = Path.of(folder).resolve(fileName(s.word()));
-          EmbeddingFile.save(file, s.word(), rows);
+          EmbeddingFile.save(file, s.word(), rows, leading.getOrDefault(s.word(), ""));
           record.put(s.word() + ".saved", file.toString());
         }
       }
@@ -95,6 +105,11 @@ public final class AppearanceBranch extends StatelessBranch {
       @Override
       public Map<String, NDArray> wordEmbeddings() {
         return words;
+      }
+
+      @Override
+      public Map<String, String> wordsBeforeSubject() {
+        return leading;
       }
 
       @Override

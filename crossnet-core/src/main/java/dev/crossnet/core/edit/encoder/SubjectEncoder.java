@@ -23,8 +23,16 @@ public interface SubjectEncoder {
    *
    * @param rows [tokens, hidden] in the caller's manager, in the text encoder's embedding space
    * @param description what the encoder saw, in words, for the edit's record
+   * @param leadingWords the words the rows follow in the captions the model learned from, which the edit puts
+   *     before the subject's word when the prompt has no determiner there (e.g. "a"; empty for none)
    */
-  record Encoding(NDArray rows, String description) {}
+  record Encoding(NDArray rows, String description, String leadingWords) {
+
+    /** An encoding whose rows need no words before them. */
+    public Encoding(NDArray rows, String description) {
+      this(rows, description, "");
+    }
+  }
 
   /**
    * Encodes the subject's pictures for {@code model}.

@@ -72,6 +72,24 @@ class EncoderEditTest {
   }
 
   @Test
+  void theWordsTheRowsFollowGoBeforeTheSubjectUnlessThePromptHasADeterminerThere() {
+    EditResult encoded = edit().prompt("<it>").option("branch.motion.pose", "none").run(runtime);
+    assertThat(encoded.record()).containsEntry("prompt", "a <it>");
+
+    EditResult counted = edit().prompt("the <it>").option("branch.motion.pose", "none").run(runtime);
+    assertThat(counted.record()).containsEntry("prompt", "the <it>");
+
+    EditResult learned = edit().prompt("<it>").option("branch.motion.pose", "none")
+        .option("branch.appearance.source", "inversion").option("branch.appearance.steps", 1).run(runtime);
+    assertThat(learned.record()).as("the default template is 'a {}'").containsEntry("prompt", "a <it>");
+
+    EditResult bare = edit().prompt("<it>").option("branch.motion.pose", "none")
+        .option("branch.appearance.source", "inversion").option("branch.appearance.template", "{} standing")
+        .option("branch.appearance.steps", 1).run(runtime);
+    assertThat(bare.record()).as("a template without a determiner").containsEntry("prompt", "<it>");
+  }
+
+  @Test
   void aPoseThePromptNamesIsKeptAndLearnedTokensGetNoPoseWordByDefault() {
     EditResult named = edit().option("branch.motion", true).option("branch.appearance.source", "encoder")
         .run(runtime);

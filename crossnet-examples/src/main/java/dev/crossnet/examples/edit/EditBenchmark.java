@@ -36,11 +36,11 @@ import java.util.function.UnaryOperator;
  * Compares editing methods on held-out FigureWorld scenes (figure 0 takes the look of figure 1): SDEdit and
  * RePaint with a text prompt, CrossNet with each branch removed in turn, full CrossNet (every default: on the
  * default model the subject's look comes from the image encoder), full CrossNet with the subject learned by
- * textual inversion, and a control that paints the region grey (what the judge columns give for a region that
- * shows nothing). Reports PSNR outside the region against the bedrock, PSNR and SSIM inside it against the
- * ideal edit, the judge's agreement with the ideal edit on the subject's look and the occupant's pose, time and
- * peak memory per edit and of the subject's inversion; writes {@code edit-benchmark.md} and every picture to the
- * output folder.
+ * textual inversion, and two controls: the region painted grey (what the judge columns give for a region that
+ * shows nothing) and the ideal edit itself put through the model (the ceiling its VAE sets). Reports PSNR outside
+ * the region against the bedrock, PSNR and SSIM inside it against the ideal edit, the judge's agreement with the
+ * ideal edit on the subject's look and the occupant's pose, time and peak memory per edit and of the subject's
+ * inversion; writes {@code edit-benchmark.md} and every picture to the output folder.
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
@@ -71,6 +71,8 @@ public final class EditBenchmark {
   /** Stands, in {@code --subject-prompt}, for the scene's other figures and background in words. */
   static final String OTHERS = "{others}";
   static final String CONTROL = "control: region painted grey";
+  /** The ideal edit through the model's VAE and one denoising step: what a perfect latent-space edit reads. */
+  static final String CEILING = "control: ideal edit through the model";
   /** Full CrossNet as an application gets it: every default (on the default model, the image encoder). */
   static final String FULL = "CrossNet (full)";
   /** Full CrossNet with the subject learned by textual inversion (the tokens saved, then loaded). */
@@ -137,6 +139,7 @@ public final class EditBenchmark {
     Map<String, Totals> totals = new LinkedHashMap<>();
     methods.forEach(m -> totals.put(m.name(), new Totals()));
     totals.put(CONTROL, new Totals());
+    totals.put(CEILING, new Totals());
     // only the rows that prompt with the subject's word and do not read its pictures use learned tokens
     boolean needsTokens = methods.stream().anyMatch(m -> !m.textPrompt() && !m.subjectPictures());
     double inversionSeconds = 0;
@@ -192,6 +195,9 @@ public final class EditBenchmark {
               peak);
         }
         score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, Double.NaN, -1);
+        EditResult ceiling = throughTheModel(c, model, steps, seed).run(runtime);
+        ceiling.picture().write(dir.resolve("ideal-through-the-model.png"));
+        score(totals.get(CEILING), ceiling.picture(), scene, c, judge, featherOf(ceiling), Double.NaN, -1);
         done++;
       }
       judge.close();
@@ -223,6 +229,19 @@ public final class EditBenchmark {
     t.seconds += seconds;
     t.peak = Math.max(t.peak, peak);
     t.n++;
+  }
+
+  /**
+   * The ideal edit encoded, given one denoising step (of {@code steps}) and decoded inside the region: the edit
+   * that keeps the ideal's latent, so the judge's reading of it is the ceiling of any latent-space edit.
+   */
+  static ReadyEdit throughTheModel(SceneCase c, Optional<Path> model, int steps, long seed) {
+    ReadyEdit e = Editor.bedrock(c.ideal()).replace(Region.mask(c.region())).with(c.subject()).prompt(c.caption())
+        .steps(steps).strength(1.0 / steps).seed(seed).option("branch.appearance", false)
+        .option("branch.subject-attention", false).option("branch.motion.mode", "noise")
+        .option("branch.motion.ilvr", false).option("branch.motion.occupant", "keep")
+        .option("branch.motion.scale", "none").option("branch.motion.pose", "none");
+    return model.isPresent() ? e.model(model.get()) : e;
   }
 
   /** The picture with every pixel of the region (weight above 0.5) set to {@code rgb}. */
@@ -318,7 +337,9 @@ public final class EditBenchmark {
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
         + "edits where the bundled FigureWorld judge, asked about the region's bounding box, reads the same kind, "
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
-        + "grey) shows what the box's shape alone earns. Kind, colour, hat and size are the parts of the look, "
+        + "grey) shows what the box's shape alone earns, and the ideal edit through the model (encoded, one "
+        + "denoising step, decoded) what a perfect latent-space edit earns: the judge's reading of it is the "
+        + "ceiling set by the model's VAE. Kind, colour, hat and size are the parts of the look, "
         + "shown on their own to tell which part fails.\n");
     return md.toString();
   }

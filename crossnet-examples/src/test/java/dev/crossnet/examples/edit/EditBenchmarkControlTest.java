@@ -40,4 +40,20 @@ class EditBenchmarkControlTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EditBenchmark.select(all, java.util.List.of("nope")))
         .hasMessageContaining("nope").hasMessageContaining("RePaint (text)");
   }
+
+  @Test
+  void theCeilingControlKeepsTheIdealOutsideTheRegionAndRedrawsItInside() {
+    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
+        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
+    SceneCase c = java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
+        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+    var result = EditBenchmark.throughTheModel(c, java.util.Optional.empty(), 10, 1)
+        .run(dev.crossnet.api.runtime.Runtimes.discover());
+    int feather = Integer.parseInt(result.record().get("branch.region.feather"));
+    assertThat(Metrics.changed(result.picture(), c.ideal(), dev.crossnet.core.image.PictureTensors.feather(c.region(),
+        feather))).as("pixels changed beyond the feathered seam").isZero();
+    Picture grey = EditBenchmark.paint(c.ideal(), c.region(), 0x808080);
+    assertThat(Metrics.psnr(result.picture(), c.ideal(), c.region(), true)).as("inside, against a grey region")
+        .isGreaterThan(Metrics.psnr(grey, c.ideal(), c.region(), true) + 3);
+  }
 }

@@ -71,6 +71,11 @@ public final class MotionBranch extends StatelessBranch {
     }
     boolean ilvr = o.getBoolean("ilvr", true);
     double until = o.getDouble("ilvr-until", 0.6);
+    double weight = o.getDouble("ilvr-weight", 1.0);
+    if (!(weight > 0 && weight <= 1)) {
+      throw new IllegalArgumentException("branch.motion.ilvr-weight must lie in (0, 1], got " + weight
+          + " (1 sets the region's low frequencies to the bedrock's; less only pulls them part of the way)");
+    }
     if (!(until >= 0 && until <= 1)) {
       throw new IllegalArgumentException("branch.motion.ilvr-until must lie in [0, 1], got " + until);
     }
@@ -81,8 +86,9 @@ public final class MotionBranch extends StatelessBranch {
           + "their subjects' dominant colours)");
     }
     Map<String, String> record = new LinkedHashMap<>();
-    boolean recoloured = !occupant.equals("keep");
-    NDArray bedrock = recoloured ? recolouredLatent(c, occupant.equals("tint"), record) : c.bedrockLatent();
+    Map<String, Double> ratios = OccupantSize.ratios(c, record);
+    boolean recoloured = !occupant.equals("keep") || !ratios.isEmpty();
+    NDArray bedrock = recoloured ? structureLatent(c, occupant, ratios, record) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> poseWords = OccupantPose.words(c, record);
     NDArray start = null;
@@ -117,6 +123,7 @@ public final class MotionBranch extends StatelessBranch {
     record.put("ilvr", Boolean.toString(ilvr));
     record.put("ilvr-factor", Integer.toString(filter.factor()));
     record.put("ilvr-until", Double.toString(until));
+    record.put("ilvr-weight", Double.toString(weight));
     int ilvrSteps = (int) Math.round(until * (c.plan().size() - c.startIndex()));
     NDArray initial = start;
     boolean roundTrip = (o.getBoolean("round-trip", false) || nullText.equals("auto")) && mode.equals("inversion");
@@ -181,6 +188,9 @@ public final class MotionBranch extends StatelessBranch {
           reference.attach(scope);
         }
         NDArray correction = filter.apply(reference).sub(filter.apply(latent)).mul(c.regionMask());
+        if (weight < 1) {
+          correction = correction.mul((float) weight);
+        }
         return latent.add(correction);
       }
 
@@ -203,18 +213,27 @@ public final class MotionBranch extends StatelessBranch {
   }
 
   /**
-   * The latent of the bedrock with the colour inside every region taken out, or, with {@code tint}, replaced by
-   * the region's subject's dominant colour (grey where the subject shows none, e.g. one loaded from an embedding).
+   * The latent of the bedrock with the colour inside every region taken out ({@code grey}), or replaced by the
+   * region's subject's dominant colour ({@code tint}; grey where the subject shows none, e.g. one loaded from an
+   * embedding), or kept ({@code keep}); then rescaled about the region's bottom middle by the subject's size
+   * ratio, where one was read.
    */
-  private static NDArray recolouredLatent(EditContext c, boolean tint, Map<String, String> record) {
+  private static NDArray structureLatent(EditContext c, String occupant, Map<String, Double> ratios,
+      Map<String, String> record) {
     Picture picture = c.request().bedrock();
     for (Replacement r : c.request().replacements()) {
       Mask mask = r.region().toMask(picture.width(), picture.height());
-      Optional<Integer> colour = tint ? Tint.dominant(r.subject()) : Optional.empty();
-      picture = colour.isPresent() ? Tint.inside(picture, mask, colour.get()) : Greyscale.inside(picture, mask);
-      if (tint) {
+      if (occupant.equals("tint")) {
+        Optional<Integer> colour = Tint.dominant(r.subject());
+        picture = colour.isPresent() ? Tint.inside(picture, mask, colour.get()) : Greyscale.inside(picture, mask);
         record.put("tint." + r.subject().word(),
             colour.map(v -> String.format(java.util.Locale.ROOT, "#%06x", v)).orElse("grey"));
+      } else if (occupant.equals("grey")) {
+        picture = Greyscale.inside(picture, mask);
+      }
+      Double ratio = ratios.get(r.subject().word());
+      if (ratio != null && ratio != 1.0) {
+        picture = StructureScale.inside(picture, mask, ratio);
       }
     }
     try (GradMode off = GradMode.disabled(); NDArray pixels = PictureTensors.toTensor(picture, c.manager())) {

@@ -87,7 +87,7 @@ final class OccupantPose {
    * whose rows the image encoder makes (a saved embedding may be a learned token, which the word was measured to
    * hurt).
    */
-  private static boolean encoded(EditContext c, Subject subject) {
+  static boolean encoded(EditContext c, Subject subject) {
     return c.request().settings().model().isEmpty() && subject.embedding().isEmpty()
         && AppearanceBranch.source(c).startsWith("encoder");
   }

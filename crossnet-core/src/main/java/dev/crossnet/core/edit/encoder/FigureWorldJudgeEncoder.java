@@ -89,7 +89,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
   }
 
   /** Every head's class probabilities, averaged over the subject's pictures. */
-  private static Map<String, double[]> meanProbabilities(Subject subject, NDManager manager) {
+  static Map<String, double[]> meanProbabilities(Subject subject, NDManager manager) {
     List<Picture> pictures = subject.pictures();
     List<Mask> focus = new ArrayList<>();
     for (int i = 0; i < pictures.size(); i++) {

@@ -16,7 +16,8 @@ import java.util.List;
  * about the box around each region (the focus it was trained with) and answers with a FigureWorld pose word,
  * e.g. {@code "waving"}. It is the occupant-side twin of {@link FigureWorldJudgeEncoder}: the edit's motion
  * branch places the word after the subject's word, so that the prompt asks for the pose the bedrock's latent
- * carries. Meaningful for FigureWorld pictures only.
+ * carries. It reads the occupant's size too, which the motion branch compares with the subject's. Meaningful for
+ * FigureWorld pictures only.
  *
  * <pre>{@code
  * List<FigureWorldPoseReader.Reading> poses = new FigureWorldPoseReader().read(bedrock, List.of(region), manager);
@@ -29,8 +30,9 @@ public final class FigureWorldPoseReader {
    *
    * @param word the pose's caption word
    * @param probability the judge's probability for it
+   * @param size the occupant's size word as the judge reads it ("small" or "large")
    */
-  public record Reading(String word, double probability) {}
+  public record Reading(String word, double probability, String size) {}
 
   /** Every pose word the reader may answer with. */
   public static List<String> words() {
@@ -64,7 +66,8 @@ public final class FigureWorldPoseReader {
     }
     List<Reading> out = new ArrayList<>();
     for (JudgeReading r : readings) {
-      out.add(new Reading(r.answer(FigureWorldJudge.POSE), r.confidence().get(FigureWorldJudge.POSE)));
+      out.add(new Reading(r.answer(FigureWorldJudge.POSE), r.confidence().get(FigureWorldJudge.POSE),
+          r.answer(FigureWorldJudge.SIZE)));
     }
     return out;
   }

@@ -103,6 +103,20 @@ class EncoderEditTest {
   }
 
   @Test
+  void byDefaultTheOccupantsStructureIsScaledToTheSubjectsSizeAndThatCanBeSwitchedOff() {
+    EditResult scaled = edit().option("branch.motion", true).run(runtime);
+    assertThat(scaled.record()).containsEntry("branch.motion.scale", "read by the FigureWorld judge");
+    assertThat(scaled.record().get("branch.motion.scale.<it>"))
+        .matches("(small|large) subject, (small|large) occupant: \\d\\.\\d{3}");
+
+    EditResult kept = edit().option("branch.motion", true).option("branch.motion.scale", "none").run(runtime);
+    assertThat(kept.record()).containsEntry("branch.motion.scale", "not read (none)")
+        .doesNotContainKey("branch.motion.scale.<it>");
+    assertThatThrownBy(() -> edit().option("branch.motion", true).option("branch.motion.scale", "2")
+        .run(runtime)).hasMessageContaining("branch.motion.scale is '2'").hasMessageContaining("[auto, judge, none]");
+  }
+
+  @Test
   void anUnknownPoseSettingIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.motion", true).option("branch.motion.pose", "skeleton")
         .run(runtime)).hasMessageContaining("branch.motion.pose is 'skeleton'")

@@ -1,0 +1,56 @@
+package dev.crossnet.core.edit.branch;
+
+import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.encoder.FigureWorldSizeRatio;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The motion branch's {@code scale} option: whether the occupant's structure is rescaled to the subject's size
+ * before it guides the edit, read by {@link FigureWorldSizeRatio}. {@code judge} always reads; {@code none} never
+ * does; {@code auto} (the default) reads where the pose is read too (see {@link OccupantPose}): on the embedded
+ * default model, for subjects whose rows the image encoder makes. Without it a large subject put in place of a
+ * small occupant is held to the occupant's outline, and FigureWorld's edit benchmark read the wrong size, and then
+ * the wrong kind, in most such cases.
+ */
+final class OccupantSize {
+
+  /** The option's values. */
+  static final List<String> VALUES = List.of("auto", "judge", "none");
+
+  private OccupantSize() {}
+
+  /**
+   * Subject word to size ratio (subject over occupant) for every replacement whose sizes are read; records what
+   * was read under {@code scale} and {@code scale.<word>}.
+   */
+  static Map<String, Double> ratios(EditContext c, Map<String, String> record) {
+    PluginConfig o = c.options();
+    String value = o.getString("scale", "auto");
+    if (!VALUES.contains(value)) {
+      throw new IllegalArgumentException("branch.motion.scale is '" + value + "'; use " + VALUES + " (auto reads "
+          + "the sizes for subjects the image encoder reads on the embedded default model, judge always, none "
+          + "never)");
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    Picture bedrock = c.request().bedrock();
+    for (Replacement r : c.request().replacements()) {
+      boolean read = value.equals("judge") || value.equals("auto") && OccupantPose.encoded(c, r.subject());
+      if (!read || r.subject().pictures().isEmpty()) {
+        continue;
+      }
+      FigureWorldSizeRatio.Reading sizes = FigureWorldSizeRatio.read(r.subject(), bedrock,
+          r.region().toMask(bedrock.width(), bedrock.height()), c.manager());
+      out.put(r.subject().word(), sizes.ratio());
+      record.put("scale." + r.subject().word(), String.format(Locale.ROOT, "%s subject, %s occupant: %.3f",
+          sizes.subjectSize(), sizes.occupantSize(), sizes.ratio()));
+    }
+    record.put("scale", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");
+    return out;
+  }
+}

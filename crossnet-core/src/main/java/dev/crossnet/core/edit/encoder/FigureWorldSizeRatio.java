@@ -1,0 +1,77 @@
+package dev.crossnet.core.edit.encoder;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.figureworld.Size;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much larger a FigureWorld subject is drawn than a region's occupant: the ratio of the heights that
+ * FigureWorld gives the two sizes the bundled judge reads, the subject's from its pictures (as
+ * {@link FigureWorldJudgeEncoder} reads them) and the occupant's from the bedrock (as
+ * {@link FigureWorldPoseReader} does). 1 when both are of one size, 0.5 / 0.38 when a large subject replaces a
+ * small occupant. Meaningful for FigureWorld pictures only.
+ *
+ * <pre>{@code
+ * FigureWorldSizeRatio.Reading r = FigureWorldSizeRatio.read(subject, bedrock, region, manager);
+ * }</pre>
+ */
+public final class FigureWorldSizeRatio {
+
+  /**
+   * One subject against one occupant.
+   *
+   * @param subjectSize the subject's size word
+   * @param occupantSize the occupant's size word
+   */
+  public record Reading(String subjectSize, String occupantSize) {
+
+    /** The subject's height over the occupant's, as FigureWorld draws the two sizes. */
+    public double ratio() {
+      return of(subjectSize, occupantSize);
+    }
+  }
+
+  private FigureWorldSizeRatio() {}
+
+  /** The ratio of the heights FigureWorld draws two sizes at, e.g. {@code of("large", "small")}. */
+  public static double of(String subjectSize, String occupantSize) {
+    return size(subjectSize).scale() / size(occupantSize).scale();
+  }
+
+  /**
+   * Reads the subject's and the occupant's sizes.
+   *
+   * @param manager the judge's weights live in children of it, closed before this returns
+   * @throws IllegalArgumentException when the subject has no pictures or the region covers nothing
+   */
+  public static Reading read(Subject subject, Picture bedrock, Mask region, NDManager manager) {
+    if (subject.pictures().isEmpty()) {
+      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read its size from");
+    }
+    double[] p = FigureWorldJudgeEncoder.meanProbabilities(subject, manager).get(FigureWorldJudge.SIZE);
+    int best = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i] > p[best]) {
+        best = i;
+      }
+    }
+    String subjectSize = Size.values()[best].word();
+    String occupantSize = new FigureWorldPoseReader().read(bedrock, List.of(region), manager).get(0).size();
+    return new Reading(subjectSize, occupantSize);
+  }
+
+  private static Size size(String word) {
+    try {
+      return Size.valueOf(word.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + word + "' is not a FigureWorld size; known sizes: "
+          + Arrays.stream(Size.values()).map(Size::word).toList(), e);
+    }
+  }
+}

@@ -49,7 +49,11 @@ import org.slf4j.LoggerFactory;
  * pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose agreement from
  * 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a learned subject (75 %
  * and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded default model; on a real
- * model's larger latents a coarser factor (2-4) may suit better (not measured).
+ * model's larger latents a coarser factor (2-4) may suit better (not measured). {@code ilvr-weight} (1) pulls the
+ * low frequencies only part of the way each step (0.5 measured worse: pose 56 % against 67 %). {@code scale}
+ * ({@code auto}, {@code judge} or {@code none}) rescales the occupant's structure to the subject's size before it is
+ * inverted and guided towards ({@link OccupantSize}, {@link StructureScale}); {@code auto} reads the sizes where the
+ * pose is read. Over 180 held-out scenes it raised size agreement from 73 % to 81 % and look from 34 % to 38 %.
  */
 public final class MotionBranch extends StatelessBranch {
 

@@ -2,7 +2,6 @@ package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
-import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
@@ -37,20 +36,9 @@ final class OccupantPose {
    * {@code pose} and {@code pose.<word>}.
    */
   static Map<String, String> words(EditContext c, Map<String, String> record) {
-    PluginConfig o = c.options();
-    String value = o.getString("pose", "auto");
-    if (!VALUES.contains(value)) {
-      throw new IllegalArgumentException("branch.motion.pose is '" + value + "'; use " + VALUES + " (auto reads the "
-          + "occupant's pose for subjects the image encoder reads on the embedded default model, judge always, "
-          + "none never)");
-    }
+    String value = option(c, "pose", "the occupant's pose");
     List<Replacement> replacements = c.request().replacements();
-    List<Integer> chosen = new ArrayList<>();
-    for (int i = 0; i < replacements.size(); i++) {
-      if (value.equals("judge") || value.equals("auto") && encoded(c, replacements.get(i).subject())) {
-        chosen.add(i);
-      }
-    }
+    List<Integer> chosen = chosen(c, value);
     if (chosen.isEmpty()) {
       record.put("pose", "not read (" + value + ")");
       return Map.of();
@@ -80,6 +68,32 @@ final class OccupantPose {
       record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)", r.word(), r.probability()));
     }
     return out;
+  }
+
+  /**
+   * The checked value of one of the motion branch's FigureWorld reading options ({@code pose}, {@code scale}), whose
+   * values are {@link #VALUES}; {@code what} names what it reads, for the error.
+   */
+  static String option(EditContext c, String name, String what) {
+    String value = c.options().getString(name, "auto");
+    if (!VALUES.contains(value)) {
+      throw new IllegalArgumentException("branch.motion." + name + " is '" + value + "'; use " + VALUES + " (auto "
+          + "reads " + what + " for subjects the image encoder reads on the embedded default model, judge always, "
+          + "none never)");
+    }
+    return value;
+  }
+
+  /** The indices of the replacements that a reading option's {@code value} reads. */
+  static List<Integer> chosen(EditContext c, String value) {
+    List<Replacement> replacements = c.request().replacements();
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < replacements.size(); i++) {
+      if (value.equals("judge") || value.equals("auto") && encoded(c, replacements.get(i).subject())) {
+        chosen.add(i);
+      }
+    }
+    return chosen;
   }
 
   /**

@@ -2,11 +2,9 @@ package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
-import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.encoder.FigureWorldSizeRatio;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,9 +18,6 @@ import java.util.Map;
  */
 final class OccupantSize {
 
-  /** The option's values. */
-  static final List<String> VALUES = List.of("auto", "judge", "none");
-
   private OccupantSize() {}
 
   /**
@@ -30,18 +25,12 @@ final class OccupantSize {
    * was read under {@code scale} and {@code scale.<word>}.
    */
   static Map<String, Double> ratios(EditContext c, Map<String, String> record) {
-    PluginConfig o = c.options();
-    String value = o.getString("scale", "auto");
-    if (!VALUES.contains(value)) {
-      throw new IllegalArgumentException("branch.motion.scale is '" + value + "'; use " + VALUES + " (auto reads "
-          + "the sizes for subjects the image encoder reads on the embedded default model, judge always, none "
-          + "never)");
-    }
+    String value = OccupantPose.option(c, "scale", "the sizes");
     Map<String, Double> out = new LinkedHashMap<>();
     Picture bedrock = c.request().bedrock();
-    for (Replacement r : c.request().replacements()) {
-      boolean read = value.equals("judge") || value.equals("auto") && OccupantPose.encoded(c, r.subject());
-      if (!read || r.subject().pictures().isEmpty()) {
+    for (int i : OccupantPose.chosen(c, value)) {
+      Replacement r = c.request().replacements().get(i);
+      if (r.subject().pictures().isEmpty()) {
         continue;
       }
       FigureWorldSizeRatio.Reading sizes = FigureWorldSizeRatio.read(r.subject(), bedrock,

@@ -46,14 +46,17 @@ import java.util.function.UnaryOperator;
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.edit.EditBenchmark --model DIR [--out /tmp/edit-benchmark] [--scenes 4] [--size 32]
  *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1]
- *   [--subject-prompt "{}"] [--negative-prompt "{occupant}"] [--only NAME,...]
+ *   [--subject-prompt "{}"] [--negative-prompt "{occupant}"] [--baseline-prompt phrase|caption] [--only NAME,...]
  *   [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true] [--inversion-template "a {} {pose}"]
  * </pre>
  *
  * <p>The CrossNet rows prompt with {@code --subject-prompt} ({@code {}}, the subject's word alone, which is what
  * an edit without a prompt uses); {@code {pose}} in it stands for the occupant's pose word, for measuring edits
  * whose user names the pose to keep. {@code --negative-prompt} sets the CrossNet rows' negative prompt, where
- * {@code {occupant}} stands for the occupant's kind noun (nothing when the subject is of the same kind);
+ * {@code {occupant}} stands for the occupant's kind noun (nothing when the subject is of the same kind) and
+ * {@code {absent}} for "hat" where the subject wears none; {@code {others}} in {@code --subject-prompt} stands for
+ * the scene's other figures and background in words; {@code --baseline-prompt caption} tells the text baselines
+ * the ideal edit's whole caption instead of its figure's phrase;
  * {@code --inversion-template} sets the inversion's template, where {@code {pose}} stands for the donor's pose
  * word. The text-prompted baselines are told the ideal result in words: the subject's look in the occupant's
  * pose. {@code --only} keeps the methods whose name contains one of the given texts
@@ -68,6 +71,8 @@ public final class EditBenchmark {
   static final String POSE = "{pose}";
   /** Stands, in {@code --negative-prompt}, for the occupant's kind noun (the kind the region held). */
   static final String OCCUPANT = "{occupant}";
+  /** Stands, in {@code --negative-prompt}, for "hat" where the subject wears none (else nothing). */
+  static final String ABSENT = "{absent}";
   /** Stands, in {@code --subject-prompt}, for the scene's other figures and background in words. */
   static final String OTHERS = "{others}";
   static final String CONTROL = "control: region painted grey";
@@ -185,7 +190,9 @@ public final class EditBenchmark {
               .prompt(m.textPrompt() ? (baselineCaption ? c.caption() : c.text())
               : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose()).replace(OTHERS, c.others())));
           if (!m.textPrompt() && !negativePrompt.isBlank()) {
-            edit = edit.negativePrompt(negativePrompt.replace(OCCUPANT, c.occupantKind()));
+            boolean hat = c.scene().figures().get(c.donor()).figure().appearance().hat();
+            edit = edit.negativePrompt(negativePrompt.replace(OCCUPANT, c.occupantKind())
+                .replace(ABSENT, hat ? "" : "hat").trim());
           }
           PeakMemory.reset();
           EditResult r = edit.run(runtime);

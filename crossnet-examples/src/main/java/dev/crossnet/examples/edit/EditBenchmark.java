@@ -48,6 +48,7 @@ import java.util.function.UnaryOperator;
  *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1]
  *   [--subject-prompt "{}"] [--negative-prompt "{occupant}"] [--baseline-prompt phrase|caption] [--only NAME,...]
  *   [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true] [--inversion-template "a {} {pose}"]
+ *   [--subject-pictures 1]
  * </pre>
  *
  * <p>The CrossNet rows prompt with {@code --subject-prompt} ({@code {}}, the subject's word alone, which is what
@@ -62,7 +63,9 @@ import java.util.function.UnaryOperator;
  * pose. {@code --only} keeps the methods whose name contains one of the given texts
  * (the control row always runs); {@code --edit-options} adds edit options to every CrossNet row, for sweeps;
  * {@code --reuse-subjects true} reuses the tokens a previous run saved in the same output folder (same model and
- * inversion steps assumed) instead of learning them again.
+ * inversion steps assumed) instead of learning them again. {@code --subject-pictures N} gives the subject N
+ * pictures: the donor in the scene, then the donor's kind and look in place of a figure of further held-out scenes,
+ * in that figure's pose (as a user would give several photos of one dog).
  */
 public final class EditBenchmark {
 
@@ -135,6 +138,7 @@ public final class EditBenchmark {
     String negativePrompt = o.string("negative-prompt", "");
     boolean baselineCaption = o.choice("baseline-prompt", "phrase", "phrase", "caption").equals("caption");
     Optional<String> inversionTemplate = Optional.ofNullable(o.string("inversion-template", null));
+    int subjectPictures = o.integer("subject-pictures", 1);
     boolean reuseSubjects = o.choice("reuse-subjects", "false", "true", "false").equals("true");
     o.rejectUnknown();
     Files.createDirectories(out);
@@ -161,11 +165,15 @@ public final class EditBenchmark {
         if (found.isEmpty()) {
           continue;
         }
-        SceneCase c = found.get();
+        SceneCase c = subjectPictures == 1 ? found.get()
+            : found.get().withSubjectPictures(subjectPictures, world, 100_000 + s * subjectPictures);
         Path dir = out.resolve("scene-" + s);
         Files.createDirectories(dir);
         scene.picture().write(dir.resolve("bedrock.png"));
         c.ideal().write(dir.resolve("ideal.png"));
+        for (int i = 1; i < c.subject().pictures().size(); i++) {
+          c.subject().pictures().get(i).write(dir.resolve("subject-" + i + ".png"));
+        }
 
         // the subject's inversion, once per scene; every method below reuses the saved tokens
         Path tokens = dir.resolve(AppearanceBranch.fileName(WORD));

@@ -8,6 +8,9 @@ import dev.crossnet.core.figureworld.Figure;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,9 @@ import java.util.Optional;
  */
 record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text,
     String pose, String donorPose, String occupantKind, String caption, String others) {
+
+  /** The fewest visible pixels a further picture of the subject must show of it. */
+  private static final int MIN_VISIBLE = 40;
 
   /** The case, or empty when the region would cover nothing or everything (the API refuses those). */
   static Optional<SceneCase> of(Scene scene, int occupant, int donor, String word) {
@@ -55,5 +61,33 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
       }
     }
     return s.append(scene.layout().background().phrase()).toString();
+  }
+
+  /**
+   * This case with a subject of {@code count} pictures: the donor as seen in the scene, then the donor's kind and
+   * look put in place of figure 0 of further held-out scenes (each in that figure's own pose), each masked to the
+   * donor; scenes whose figure 0 shows too little are skipped.
+   *
+   * @param world where the further scenes come from
+   * @param firstSeed the seed of the first further scene
+   */
+  SceneCase withSubjectPictures(int count, SceneGenerator world, long firstSeed) {
+    if (count < 1) {
+      throw new IllegalArgumentException("a subject needs at least 1 picture, got " + count);
+    }
+    Figure look = scene.figures().get(donor).figure();
+    List<Picture> pictures = new ArrayList<>(List.of(subject.pictures().get(0)));
+    List<Mask> masks = new ArrayList<>(List.of(subject.masks().get(0).orElseThrow()));
+    for (long s = firstSeed; pictures.size() < count; s++) {
+      Scene edited = world.generate(s).idealEdit(0, look.kind(), look.appearance()).edited();
+      FigureTruth f = edited.figures().get(0);
+      if (f.visiblePixels() > MIN_VISIBLE) {
+        pictures.add(edited.picture());
+        masks.add(f.mask());
+      }
+    }
+    Subject many = Subject.of(subject.word(), pictures).withMasks(masks.toArray(Mask[]::new));
+    return new SceneCase(scene, occupant, donor, region, many, ideal, text, pose, donorPose, occupantKind, caption,
+        others);
   }
 }

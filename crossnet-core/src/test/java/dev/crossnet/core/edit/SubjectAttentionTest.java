@@ -70,4 +70,39 @@ class SubjectAttentionTest {
       }
     }
   }
+
+  @Test
+  void emphasisRaisesASubjectTokensAttentionInsideItsRegion(@TempDir Path dir) {
+    try (NDManager m = OfflineEngine.get().newBaseManager(); GradMode off = GradMode.disabled()) {
+      DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
+      NDArray table = model.textEncoder().tokenEmbeddings();
+      SubjectPrompt.Layout layout = SubjectPrompt.build(model.tokenizer(), "a <it>", List.of("<it>"),
+          Map.of("<it>", table.get("3:4")));
+      NDArray ids = m.create(layout.ids(), new Shape(1, layout.ids().length));
+      NDArray text = model.textEncoder().forward(ids, TokenEmbeddingOverrides.of(layout.overrides()))
+          .lastHiddenState();
+      List<NDArray> masks = List.of(m.ones(new Shape(1, 1, 16, 16)));
+      NDArray noise = m.randomNormal(new Shape(1, 4, 16, 16));
+      int p = layout.positions().get(0)[0];
+      double[] plain = insideAttention(model, m, noise, text, new SubjectAttentionBranch.Confinement(masks,
+          layout::positions, -10_000f), p);
+      double[] emphasised = insideAttention(model, m, noise, text, new SubjectAttentionBranch.Confinement(masks,
+          layout::positions, -10_000f, (float) Math.log(3)), p);
+      assertThat(plain).hasSameSizeAs(emphasised).isNotEmpty();
+      for (int layer = 0; layer < plain.length; layer++) {
+        assertThat(emphasised[layer]).as("layer %d", layer).isGreaterThan(plain[layer]);
+      }
+    }
+  }
+
+  /** Per cross-attention layer, the subject token's attention summed over every query. */
+  private static double[] insideAttention(DiffusionModel model, NDManager m, NDArray noise, NDArray text,
+      SubjectAttentionBranch.Confinement control, int position) {
+    try (AttentionMapRecorder maps = new AttentionMapRecorder(m, call -> call.cross())) {
+      AttentionHook hook = AttentionHook.compose(ControlHook.of(List.of(control)), maps);
+      model.unet().forward(noise, m.create(new float[] {500}), text, hook);
+      return maps.maps().values().stream().mapToDouble(map -> map.get(":, :, " + position).sum().getFloat())
+          .toArray();
+    }
+  }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each subject its own cross-attention branch: a subject word's tokens may be attended to only by queries
  * inside that subject's region (a large negative score bias everywhere else), so several subjects in one
- * prompt each shape their own region. Option ({@code branch.subject-attention.*}): {@code bias} (-10000).
+ * prompt each shape their own region. Options ({@code branch.subject-attention.*}): {@code bias} (-10000), and
+ * {@code emphasis} (1): the factor a subject token's attention weight is raised by inside its region, before the
+ * softmax renormalises (prompt-to-prompt's reweighting).
  * The bias covers both halves of a guided batch; in the unconditional half those positions hold padding,
  * which the confinement barely touches.
  */
@@ -34,11 +36,16 @@ public final class SubjectAttentionBranch extends StatelessBranch {
   public BranchRun start(BranchContext context) {
     EditContext c = EditContext.require(context, NAME);
     float bias = (float) c.options().getDouble("bias", -10_000);
+    double emphasis = c.options().getDouble("emphasis", 1.0);
+    if (!(emphasis > 0) || Double.isInfinite(emphasis)) {
+      throw new IllegalArgumentException("branch.subject-attention.emphasis must be a positive number, got "
+          + emphasis + " (1 leaves the subject's attention as it is; 2 doubles its weight inside its region)");
+    }
     List<NDArray> masks = new ArrayList<>();
     for (int i = 0; i < c.request().replacements().size(); i++) {
       masks.add(c.regionMask(i));
     }
-    Confinement control = new Confinement(masks, () -> c.layout().positions(), bias);
+    Confinement control = new Confinement(masks, () -> c.layout().positions(), bias, (float) Math.log(emphasis));
     return new RecordedRun() {
       @Override
       public Optional<AttentionControl> attention() {
@@ -47,7 +54,7 @@ public final class SubjectAttentionBranch extends StatelessBranch {
 
       @Override
       public Map<String, String> record() {
-        return Map.of("bias", Float.toString(bias));
+        return Map.of("bias", Float.toString(bias), "emphasis", Double.toString(emphasis));
       }
     };
   }
@@ -58,6 +65,7 @@ public final class SubjectAttentionBranch extends StatelessBranch {
     private final List<NDArray> masks;
     private final java.util.function.Supplier<List<int[]>> positions;
     private final float bias;
+    private final float boost;
     private final Map<String, boolean[][]> insideByResolution = new ConcurrentHashMap<>();
 
     /**
@@ -65,9 +73,19 @@ public final class SubjectAttentionBranch extends StatelessBranch {
      * @param positions per subject, its word's token positions in the prompt
      */
     public Confinement(List<NDArray> masks, java.util.function.Supplier<List<int[]>> positions, float bias) {
+      this(masks, positions, bias, 0f);
+    }
+
+    /**
+     * @param boost added to a subject token's score inside its region: the log of the factor its attention
+     *     weight is raised by before the softmax renormalises (0 leaves it as it is)
+     */
+    public Confinement(List<NDArray> masks, java.util.function.Supplier<List<int[]>> positions, float bias,
+        float boost) {
       this.masks = List.copyOf(masks);
       this.positions = positions;
       this.bias = bias;
+      this.boost = boost;
     }
 
     @Override
@@ -86,9 +104,7 @@ public final class SubjectAttentionBranch extends StatelessBranch {
             continue;
           }
           for (int q = 0; q < queries; q++) {
-            if (!inside[s][q]) {
-              values[(int) (q * keys + p)] = bias;
-            }
+            values[(int) (q * keys + p)] = inside[s][q] ? boost : bias;
           }
         }
       }

@@ -117,6 +117,12 @@ class EncoderEditTest {
   }
 
   @Test
+  void aSubjectAttentionEmphasisThatIsNotPositiveIsRefused() {
+    assertThatThrownBy(() -> edit().option("branch.subject-attention.emphasis", 0).run(runtime))
+        .hasMessageContaining("branch.subject-attention.emphasis must be a positive number, got 0.0");
+  }
+
+  @Test
   void anUnknownPoseSettingIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.motion", true).option("branch.motion.pose", "skeleton")
         .run(runtime)).hasMessageContaining("branch.motion.pose is 'skeleton'")

@@ -19,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each subject its own cross-attention branch: a subject word's tokens may be attended to only by queries
  * inside that subject's region (a large negative score bias everywhere else), so several subjects in one
  * prompt each shape their own region. Options ({@code branch.subject-attention.*}): {@code bias} (-10000), and
- * {@code emphasis} (1): the factor a subject token's attention weight is raised by inside its region, before the
- * softmax renormalises (prompt-to-prompt's reweighting).
+ * {@code emphasis} (2): the factor a subject token's attention weight is raised by inside its region, before the
+ * softmax renormalises (prompt-to-prompt's reweighting; 1 leaves it as it is). On FigureWorld's edit benchmark
+ * (180 scenes, the embedded default model) 2 against 1 raised look agreement from 38 % to 41 %, size from 81 % to
+ * 87 % and pose from 72 % to 74 %; 4 lowered look (42 % against 50 % on 36 scenes). Not measured on other models.
  * The bias covers both halves of a guided batch; in the unconditional half those positions hold padding,
  * which the confinement barely touches.
  */
@@ -36,7 +38,7 @@ public final class SubjectAttentionBranch extends StatelessBranch {
   public BranchRun start(BranchContext context) {
     EditContext c = EditContext.require(context, NAME);
     float bias = (float) c.options().getDouble("bias", -10_000);
-    double emphasis = c.options().getDouble("emphasis", 1.0);
+    double emphasis = c.options().getDouble("emphasis", 2.0);
     if (!(emphasis > 0) || Double.isInfinite(emphasis)) {
       throw new IllegalArgumentException("branch.subject-attention.emphasis must be a positive number, got "
           + emphasis + " (1 leaves the subject's attention as it is; 2 doubles its weight inside its region)");

@@ -3,6 +3,7 @@ package dev.crossnet.core.edit;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.google.common.base.Suppliers;
 import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.edit.EditRequest;
@@ -20,6 +21,7 @@ import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.edit.branch.RegionBranch;
 import dev.crossnet.core.image.PictureTensors;
+import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.nn.GradMode;
@@ -116,7 +118,8 @@ public final class DiffusionEditRuntime implements EditRuntime {
       AtomicReference<SubjectPrompt.Layout> layout = new AtomicReference<>();
       AtomicReference<NDArray> textStates = new AtomicReference<>();
       EditContext.Shared shared = new EditContext.Shared(request, model, predictor, codec, sampler, plan, start,
-          latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates);
+          latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates,
+          Suppliers.memoize(() -> FigureWorldJudge.bundled(m)));
 
       List<BranchRun> runs = new ArrayList<>();
       List<String> active = new ArrayList<>();

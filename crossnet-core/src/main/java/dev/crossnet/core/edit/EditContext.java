@@ -9,6 +9,7 @@ import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
+import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.LatentCodec;
 import dev.crossnet.core.pipeline.NoisePredictor;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The diffusion runtime's {@link BranchContext}: what every branch may read, plus the model itself for the
@@ -30,11 +32,14 @@ public final class EditContext implements BranchContext {
    * @param negativeStates [1, L, D] states of the negative prompt (the unconditional side of guidance)
    * @param layout set by the runtime once every branch has started (learned words change the prompt's tokens)
    * @param text the prompt's [1, L, D] states, set with the layout
+   * @param judge the bundled FigureWorld judge, loaded into the edit's manager on first use and shared by the
+   *     FigureWorld readers of every branch
    */
   public record Shared(EditRequest request, DiffusionModel model, NoisePredictor predictor, LatentCodec codec,
       Sampler sampler, SamplerPlan plan, int startIndex, NDArray bedrockLatent, NDArray regionMask,
       List<NDArray> regionMasks, NDArray negativeStates, NoiseSource noise, NDManager manager,
-      ProgressListener progress, AtomicReference<SubjectPrompt.Layout> layout, AtomicReference<NDArray> text) {}
+      ProgressListener progress, AtomicReference<SubjectPrompt.Layout> layout, AtomicReference<NDArray> text,
+      Supplier<Judge> judge) {}
 
   private final Shared shared;
   private final PluginConfig options;
@@ -157,5 +162,10 @@ public final class EditContext implements BranchContext {
   @Override
   public ProgressListener progress() {
     return shared.progress();
+  }
+
+  /** The bundled FigureWorld judge, loaded once per edit (on first use) and closed with the edit. */
+  public Judge figureWorldJudge() {
+    return shared.judge().get();
   }
 }

@@ -69,7 +69,8 @@ public final class AppearanceBranch extends StatelessBranch {
       } else {
         NDArray rows = null;
         if (source.startsWith("encoder")) {
-          SubjectEncoder.Encoding encoded = new FigureWorldJudgeEncoder().encode(s, c.model(), c.manager());
+          SubjectEncoder.Encoding encoded =
+              new FigureWorldJudgeEncoder(c.figureWorldJudge()).encode(s, c.model(), c.manager());
           rows = encoded.rows();
           leading.put(s.word(), encoded.leadingWords());
           record.put(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures");

@@ -58,7 +58,8 @@ final class OccupantPose {
     Picture bedrock = c.request().bedrock();
     List<Mask> regions = chosen.stream()
         .map(i -> replacements.get(i).region().toMask(bedrock.width(), bedrock.height())).toList();
-    List<FigureWorldPoseReader.Reading> readings = new FigureWorldPoseReader().read(bedrock, regions, c.manager());
+    List<FigureWorldPoseReader.Reading> readings =
+        new FigureWorldPoseReader(c.figureWorldJudge()).read(bedrock, regions, c.manager());
     Map<String, String> out = new LinkedHashMap<>();
     record.put("pose", "read by the FigureWorld judge");
     for (int k = 0; k < chosen.size(); k++) {

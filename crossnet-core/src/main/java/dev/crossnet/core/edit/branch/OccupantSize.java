@@ -34,7 +34,7 @@ final class OccupantSize {
         continue;
       }
       FigureWorldSizeRatio.Reading sizes = FigureWorldSizeRatio.read(r.subject(), bedrock,
-          r.region().toMask(bedrock.width(), bedrock.height()), c.manager());
+          r.region().toMask(bedrock.width(), bedrock.height()), c.figureWorldJudge(), c.manager());
       out.put(r.subject().word(), sizes.ratio());
       record.put("scale." + r.subject().word(), String.format(Locale.ROOT, "%s subject, %s occupant: %.3f",
           sizes.subjectSize(), sizes.occupantSize(), sizes.ratio()));

@@ -52,6 +52,18 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
   public static final String ARTICLE = "a";
 
   private static final Logger LOG = LoggerFactory.getLogger(FigureWorldJudgeEncoder.class);
+
+  private final Optional<Judge> judge;
+
+  /** An encoder that loads the bundled judge for each encoding. */
+  public FigureWorldJudgeEncoder() {
+    this.judge = Optional.empty();
+  }
+
+  /** An encoder that reads with {@code judge} (the bundled FigureWorld judge, shared and closed by the caller). */
+  public FigureWorldJudgeEncoder(Judge judge) {
+    this.judge = Optional.of(judge);
+  }
   /** Classes below this share are left out of the description (they still weigh in the rows). */
   private static final double SHOWN = 0.05;
 
@@ -63,7 +75,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     PromptTokenizer tokenizer = model.tokenizer();
     NDArray table = model.textEncoder().tokenEmbeddings();
     Map<String, long[]> spellings = spellings(model.vocabulary());
-    Map<String, double[]> probabilities = meanProbabilities(subject, manager);
+    Map<String, double[]> probabilities = meanProbabilities(subject, judge, manager);
     boolean hat = probabilities.get(FigureWorldJudge.HAT)[1] > 0.5;
     Map<String, List<String>> classes = classes();
     try (NDManager scope = manager.newSubManager()) {
@@ -88,8 +100,11 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     }
   }
 
-  /** Every head's class probabilities, averaged over the subject's pictures. */
-  static Map<String, double[]> meanProbabilities(Subject subject, NDManager manager) {
+  /**
+   * Every head's class probabilities, averaged over the subject's pictures, read with {@code shared} or with the
+   * bundled judge loaded for it.
+   */
+  static Map<String, double[]> meanProbabilities(Subject subject, Optional<Judge> shared, NDManager manager) {
     List<Picture> pictures = subject.pictures();
     List<Mask> focus = new ArrayList<>();
     for (int i = 0; i < pictures.size(); i++) {
@@ -103,10 +118,7 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
       focus.add(mask.map(m -> FocusMasks.around(m, IdealEdit.margin(p.width(), p.height())))
           .orElseGet(() -> FocusMasks.whole(p.width(), p.height())));
     }
-    List<JudgeReading> readings;
-    try (Judge judge = FigureWorldJudge.bundled(manager)) {
-      readings = judge.readAll(pictures, focus);
-    }
+    List<JudgeReading> readings = BundledJudge.read(shared, manager, j -> j.readAll(pictures, focus));
     Map<String, double[]> mean = new LinkedHashMap<>();
     for (JudgeReading r : readings) {
       for (String head : FigureWorldJudge.figureHeads()) {

@@ -10,6 +10,7 @@ import dev.crossnet.core.judge.JudgeReading;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads what a region's occupant is doing through the bundled FigureWorld judge: the judge reads the bedrock
@@ -34,6 +35,18 @@ public final class FigureWorldPoseReader {
    */
   public record Reading(String word, double probability, String size) {}
 
+  private final Optional<Judge> judge;
+
+  /** A reader that loads the bundled judge for each reading. */
+  public FigureWorldPoseReader() {
+    this.judge = Optional.empty();
+  }
+
+  /** A reader that reads with {@code judge} (the bundled FigureWorld judge, shared and closed by the caller). */
+  public FigureWorldPoseReader(Judge judge) {
+    this.judge = Optional.of(judge);
+  }
+
   /** Every pose word the reader may answer with. */
   public static List<String> words() {
     return FigureWorldJudge.heads().stream().filter(h -> h.name().equals(FigureWorldJudge.POSE)).findFirst()
@@ -43,7 +56,7 @@ public final class FigureWorldPoseReader {
   /**
    * Reads the occupant of each region.
    *
-   * @param manager the judge's weights live in a child of it, closed before this returns
+   * @param manager without a shared judge, the judge's weights live in a child of it, closed before this returns
    * @throws IllegalArgumentException when a region is empty or of another size than the bedrock
    */
   public List<Reading> read(Picture bedrock, List<Mask> regions, NDManager manager) {
@@ -60,10 +73,8 @@ public final class FigureWorldPoseReader {
       }
       focus.add(FocusMasks.around(region, 0));
     }
-    List<JudgeReading> readings;
-    try (NDManager scope = manager.newSubManager(); Judge judge = FigureWorldJudge.bundled(scope)) {
-      readings = judge.readAll(Collections.nCopies(regions.size(), bedrock), focus);
-    }
+    List<JudgeReading> readings = BundledJudge.read(judge, manager,
+        j -> j.readAll(Collections.nCopies(regions.size(), bedrock), focus));
     List<Reading> out = new ArrayList<>();
     for (JudgeReading r : readings) {
       out.add(new Reading(r.answer(FigureWorldJudge.POSE), r.confidence().get(FigureWorldJudge.POSE),

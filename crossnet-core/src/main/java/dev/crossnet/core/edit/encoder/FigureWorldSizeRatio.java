@@ -6,9 +6,11 @@ import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.figureworld.Size;
 import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.Judge;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How much larger a FigureWorld subject is drawn than a region's occupant: the ratio of the heights that
@@ -45,16 +47,28 @@ public final class FigureWorldSizeRatio {
   }
 
   /**
-   * Reads the subject's and the occupant's sizes.
+   * Reads the subject's and the occupant's sizes with the bundled judge, loaded once for both.
    *
-   * @param manager the judge's weights live in children of it, closed before this returns
+   * @param manager the judge's weights live in a child of it, closed before this returns
    * @throws IllegalArgumentException when the subject has no pictures or the region covers nothing
    */
   public static Reading read(Subject subject, Picture bedrock, Mask region, NDManager manager) {
+    return BundledJudge.read(Optional.empty(), manager, judge -> read(subject, bedrock, region, judge, manager));
+  }
+
+  /**
+   * Reads the subject's and the occupant's sizes with {@code judge} (the bundled FigureWorld judge, shared and
+   * closed by the caller).
+   *
+   * @param manager where the readings' temporary arrays live
+   * @throws IllegalArgumentException when the subject has no pictures or the region covers nothing
+   */
+  public static Reading read(Subject subject, Picture bedrock, Mask region, Judge judge, NDManager manager) {
     if (subject.pictures().isEmpty()) {
       throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read its size from");
     }
-    double[] p = FigureWorldJudgeEncoder.meanProbabilities(subject, manager).get(FigureWorldJudge.SIZE);
+    double[] p = FigureWorldJudgeEncoder.meanProbabilities(subject, Optional.of(judge), manager)
+        .get(FigureWorldJudge.SIZE);
     int best = 0;
     for (int i = 1; i < p.length; i++) {
       if (p[i] > p[best]) {
@@ -62,7 +76,7 @@ public final class FigureWorldSizeRatio {
       }
     }
     String subjectSize = Size.values()[best].word();
-    String occupantSize = new FigureWorldPoseReader().read(bedrock, List.of(region), manager).get(0).size();
+    String occupantSize = new FigureWorldPoseReader(judge).read(bedrock, List.of(region), manager).get(0).size();
     return new Reading(subjectSize, occupantSize);
   }
 

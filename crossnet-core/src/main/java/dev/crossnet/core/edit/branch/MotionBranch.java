@@ -91,8 +91,9 @@ public final class MotionBranch extends StatelessBranch {
     }
     Map<String, String> record = new LinkedHashMap<>();
     Map<String, Double> ratios = OccupantSize.ratios(c, record);
-    boolean recoloured = !occupant.equals("keep") || !ratios.isEmpty();
-    NDArray bedrock = recoloured ? structureLatent(c, occupant, ratios, record) : c.bedrockLatent();
+    // a latent of its own (closed with the run) unless the bedrock is used as it is
+    boolean ownLatent = !occupant.equals("keep") || !ratios.isEmpty();
+    NDArray bedrock = ownLatent ? structureLatent(c, occupant, ratios, record) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> poseWords = OccupantPose.words(c, record);
     NDArray start = null;
@@ -206,7 +207,7 @@ public final class MotionBranch extends StatelessBranch {
       @Override
       public void close() {
         initial.close();
-        if (recoloured) {
+        if (ownLatent) {
           bedrock.close();
         }
         unconditional.values().forEach(NDArray::close);

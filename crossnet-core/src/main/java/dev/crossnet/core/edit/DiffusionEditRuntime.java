@@ -143,12 +143,9 @@ public final class DiffusionEditRuntime implements EditRuntime {
         Map<String, NDArray> words = new LinkedHashMap<>();
         runs.forEach(r -> words.putAll(r.wordEmbeddings()));
         List<String> subjectWords = request.replacements().stream().map(r -> r.subject().word()).toList();
-        Map<String, String> additions = new LinkedHashMap<>();
-        runs.forEach(r -> r.wordsAfterSubject().forEach((w, a) -> additions.merge(w, a, (x, y) -> x + " " + y)));
-        Map<String, String> leading = new LinkedHashMap<>();
-        runs.forEach(r -> r.wordsBeforeSubject().forEach((w, a) -> leading.merge(w, a, (x, y) -> x + " " + y)));
-        String prompt = SubjectPrompt.insertBefore(
-            SubjectPrompt.insertAfter(SubjectPrompt.complete(settings.prompt(), subjectWords), additions), leading);
+        String prompt = SubjectPrompt.insertBefore(SubjectPrompt.insertAfter(
+            SubjectPrompt.complete(settings.prompt(), subjectWords), joined(runs, BranchRun::wordsAfterSubject)),
+            joined(runs, BranchRun::wordsBeforeSubject));
         SubjectPrompt.Layout l = SubjectPrompt.build(model.tokenizer(), prompt, subjectWords, words);
         record.put("prompt", l.text());
         record.put("negative-prompt", settings.negativePrompt());
@@ -218,5 +215,13 @@ public final class DiffusionEditRuntime implements EditRuntime {
           + " must be a multiple of " + multiple + " for this model; crop or resize it to "
           + (bedrock.width() / multiple * multiple) + "x" + (bedrock.height() / multiple * multiple));
     }
+  }
+
+  /** Per subject word, the words every run gives for it (one of its word hooks), joined in run order. */
+  private static Map<String, String> joined(List<BranchRun> runs,
+      java.util.function.Function<BranchRun, Map<String, String>> hook) {
+    Map<String, String> out = new LinkedHashMap<>();
+    runs.forEach(r -> hook.apply(r).forEach((word, words) -> out.merge(word, words, (x, y) -> x + " " + y)));
+    return out;
   }
 }

@@ -58,6 +58,10 @@ public final class TextualInversion {
       ShiftAugmentation augmentation) {
 
     /** Settings without augmentation. */
+    public Settings(int steps, double learningRate, int tokens, String initWord, String template, long seed) {
+      this(steps, learningRate, tokens, initWord, template, seed, ShiftAugmentation.NONE);
+    }
+
     /**
      * The determiner the template puts right before the word ("a" for "a {}"; "" for "a photo of {}"), which an
      * edit with the learned word puts before it too when the prompt has no determiner there.
@@ -66,10 +70,6 @@ public final class TextualInversion {
       String before = template.substring(0, template.indexOf("{}")).trim();
       String last = before.substring(before.lastIndexOf(' ') + 1);
       return SubjectPrompt.DETERMINERS.contains(last.toLowerCase(java.util.Locale.ROOT)) ? last : "";
-    }
-
-    public Settings(int steps, double learningRate, int tokens, String initWord, String template, long seed) {
-      this(steps, learningRate, tokens, initWord, template, seed, ShiftAugmentation.NONE);
     }
 
     public Settings {

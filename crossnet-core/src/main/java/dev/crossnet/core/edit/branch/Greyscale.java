@@ -25,10 +25,15 @@ public final class Greyscale {
       int r = (pixels[i] >> 16) & 0xff;
       int g = (pixels[i] >> 8) & 0xff;
       int b = pixels[i] & 0xff;
-      double y = 0.299 * r + 0.587 * g + 0.114 * b;
+      double y = luminance(pixels[i]);
       pixels[i] = (toward(r, y, w) << 16) | (toward(g, y, w) << 8) | toward(b, y, w);
     }
     return Picture.ofRgb(picture.width(), picture.height(), pixels);
+  }
+
+  /** The luminance of an RGB pixel, 0 to 255 (ITU-R BT.601 weights). */
+  static double luminance(int rgb) {
+    return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
   }
 
   /** Fails, naming both sizes, when the mask is not of the picture's size. */

@@ -90,12 +90,13 @@ public final class MotionBranch extends StatelessBranch {
           + "their subjects' dominant colours)");
     }
     Map<String, String> record = new LinkedHashMap<>();
-    Map<String, Double> ratios = OccupantSize.ratios(c, record);
+    OccupantReadings occupants = new OccupantReadings(c);
+    Map<String, Double> ratios = OccupantSize.ratios(c, occupants, record);
     // a latent of its own (closed with the run) unless the bedrock is used as it is
     boolean ownLatent = !occupant.equals("keep") || !ratios.isEmpty();
     NDArray bedrock = ownLatent ? structureLatent(c, occupant, ratios, record) : c.bedrockLatent();
     LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
-    Map<String, String> poseWords = OccupantPose.words(c, record);
+    Map<String, String> poseWords = OccupantPose.words(c, occupants, record);
     NDArray start = null;
     String nullText = o.getString("null-text", "false");
     if (!List.of("false", "true", "auto").contains(nullText)) {

@@ -1,8 +1,6 @@
 package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
-import dev.crossnet.api.image.Picture;
-import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.SubjectPrompt;
@@ -35,7 +33,7 @@ final class OccupantPose {
    * Subject word to pose word for every replacement whose occupant is read; records what was done under
    * {@code pose} and {@code pose.<word>}.
    */
-  static Map<String, String> words(EditContext c, Map<String, String> record) {
+  static Map<String, String> words(EditContext c, OccupantReadings occupants, Map<String, String> record) {
     String value = option(c, "pose", "the occupant's pose");
     List<Replacement> replacements = c.request().replacements();
     List<Integer> chosen = chosen(c, value);
@@ -55,15 +53,10 @@ final class OccupantPose {
           + "vocabulary lacks " + unknown + "; use branch.motion.pose=none with this model, or name the pose in the "
           + "prompt");
     }
-    Picture bedrock = c.request().bedrock();
-    List<Mask> regions = chosen.stream()
-        .map(i -> replacements.get(i).region().toMask(bedrock.width(), bedrock.height())).toList();
-    List<FigureWorldPoseReader.Reading> readings =
-        new FigureWorldPoseReader(c.figureWorldJudge()).read(bedrock, regions, c.manager());
     Map<String, String> out = new LinkedHashMap<>();
     record.put("pose", "read by the FigureWorld judge");
     for (int k = 0; k < chosen.size(); k++) {
-      FigureWorldPoseReader.Reading r = readings.get(k);
+      FigureWorldPoseReader.Reading r = occupants.of(chosen.get(k));
       String word = replacements.get(chosen.get(k)).subject().word();
       out.put(word, r.word());
       record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)", r.word(), r.probability()));

@@ -1,7 +1,6 @@
 package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
-import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.encoder.FigureWorldSizeRatio;
 import java.util.LinkedHashMap;
@@ -24,17 +23,16 @@ final class OccupantSize {
    * Subject word to size ratio (subject over occupant) for every replacement whose sizes are read; records what
    * was read under {@code scale} and {@code scale.<word>}.
    */
-  static Map<String, Double> ratios(EditContext c, Map<String, String> record) {
+  static Map<String, Double> ratios(EditContext c, OccupantReadings occupants, Map<String, String> record) {
     String value = OccupantPose.option(c, "scale", "the sizes");
     Map<String, Double> out = new LinkedHashMap<>();
-    Picture bedrock = c.request().bedrock();
     for (int i : OccupantPose.chosen(c, value)) {
       Replacement r = c.request().replacements().get(i);
       if (r.subject().pictures().isEmpty()) {
         continue;
       }
-      FigureWorldSizeRatio.Reading sizes = FigureWorldSizeRatio.read(r.subject(), bedrock,
-          r.region().toMask(bedrock.width(), bedrock.height()), c.figureWorldJudge(), c.manager());
+      FigureWorldSizeRatio.Reading sizes = new FigureWorldSizeRatio.Reading(
+          FigureWorldSizeRatio.subjectSize(r.subject(), c.figureWorldJudge(), c.manager()), occupants.of(i).size());
       out.put(r.subject().word(), sizes.ratio());
       record.put("scale." + r.subject().word(), String.format(Locale.ROOT, "%s subject, %s occupant: %.3f",
           sizes.subjectSize(), sizes.occupantSize(), sizes.ratio()));

@@ -33,7 +33,7 @@ final class Tint {
         continue;
       }
       int p = pixels[i];
-      double y = (0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff)) / 255.0;
+      double y = Greyscale.luminance(p) / 255.0;
       int out = 0;
       for (int shift = 16; shift >= 0; shift -= 8) {
         int c = (rgb >> shift) & 0xff;

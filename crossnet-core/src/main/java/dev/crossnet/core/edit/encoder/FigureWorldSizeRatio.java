@@ -64,6 +64,18 @@ public final class FigureWorldSizeRatio {
    * @throws IllegalArgumentException when the subject has no pictures or the region covers nothing
    */
   public static Reading read(Subject subject, Picture bedrock, Mask region, Judge judge, NDManager manager) {
+    String occupantSize = new FigureWorldPoseReader(judge).read(bedrock, List.of(region), manager).get(0).size();
+    return new Reading(subjectSize(subject, judge, manager), occupantSize);
+  }
+
+  /**
+   * The subject's size word, the likeliest over its pictures as {@code judge} (the bundled FigureWorld judge) reads
+   * them.
+   *
+   * @param manager where the reading's temporary arrays live
+   * @throws IllegalArgumentException when the subject has no pictures
+   */
+  public static String subjectSize(Subject subject, Judge judge, NDManager manager) {
     if (subject.pictures().isEmpty()) {
       throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read its size from");
     }
@@ -75,9 +87,7 @@ public final class FigureWorldSizeRatio {
         best = i;
       }
     }
-    String subjectSize = Size.values()[best].word();
-    String occupantSize = new FigureWorldPoseReader(judge).read(bedrock, List.of(region), manager).get(0).size();
-    return new Reading(subjectSize, occupantSize);
+    return Size.values()[best].word();
   }
 
   private static Size size(String word) {

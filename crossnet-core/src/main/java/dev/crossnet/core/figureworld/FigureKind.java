@@ -66,6 +66,14 @@ public enum FigureKind {
     return pose == Pose.LYING ? Pose.SITTING : Pose.STANDING;
   }
 
+  /**
+   * Whether this kind and {@code other} share a skeleton (humanoid, four-legged or bird), and so can take one
+   * another's outline in the same pose.
+   */
+  public boolean sharesSkeleton(FigureKind other) {
+    return humanoid == other.humanoid && fourLegged() == other.fourLegged();
+  }
+
   /** Whether this kind has four legs and a tail (dog, cat). */
   public boolean fourLegged() {
     return this == DOG || this == CAT;

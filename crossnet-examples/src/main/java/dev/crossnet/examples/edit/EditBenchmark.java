@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +116,8 @@ public final class EditBenchmark {
     double seconds;
     long peak = -1;
     int n;
+    /** Per pairing: cases, look agreements, pose agreements. */
+    final Map<Pairing, double[]> byPairing = new EnumMap<>(Pairing.class);
   }
 
   public static void main(String[] args) throws IOException {
@@ -244,6 +247,10 @@ public final class EditBenchmark {
     t.seconds += seconds;
     t.peak = Math.max(t.peak, peak);
     t.n++;
+    double[] p = t.byPairing.computeIfAbsent(c.pairing(), k -> new double[3]);
+    p[0]++;
+    p[1] += agreement.appearance();
+    p[2] += agreement.pose();
   }
 
   /**
@@ -347,6 +354,7 @@ public final class EditBenchmark {
         "%nSubject inversion: not run (the rows chosen use no learned tokens, or --reuse-subjects reused them).%n")
         : String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
+    md.append(pairingTable(totals));
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
         + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
@@ -355,7 +363,35 @@ public final class EditBenchmark {
         + "grey) shows what the box's shape alone earns, and the ideal edit through the model (encoded, one "
         + "denoising step, decoded) what a perfect latent-space edit earns: the judge's reading of it is the "
         + "ceiling set by the model's VAE. Kind, colour, hat and size are the parts of the look, "
-        + "shown on their own to tell which part fails.\n");
+        + "shown on their own to tell which part fails. The second table splits look and pose by the subject's kind "
+        + "against the occupant's: of the same kind, of another kind with the same skeleton (person and robot; dog "
+        + "and cat), or of an unlike skeleton (humanoid, four-legged, bird), where the ideal edit's outline differs "
+        + "from the occupant's.\n");
+    return md.toString();
+  }
+
+  /**
+   * Look and pose agreement split by how the subject relates to the occupant ({@link Pairing}): each cell gives
+   * look / pose over that pairing's cases.
+   */
+  static String pairingTable(Map<String, Totals> totals) {
+    StringBuilder md = new StringBuilder("\nLook / pose agreement by how the subject relates to the occupant "
+        + "(cases):\n\n| method |");
+    Map<Pairing, Integer> cases = new EnumMap<>(Pairing.class);
+    totals.values().stream().findFirst().ifPresent(t -> t.byPairing.forEach((k, v) -> cases.put(k, (int) v[0])));
+    for (Pairing p : Pairing.values()) {
+      md.append(' ').append(p.label()).append(" (").append(cases.getOrDefault(p, 0)).append(") |");
+    }
+    md.append("\n|---|").append("---:|".repeat(Pairing.values().length)).append('\n');
+    totals.forEach((name, t) -> {
+      md.append("| ").append(name).append(" |");
+      for (Pairing p : Pairing.values()) {
+        double[] v = t.byPairing.get(p);
+        md.append(v == null ? " - |" : String.format(Locale.ROOT, " %.0f %% / %.0f %% |", 100 * v[1] / v[0],
+            100 * v[2] / v[0]));
+      }
+      md.append('\n');
+    });
     return md.toString();
   }
 

@@ -52,6 +52,11 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
         others(scene, occupant)));
   }
 
+  /** How the subject (the donor's kind) relates to the occupant's kind. */
+  Pairing pairing() {
+    return Pairing.of(scene.figures().get(occupant).figure().kind(), scene.figures().get(donor).figure().kind());
+  }
+
   /** The scene's other figures and its background in words, e.g. "and a small red cat sitting in a park". */
   private static String others(Scene scene, int occupant) {
     StringBuilder s = new StringBuilder();

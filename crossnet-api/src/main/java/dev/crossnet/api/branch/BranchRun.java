@@ -3,6 +3,7 @@ package dev.crossnet.api.branch;
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A branch's part in one edit. Every hook has a neutral default, so a branch overrides only what it does.
@@ -13,6 +14,17 @@ public interface BranchRun extends AutoCloseable {
   /** May replace the latent the loop starts from (e.g. the bedrock's inverted or forward-noised latent). */
   default NDArray initialLatent(StepView step, NDArray latent) {
     return latent;
+  }
+
+  /**
+   * The strength (above 0, at most 1) the branch needs the loop to start from, when more than the edit's own: e.g.
+   * the motion branch's, for a region whose occupant must be redrawn from more noise than the rest of the edit. The
+   * loop starts from the largest strength asked; {@link BranchContext#startIndex()} keeps the edit's own start and
+   * {@link StepView#startIndex()} tells where the loop started. A branch that asks serves {@link #initialLatent} at
+   * that start. Asked once, after every branch has started; empty by default.
+   */
+  default OptionalDouble strength() {
+    return OptionalDouble.empty();
   }
 
   /** Adjusts the sample after a sampler step (e.g. known-region merge, low-frequency guidance). */

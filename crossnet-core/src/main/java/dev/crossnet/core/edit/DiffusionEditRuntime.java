@@ -37,6 +37,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,14 +154,15 @@ public final class DiffusionEditRuntime implements EditRuntime {
         textStates.set(text);
         layout.set(l);
 
+        int loopStart = loopStart(plan, start, settings.strength(), runs, active, record);
         NDArray initial;
         try (NDArray z = noise.next(m, latent.getShape()); NDArray kept = latent.mul(union.neg().add(1))) {
           // the region starts from noise alone: branches (motion) decide what of the occupant survives
-          initial = sampler.addNoise(plan, start, kept, z);
+          initial = sampler.addNoise(plan, loopStart, kept, z);
         }
         boolean region = active.contains(RegionBranch.NAME);
         Resampling resampling = region ? resampling(settings.options(), record) : Resampling.NONE;
-        DenoisingLoop.Settings loopSettings = new DenoisingLoop.Settings(sampler, plan, start, text,
+        DenoisingLoop.Settings loopSettings = new DenoisingLoop.Settings(sampler, plan, loopStart, text,
             settings.guidanceScale() == 1.0 ? null : negative, settings.guidanceScale(), runs, noise,
             settings.progress(), settings.cancellation(), resampling);
         NDArray result = clock.time("sample", () -> new DenoisingLoop(predictor).run(loopSettings, initial));
@@ -188,6 +190,39 @@ public final class DiffusionEditRuntime implements EditRuntime {
         reversed.forEach(BranchRun::close);
       }
     }
+  }
+
+  /**
+   * Where the loop starts: the edit's own start, or earlier when a branch asks for more strength than the edit's
+   * ({@link BranchRun#strength()}); records who raised it.
+   */
+  static int loopStart(SamplerPlan plan, int own, double strength, List<BranchRun> runs, List<String> names,
+      Map<String, String> record) {
+    double most = strength;
+    List<String> raisedBy = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      OptionalDouble asked = runs.get(i).strength();
+      if (asked.isEmpty()) {
+        continue;
+      }
+      double v = asked.getAsDouble();
+      if (!(v > 0 && v <= 1)) {
+        throw new IllegalStateException("branch '" + names.get(i) + "' asked for strength " + v
+            + "; a branch may ask for a strength above 0 and at most 1");
+      }
+      if (v > strength) {
+        raisedBy.add(names.get(i));
+        most = Math.max(most, v);
+      }
+    }
+    if (raisedBy.isEmpty()) {
+      return own;
+    }
+    int start = Math.min(own, plan.startIndex(most));
+    record.put("strength.loop", Double.toString(most));
+    record.put("strength.raised-by", String.join(",", raisedBy));
+    record.put("start-index", Integer.toString(start));
+    return start;
   }
 
   private static Resampling resampling(PluginConfig options, Map<String, String> record) {

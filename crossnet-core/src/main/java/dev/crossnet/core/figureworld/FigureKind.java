@@ -1,5 +1,6 @@
 package dev.crossnet.core.figureworld;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,17 @@ public enum FigureKind {
    */
   public boolean sharesSkeleton(FigureKind other) {
     return humanoid == other.humanoid && fourLegged() == other.fourLegged();
+  }
+
+  /** The kind whose caption noun is {@code noun}, e.g. {@code "robot"}. */
+  public static FigureKind ofNoun(String noun) {
+    for (FigureKind k : values()) {
+      if (k.noun().equals(noun)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("'" + noun + "' is not a FigureWorld kind; known kinds: "
+        + Arrays.stream(values()).map(FigureKind::noun).toList());
   }
 
   /** Whether this kind has four legs and a tail (dog, cat). */

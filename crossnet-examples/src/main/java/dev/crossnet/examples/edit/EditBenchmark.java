@@ -262,7 +262,8 @@ public final class EditBenchmark {
         .steps(steps).strength(1.0 / steps).seed(seed).option("branch.appearance", false)
         .option("branch.subject-attention", false).option("branch.motion.mode", "noise")
         .option("branch.motion.ilvr", false).option("branch.motion.occupant", "keep")
-        .option("branch.motion.scale", "none").option("branch.motion.pose", "none");
+        .option("branch.motion.scale", "none").option("branch.motion.pose", "none")
+        .option("branch.motion.body", "none");
     return model.isPresent() ? e.model(model.get()) : e;
   }
 

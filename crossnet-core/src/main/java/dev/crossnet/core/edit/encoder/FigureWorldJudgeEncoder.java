@@ -101,6 +101,30 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
   }
 
   /**
+   * The class of one of the judge's figure heads ({@code "kind"}, {@code "size"}, ...) likeliest over the subject's
+   * pictures as {@code judge} (the bundled FigureWorld judge) reads them, e.g. {@code "dog"}.
+   *
+   * @param manager where the reading's temporary arrays live
+   * @throws IllegalArgumentException when the subject has no pictures
+   */
+  public static String likeliest(Subject subject, String head, Judge judge, NDManager manager) {
+    if (subject.pictures().isEmpty()) {
+      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read its " + head
+          + " from");
+    }
+    double[] p = meanProbabilities(subject, Optional.of(judge), manager).get(head);
+    int best = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i] > p[best]) {
+        best = i;
+      }
+    }
+    String name = head;
+    return FigureWorldJudge.heads().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow()
+        .classes().get(best);
+  }
+
+  /**
    * Every head's class probabilities, averaged over the subject's pictures, read with {@code shared} or with the
    * bundled judge loaded for it.
    */

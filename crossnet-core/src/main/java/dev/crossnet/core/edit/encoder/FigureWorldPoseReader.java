@@ -17,7 +17,7 @@ import java.util.Optional;
  * about the box around each region (the focus it was trained with) and answers with a FigureWorld pose word,
  * e.g. {@code "waving"}. It is the occupant-side twin of {@link FigureWorldJudgeEncoder}: the edit's motion
  * branch places the word after the subject's word, so that the prompt asks for the pose the bedrock's latent
- * carries. It reads the occupant's size too, which the motion branch compares with the subject's. Meaningful for
+ * carries. It reads the occupant's size and kind too, which the motion branch compares with the subject's. Meaningful for
  * FigureWorld pictures only.
  *
  * <pre>{@code
@@ -32,8 +32,9 @@ public final class FigureWorldPoseReader {
    * @param word the pose's caption word
    * @param probability the judge's probability for it
    * @param size the occupant's size word as the judge reads it ("small" or "large")
+   * @param kind the occupant's kind noun as the judge reads it, e.g. "robot"
    */
-  public record Reading(String word, double probability, String size) {}
+  public record Reading(String word, double probability, String size, String kind) {}
 
   private final Optional<Judge> judge;
 
@@ -78,7 +79,7 @@ public final class FigureWorldPoseReader {
     List<Reading> out = new ArrayList<>();
     for (JudgeReading r : readings) {
       out.add(new Reading(r.answer(FigureWorldJudge.POSE), r.confidence().get(FigureWorldJudge.POSE),
-          r.answer(FigureWorldJudge.SIZE)));
+          r.answer(FigureWorldJudge.SIZE), r.answer(FigureWorldJudge.KIND)));
     }
     return out;
   }

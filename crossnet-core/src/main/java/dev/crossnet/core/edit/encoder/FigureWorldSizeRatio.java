@@ -76,18 +76,7 @@ public final class FigureWorldSizeRatio {
    * @throws IllegalArgumentException when the subject has no pictures
    */
   public static String subjectSize(Subject subject, Judge judge, NDManager manager) {
-    if (subject.pictures().isEmpty()) {
-      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read its size from");
-    }
-    double[] p = FigureWorldJudgeEncoder.meanProbabilities(subject, Optional.of(judge), manager)
-        .get(FigureWorldJudge.SIZE);
-    int best = 0;
-    for (int i = 1; i < p.length; i++) {
-      if (p[i] > p[best]) {
-        best = i;
-      }
-    }
-    return Size.values()[best].word();
+    return FigureWorldJudgeEncoder.likeliest(subject, FigureWorldJudge.SIZE, judge, manager);
   }
 
   private static Size size(String word) {

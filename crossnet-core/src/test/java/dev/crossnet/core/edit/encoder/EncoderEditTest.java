@@ -12,10 +12,13 @@ import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.DiffusionEditRuntime;
 import dev.crossnet.core.edit.EmbeddingFile;
 import dev.crossnet.core.edit.ModelCache;
+import dev.crossnet.core.figureworld.Appearance;
 import dev.crossnet.core.figureworld.Colour;
 import dev.crossnet.core.figureworld.FigureKind;
+import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.figureworld.Size;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +120,31 @@ class EncoderEditTest {
   }
 
   @Test
+  void aSubjectOfAnUnlikeSkeletonIsRedrawnFromMoreNoiseThanTheRestOfTheEdit() {
+    EditResult dogForRobot = replacing(FigureKind.DOG, FigureKind.ROBOT).run(runtime);
+    assertThat(dogForRobot.record()).containsEntry("branch.motion.body", "read by the FigureWorld judge")
+        .containsEntry("branch.motion.body.<it>", "robot subject, dog occupant: unlike skeletons")
+        .containsEntry("branch.motion.unlike-strength", "1.0").containsEntry("strength.raised-by", "motion")
+        .containsEntry("strength.loop", "1.0").containsEntry("start-index", "0");
+
+    EditResult catForDog = replacing(FigureKind.DOG, FigureKind.CAT).run(runtime);
+    assertThat(catForDog.record()).containsEntry("branch.motion.body.<it>", "cat subject, dog occupant: one skeleton")
+        .doesNotContainKey("strength.raised-by").containsEntry("start-index", "2");
+
+    EditResult notRead = replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.body", "none")
+        .run(runtime);
+    assertThat(notRead.record()).containsEntry("branch.motion.body", "not read (none)")
+        .doesNotContainKey("strength.raised-by").containsEntry("start-index", "2");
+    assertThat(dogForRobot.picture().rgbPixels()).isNotEqualTo(notRead.picture().rgbPixels());
+  }
+
+  @Test
+  void anUnlikeStrengthOutsideZeroToOneIsRefused() {
+    assertThatThrownBy(() -> replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.unlike-strength", 0)
+        .run(runtime)).hasMessageContaining("branch.motion.unlike-strength must lie in (0, 1], got 0");
+  }
+
+  @Test
   void aSubjectAttentionEmphasisThatIsNotPositiveIsRefused() {
     assertThatThrownBy(() -> edit().option("branch.subject-attention.emphasis", 0).run(runtime))
         .hasMessageContaining("branch.subject-attention.emphasis must be a positive number, got 0.0");
@@ -150,6 +178,15 @@ class EncoderEditTest {
     assertThatThrownBy(() -> edit().option("branch.appearance.source", "clip").run(runtime))
         .hasMessageContaining("branch.appearance.source 'clip' is not known")
         .hasMessageContaining("[auto, encoder, inversion, encoder-then-inversion]");
+  }
+
+  /** A red subject of kind {@code subject} in place of a large green figure of kind {@code occupant}, 10 steps at 0.8. */
+  private static ReadyEdit replacing(FigureKind occupant, FigureKind subject) {
+    Scene one = new SceneGenerator(SceneOptions.defaults().withFigures(1, 1).withRelationChance(0)).generate(3);
+    Scene bedrock = one.idealEdit(0, occupant, new Appearance(Colour.GREEN, false, Size.LARGE)).edited();
+    return Editor.bedrock(bedrock.picture()).replace(Region.mask(bedrock.figures().get(0).mask()))
+        .with(Subject.of("<it>", FigureWorldJudgeEncoderTest.figure(subject, Colour.RED, false))).steps(10)
+        .strength(0.8).seed(3);
   }
 
   private static ReadyEdit edit() {

@@ -1,0 +1,57 @@
+package dev.crossnet.core.edit.branch;
+
+import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
+import dev.crossnet.core.figureworld.FigureKind;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The motion branch's {@code body} option: whether the subject's kind and the occupant's are read, so that a
+ * subject whose skeleton is unlike the occupant's (a dog in place of a robot) is redrawn in its region from more
+ * noise than the rest of the edit (the branch's {@code unlike-strength}). {@code judge} always reads; {@code none}
+ * never does; {@code auto} (the default) reads where the pose is read (see {@link OccupantPose}): on the embedded
+ * default model, for subjects whose rows the image encoder makes.
+ */
+final class OccupantBody {
+
+  /**
+   * The two kinds of one replacement.
+   *
+   * @param subject the subject's kind, read from its pictures
+   * @param occupant the occupant's kind, read from the bedrock
+   */
+  record Kinds(FigureKind subject, FigureKind occupant) {
+
+    /** Whether the two have unlike skeletons, so the occupant's outline does not fit the subject. */
+    boolean unlike() {
+      return !subject.sharesSkeleton(occupant);
+    }
+  }
+
+  private OccupantBody() {}
+
+  /**
+   * Subject word to the two kinds for every replacement whose kinds are read; records what was read under
+   * {@code body} and {@code body.<word>}.
+   */
+  static Map<String, Kinds> kinds(EditContext c, OccupantReadings occupants, Map<String, String> record) {
+    String value = OccupantPose.option(c, "body", "the subject's and the occupant's kinds");
+    Map<String, Kinds> out = new LinkedHashMap<>();
+    for (int i : OccupantPose.chosen(c, value)) {
+      Replacement r = c.request().replacements().get(i);
+      if (r.subject().pictures().isEmpty()) {
+        continue;
+      }
+      Kinds kinds = new Kinds(FigureKind.ofNoun(FigureWorldJudgeEncoder.likeliest(r.subject(), FigureWorldJudge.KIND,
+          c.figureWorldJudge(), c.manager())), FigureKind.ofNoun(occupants.of(i).kind()));
+      out.put(r.subject().word(), kinds);
+      record.put("body." + r.subject().word(), kinds.subject().noun() + " subject, " + kinds.occupant().noun()
+          + " occupant: " + (kinds.unlike() ? "unlike skeletons" : "one skeleton"));
+    }
+    record.put("body", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");
+    return out;
+  }
+}

@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * The motion branch's {@code body} option: whether the subject's kind and the occupant's are read, so that a
  * subject whose skeleton is unlike the occupant's (a dog in place of a robot) is redrawn in its region from more
- * noise than the rest of the edit (the branch's {@code unlike-strength}). {@code judge} always reads; {@code none}
- * never does; {@code auto} (the default) reads where the pose is read (see {@link OccupantPose}): on the embedded
- * default model, for subjects whose rows the image encoder makes.
+ * noise than the rest of the edit (the branch's {@code unlike-strength}), and every subject whose kind is read is
+ * asked for its own kind's version of the occupant's pose ({@link OccupantPose}). {@code judge} always reads;
+ * {@code none} never does; {@code auto} (the default) reads where the pose is read (see {@link OccupantPose}): on
+ * the embedded default model, for subjects whose rows the image encoder makes.
  */
 final class OccupantBody {
 

@@ -5,6 +5,7 @@ import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.SubjectPrompt;
 import dev.crossnet.core.edit.encoder.FigureWorldPoseReader;
+import dev.crossnet.core.figureworld.Pose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,11 @@ final class OccupantPose {
 
   /**
    * Subject word to pose word for every replacement whose occupant is read; records what was done under
-   * {@code pose} and {@code pose.<word>}.
+   * {@code pose} and {@code pose.<word>}. Where the subject's kind was read ({@code kinds}), the word is that
+   * kind's version of the occupant's pose, e.g. "standing" for a dog in place of a waving person.
    */
-  static Map<String, String> words(EditContext c, OccupantReadings occupants, Map<String, String> record) {
+  static Map<String, String> words(EditContext c, OccupantReadings occupants, Map<String, OccupantBody.Kinds> kinds,
+      Map<String, String> record) {
     String value = option(c, "pose", "the occupant's pose");
     List<Replacement> replacements = c.request().replacements();
     List<Integer> chosen = chosen(c, value);
@@ -58,8 +61,12 @@ final class OccupantPose {
     for (int k = 0; k < chosen.size(); k++) {
       FigureWorldPoseReader.Reading r = occupants.of(chosen.get(k));
       String word = replacements.get(chosen.get(k)).subject().word();
-      out.put(word, r.word());
-      record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)", r.word(), r.probability()));
+      OccupantBody.Kinds body = kinds.get(word);
+      String pose = body == null ? r.word()
+          : body.subject().closest(Pose.valueOf(r.word().toUpperCase(Locale.ROOT))).word();
+      out.put(word, pose);
+      record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)%s", r.word(), r.probability(),
+          pose.equals(r.word()) ? "" : ", as a " + body.subject().noun() + ": " + pose));
     }
     return out;
   }

@@ -15,11 +15,13 @@ import dev.crossnet.core.edit.ModelCache;
 import dev.crossnet.core.figureworld.Appearance;
 import dev.crossnet.core.figureworld.Colour;
 import dev.crossnet.core.figureworld.FigureKind;
+import dev.crossnet.core.figureworld.Pose;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Size;
 import java.nio.file.Path;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,20 @@ class EncoderEditTest {
     assertThat(notRead.record()).containsEntry("branch.motion.body", "not read (none)")
         .doesNotContainKey("strength.raised-by").containsEntry("start-index", "2");
     assertThat(dogForRobot.picture().rgbPixels()).isNotEqualTo(notRead.picture().rgbPixels());
+  }
+
+  @Test
+  void theSubjectIsAskedForItsOwnKindsVersionOfTheOccupantsPose() {
+    Scene waving = LongStream.range(1, 500).mapToObj(new SceneGenerator(SceneOptions.defaults().withFigures(1, 1)
+        .withRelationChance(0))::generate).filter(s -> s.figures().get(0).figure().pose() == Pose.WAVING)
+        .findFirst().orElseThrow();
+    Scene bedrock = waving.idealEdit(0, FigureKind.PERSON, new Appearance(Colour.GREEN, false, Size.LARGE)).edited();
+    EditResult dog = Editor.bedrock(bedrock.picture()).replace(Region.mask(bedrock.figures().get(0).mask()))
+        .with(Subject.of("<it>", FigureWorldJudgeEncoderTest.figure(FigureKind.DOG, Colour.RED, false))).steps(2)
+        .seed(3).run(runtime);
+
+    assertThat(dog.record().get("branch.motion.pose.<it>")).startsWith("waving").endsWith(", as a dog: standing");
+    assertThat(dog.record()).containsEntry("prompt", "a <it> standing");
   }
 
   @Test

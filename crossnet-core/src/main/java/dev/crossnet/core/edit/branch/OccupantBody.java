@@ -5,7 +5,9 @@ import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
 import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.judge.FigureWorldJudge;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +55,19 @@ final class OccupantBody {
           + " occupant: " + (kinds.unlike() ? "unlike skeletons" : "one skeleton"));
     }
     record.put("body", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");
+    return out;
+  }
+
+  /** The indices of the replacements whose subject's skeleton is unlike the occupant's, as {@code kinds} read them. */
+  static List<Integer> unlike(EditContext c, Map<String, Kinds> kinds) {
+    List<Integer> out = new ArrayList<>();
+    List<Replacement> replacements = c.request().replacements();
+    for (int i = 0; i < replacements.size(); i++) {
+      Kinds k = kinds.get(replacements.get(i).subject().word());
+      if (k != null && k.unlike()) {
+        out.add(i);
+      }
+    }
     return out;
   }
 }

@@ -20,6 +20,7 @@ import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Size;
+import dev.crossnet.core.image.PictureTensors;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +139,22 @@ class EncoderEditTest {
     assertThat(notRead.record()).containsEntry("branch.motion.body", "not read (none)")
         .doesNotContainKey("strength.raised-by").containsEntry("start-index", "2");
     assertThat(dogForRobot.picture().rgbPixels()).isNotEqualTo(notRead.picture().rgbPixels());
+    assertUnchangedBeyondTheSeam(dogForRobot, FigureKind.DOG);
+  }
+
+  /** Beyond the feathered seam of the region, the result keeps the bedrock's pixels exactly. */
+  private static void assertUnchangedBeyondTheSeam(EditResult result, FigureKind occupant) {
+    Scene one = new SceneGenerator(SceneOptions.defaults().withFigures(1, 1).withRelationChance(0)).generate(3);
+    Scene bedrock = one.idealEdit(0, occupant, new Appearance(Colour.GREEN, false, Size.LARGE)).edited();
+    int feather = Integer.parseInt(result.record().get("branch.region.feather"));
+    float[] seam = PictureTensors.feather(bedrock.figures().get(0).mask(), feather).weights();
+    int[] got = result.picture().rgbPixels();
+    int[] want = bedrock.picture().rgbPixels();
+    int changed = 0;
+    for (int i = 0; i < seam.length; i++) {
+      changed += seam[i] == 0 && got[i] != want[i] ? 1 : 0;
+    }
+    assertThat(changed).as("pixels changed beyond the seam").isZero();
   }
 
   @Test

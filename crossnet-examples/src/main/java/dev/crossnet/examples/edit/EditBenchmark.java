@@ -82,6 +82,7 @@ public final class EditBenchmark {
   static final String CONTROL = "control: region painted grey";
   /** The ideal edit through the model's VAE and one denoising step: what a perfect latent-space edit reads. */
   static final String CEILING = "control: ideal edit through the model";
+  static final String VAE_CEILING = "control: ideal edit through the VAE alone";
   /** Full CrossNet as an application gets it: every default (on the default model, the image encoder). */
   static final String FULL = "CrossNet (full)";
   /** Full CrossNet with the subject learned by textual inversion (the tokens saved, then loaded). */
@@ -160,7 +161,10 @@ public final class EditBenchmark {
     int done = 0;
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size)
         .withSplit(Split.HELD_OUT).withFigures(2, 3));
-    try (NDManager judgeManager = OfflineEngine.get().newBaseManager()) {
+    try (NDManager judgeManager = OfflineEngine.get().newBaseManager(); VaeRoundTrip vae = new VaeRoundTrip(model)) {
+      if (vae.available()) {
+        totals.put(VAE_CEILING, new Totals());
+      }
       Judge judge = FigureWorldJudge.bundled(judgeManager);
       for (long s = seed; done < scenes && s < seed + 50L * scenes; s++) {
         Scene scene = world.generate(s);
@@ -216,6 +220,11 @@ public final class EditBenchmark {
         EditResult ceiling = throughTheModel(c, model, steps, seed).run(runtime);
         ceiling.picture().write(dir.resolve("ideal-through-the-model.png"));
         score(totals.get(CEILING), ceiling.picture(), scene, c, judge, featherOf(ceiling), Double.NaN, -1);
+        if (vae.available()) {
+          Picture roundTrip = vae.apply(c.ideal(), c.region(), featherOf(ceiling));
+          roundTrip.write(dir.resolve("ideal-through-the-vae.png"));
+          score(totals.get(VAE_CEILING), roundTrip, scene, c, judge, featherOf(ceiling), Double.NaN, -1);
+        }
         done++;
       }
       judge.close();
@@ -363,7 +372,8 @@ public final class EditBenchmark {
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
         + "grey) shows what the box's shape alone earns, and the ideal edit through the model (encoded, one "
         + "denoising step, decoded) what a perfect latent-space edit earns: the judge's reading of it is the "
-        + "ceiling set by the model's VAE. Kind, colour, hat and size are the parts of the look, "
+        + "ceiling set by the model; the ideal edit through the VAE alone (encoded and decoded, no denoising step) "
+        + "tells how much of that ceiling the VAE sets. Kind, colour, hat and size are the parts of the look, "
         + "shown on their own to tell which part fails. The second table splits look and pose by the subject's kind "
         + "against the occupant's: of the same kind, of another kind with the same skeleton (person and robot; dog "
         + "and cat), or of an unlike skeleton (humanoid, four-legged, bird), where the ideal edit's outline differs "

@@ -56,4 +56,23 @@ class EditBenchmarkControlTest {
     assertThat(Metrics.psnr(result.picture(), c.ideal(), c.region(), true)).as("inside, against a grey region")
         .isGreaterThan(Metrics.psnr(grey, c.ideal(), c.region(), true) + 3);
   }
+
+  @Test
+  void theVaeControlKeepsTheIdealBeyondTheSeamAndComesCloseInsideTheRegion() {
+    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
+        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
+    SceneCase c = java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
+        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+    try (VaeRoundTrip vae = new VaeRoundTrip(java.util.Optional.empty())) {
+      assertThat(vae.available()).as("the embedded default model works in a VAE's latent space").isTrue();
+      Picture round = vae.apply(c.ideal(), c.region(), 2);
+      assertThat(Metrics.changed(round, c.ideal(), dev.crossnet.core.image.PictureTensors.feather(c.region(), 2)))
+          .as("pixels changed beyond the feathered seam").isZero();
+      double inside = Metrics.psnr(round, c.ideal(), c.region(), true);
+      assertThat(inside).as("the region went through the VAE").isLessThan(Double.POSITIVE_INFINITY);
+      Picture grey = EditBenchmark.paint(c.ideal(), c.region(), 0x808080);
+      assertThat(inside).as("inside, against a grey region")
+          .isGreaterThan(Metrics.psnr(grey, c.ideal(), c.region(), true) + 3);
+    }
+  }
 }

@@ -322,10 +322,13 @@ public final class EditBenchmark {
 
   static List<Method> methods(int steps, double strength, double sdeditStrength) {
     List<Method> list = new ArrayList<>();
+    // SDEdit itself: the bedrock as it is, noised forward; none of the motion branch's readings or changes
     list.add(new Method("SDEdit (text)", true, e -> e.steps(steps).strength(sdeditStrength)
         .option("branch.appearance", false).option("branch.region", false)
         .option("branch.subject-attention", false).option("branch.motion.mode", "noise")
-        .option("branch.motion.ilvr", false)));
+        .option("branch.motion.ilvr", false).option("branch.motion.occupant", "keep")
+        .option("branch.motion.pose", "none").option("branch.motion.scale", "none")
+        .option("branch.motion.body", "none")));
     list.add(new Method("RePaint (text)", true, e -> e.steps(steps).strength(1.0)
         .option("branch.appearance", false).option("branch.motion", false)
         .option("branch.subject-attention", false)

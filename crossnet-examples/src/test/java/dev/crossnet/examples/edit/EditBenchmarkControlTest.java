@@ -75,4 +75,22 @@ class EditBenchmarkControlTest {
           .isGreaterThan(Metrics.psnr(grey, c.ideal(), c.region(), true) + 3);
     }
   }
+
+  @Test
+  void theSdeditBaselineIsPlainSdeditWhateverTheSubject() {
+    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
+        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
+    SceneCase c = java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
+        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+    EditBenchmark.Method sdedit = EditBenchmark.methods(10, 0.8, 0.6).get(0);
+    var options = sdedit.configure().apply(EditBenchmark.base(c.scene(), c, c.subject(), java.util.Optional.empty(), 5,
+        1)).request().settings().options();
+    // the bedrock noised as it is, and none of CrossNet's FigureWorld readings, so a subject given by pictures or by
+    // saved tokens makes no difference to the baseline
+    assertThat(options.getString("branch.motion.occupant", "grey")).isEqualTo("keep");
+    assertThat(options.getString("branch.motion.scale", "auto")).isEqualTo("none");
+    assertThat(options.getString("branch.motion.pose", "auto")).isEqualTo("none");
+    assertThat(options.getString("branch.motion.body", "auto")).isEqualTo("none");
+    assertThat(options.getBoolean("branch.motion.ilvr", true)).isFalse();
+  }
 }

@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class EditBenchmarkControlTest {
 
+  /** The first usable held-out case of two figures, 64x64. */
+  private static SceneCase firstCase() {
+    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
+        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
+    return java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
+        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+  }
+
   @Test
   void theControlPaintsTheRegionAndNothingElse() {
     Picture picture = Picture.filled(4, 3, 0x112233);
@@ -43,10 +51,7 @@ class EditBenchmarkControlTest {
 
   @Test
   void theCeilingControlKeepsTheIdealOutsideTheRegionAndRedrawsItInside() {
-    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
-        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
-    SceneCase c = java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
-        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+    SceneCase c = firstCase();
     var result = EditBenchmark.throughTheModel(c, java.util.Optional.empty(), 10, 1)
         .run(dev.crossnet.api.runtime.Runtimes.discover());
     int feather = Integer.parseInt(result.record().get("branch.region.feather"));
@@ -59,10 +64,7 @@ class EditBenchmarkControlTest {
 
   @Test
   void theVaeControlKeepsTheIdealBeyondTheSeamAndComesCloseInsideTheRegion() {
-    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
-        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
-    SceneCase c = java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
-        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+    SceneCase c = firstCase();
     try (VaeRoundTrip vae = new VaeRoundTrip(java.util.Optional.empty())) {
       assertThat(vae.available()).as("the embedded default model works in a VAE's latent space").isTrue();
       Picture round = vae.apply(c.ideal(), c.region(), 2);
@@ -78,10 +80,7 @@ class EditBenchmarkControlTest {
 
   @Test
   void theSdeditBaselineIsPlainSdeditWhateverTheSubject() {
-    var world = new dev.crossnet.core.figureworld.SceneGenerator(dev.crossnet.core.figureworld.SceneOptions.defaults()
-        .withSize(64, 64).withSplit(dev.crossnet.core.figureworld.Split.HELD_OUT).withFigures(2, 2));
-    SceneCase c = java.util.stream.LongStream.range(1, 50).mapToObj(s -> SceneCase.of(world.generate(s), 0, 1, "<it>"))
-        .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+    SceneCase c = firstCase();
     EditBenchmark.Method sdedit = EditBenchmark.methods(10, 0.8, 0.6).get(0);
     var options = sdedit.configure().apply(EditBenchmark.base(c.scene(), c, c.subject(), java.util.Optional.empty(), 5,
         1)).request().settings().options();

@@ -109,10 +109,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
         regionMasks.add(RegionMasks.latent(r.region(), bedrock.width(), bedrock.height(), lh, lw, m));
         pixelMasks.add(r.region().toMask(bedrock.width(), bedrock.height()));
       }
-      NDArray union = regionMasks.get(0);
-      for (NDArray r : regionMasks.subList(1, regionMasks.size())) {
-        union = union.maximum(r);
-      }
+      NDArray union = RegionMasks.union(regionMasks, m);
       ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
       NDArray negative = prompts.encode(List.of(settings.negativePrompt()), m);
       NoiseSource noise = NoiseSource.seeded(request.seed());

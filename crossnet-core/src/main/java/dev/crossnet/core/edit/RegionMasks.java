@@ -28,6 +28,19 @@ public final class RegionMasks {
     }
   }
 
+  /** The union (pointwise maximum) of masks at the sample's resolution, a new array in {@code manager}. */
+  public static NDArray union(java.util.List<NDArray> masks, NDManager manager) {
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray union = masks.get(0).duplicate();
+      union.attach(scope);
+      for (NDArray m : masks.subList(1, masks.size())) {
+        union = union.maximum(m);
+      }
+      union.attach(manager);
+      return union;
+    }
+  }
+
   /** The union (pointwise maximum) of hard pixel masks. */
   public static Mask union(java.util.List<Mask> masks) {
     Mask first = masks.get(0);

@@ -267,12 +267,9 @@ public final class EditBenchmark {
    * that keeps the ideal's latent, so the judge's reading of it is the ceiling of any latent-space edit.
    */
   static ReadyEdit throughTheModel(SceneCase c, Optional<Path> model, int steps, long seed) {
-    ReadyEdit e = Editor.bedrock(c.ideal()).replace(Region.mask(c.region())).with(c.subject()).prompt(c.caption())
-        .steps(steps).strength(1.0 / steps).seed(seed).option("branch.appearance", false)
-        .option("branch.subject-attention", false).option("branch.motion.mode", "noise")
-        .option("branch.motion.ilvr", false).option("branch.motion.occupant", "keep")
-        .option("branch.motion.scale", "none").option("branch.motion.pose", "none")
-        .option("branch.motion.body", "none");
+    ReadyEdit e = plainNoising(Editor.bedrock(c.ideal()).replace(Region.mask(c.region())).with(c.subject())
+        .prompt(c.caption()).steps(steps).strength(1.0 / steps).seed(seed).option("branch.appearance", false)
+        .option("branch.subject-attention", false));
     return model.isPresent() ? e.model(model.get()) : e;
   }
 
@@ -320,15 +317,22 @@ public final class EditBenchmark {
         .toList();
   }
 
+  /**
+   * The motion branch as plain forward noising (SDEdit's start): the picture as it is, noised to the edit's strength,
+   * without ILVR and without any of the branch's FigureWorld readings, so the edit does not depend on how the
+   * subject is given.
+   */
+  static ReadyEdit plainNoising(ReadyEdit e) {
+    return e.option("branch.motion.mode", "noise").option("branch.motion.ilvr", false)
+        .option("branch.motion.occupant", "keep").option("branch.motion.pose", "none")
+        .option("branch.motion.scale", "none").option("branch.motion.body", "none");
+  }
+
   static List<Method> methods(int steps, double strength, double sdeditStrength) {
     List<Method> list = new ArrayList<>();
-    // SDEdit itself: the bedrock as it is, noised forward; none of the motion branch's readings or changes
-    list.add(new Method("SDEdit (text)", true, e -> e.steps(steps).strength(sdeditStrength)
+    list.add(new Method("SDEdit (text)", true, e -> plainNoising(e.steps(steps).strength(sdeditStrength)
         .option("branch.appearance", false).option("branch.region", false)
-        .option("branch.subject-attention", false).option("branch.motion.mode", "noise")
-        .option("branch.motion.ilvr", false).option("branch.motion.occupant", "keep")
-        .option("branch.motion.pose", "none").option("branch.motion.scale", "none")
-        .option("branch.motion.body", "none")));
+        .option("branch.subject-attention", false))));
     list.add(new Method("RePaint (text)", true, e -> e.steps(steps).strength(1.0)
         .option("branch.appearance", false).option("branch.motion", false)
         .option("branch.subject-attention", false)

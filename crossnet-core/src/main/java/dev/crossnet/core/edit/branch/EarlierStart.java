@@ -1,9 +1,9 @@
 package dev.crossnet.core.edit.branch;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.StepView;
 import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.RegionMasks;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -45,7 +45,7 @@ final class EarlierStart implements AutoCloseable {
       taken.add(level);
     }
     path.removeIf(taken::contains);
-    return new EarlierStart(held, union(c, regions));
+    return new EarlierStart(held, RegionMasks.union(regions.stream().map(c::regionMask).toList(), c.manager()));
   }
 
   /** The sample after a step: outside the earlier regions, the inversion's latent at the step's next level. */
@@ -59,19 +59,5 @@ final class EarlierStart implements AutoCloseable {
   public void close() {
     held.values().forEach(NDArray::close);
     redrawn.close();
-  }
-
-  private static NDArray union(EditContext c, List<Integer> regions) {
-    try (NDManager scope = c.manager().newSubManager()) {
-      NDArray union = c.regionMask(regions.get(0)).duplicate();
-      union.attach(scope);
-      for (int i : regions.subList(1, regions.size())) {
-        NDArray region = c.regionMask(i).duplicate();
-        region.attach(scope);
-        union = union.maximum(region);
-      }
-      union.attach(c.manager());
-      return union;
-    }
   }
 }

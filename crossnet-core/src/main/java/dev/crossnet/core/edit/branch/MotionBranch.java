@@ -111,6 +111,10 @@ public final class MotionBranch extends StatelessBranch {
     }
     int deep = c.plan().startIndex(unlikeStrength);
     boolean raise = !unlike.isEmpty() && deep < c.startIndex();
+    if (raise && !mode.equals("inversion")) {
+      raise = false;
+      record.put("unlike-strength", "not applied: it needs mode=inversion");
+    }
     // a latent of its own (closed with the run) unless the bedrock is used as it is
     boolean ownLatent = !occupant.equals("keep") || !ratios.isEmpty();
     NDArray bedrock = ownLatent ? structureLatent(c, occupant, ratios, record) : c.bedrockLatent();
@@ -123,16 +127,12 @@ public final class MotionBranch extends StatelessBranch {
     }
     List<NDArray> path = new ArrayList<>();
     EarlierStart earlier = null;
-    if (raise && !mode.equals("inversion")) {
-      raise = false;
-      record.put("unlike-strength", "not applied: it needs mode=inversion");
-    }
     if (mode.equals("inversion")) {
       DdimInversion inversion = DdimInversion.of(c.predictor(), c.model().schedulerConfig());
-      Optional<Integer> last = inversion.lastIndexFor(c.plan(), c.startIndex());
-      Optional<Integer> deepest = raise ? inversion.lastIndexFor(c.plan(), deep) : last;
-      if (last.isPresent() && deepest.isPresent()) {
-        path.addAll(inversion.path(bedrock, c.plan().size(), deepest.get(), c.negativeStates(), j -> false));
+      // inverted as far as the loop starts: the earlier start where an unlike region asks for it
+      Optional<Integer> last = inversion.lastIndexFor(c.plan(), raise ? deep : c.startIndex());
+      if (last.isPresent()) {
+        path.addAll(inversion.path(bedrock, c.plan().size(), last.get(), c.negativeStates(), j -> false));
         start = path.get(path.size() - 1).duplicate();
         if (raise) {
           earlier = EarlierStart.of(c, unlike, path, deep);

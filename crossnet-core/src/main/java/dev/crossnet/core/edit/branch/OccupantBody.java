@@ -2,7 +2,6 @@ package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.core.edit.EditContext;
-import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
 import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import java.util.ArrayList;
@@ -43,15 +42,12 @@ final class OccupantBody {
   static Map<String, Kinds> kinds(EditContext c, OccupantReadings occupants, Map<String, String> record) {
     String value = OccupantPose.option(c, "body", "the subject's and the occupant's kinds");
     Map<String, Kinds> out = new LinkedHashMap<>();
-    for (int i : OccupantPose.chosen(c, value)) {
-      Replacement r = c.request().replacements().get(i);
-      if (r.subject().pictures().isEmpty()) {
-        continue;
-      }
-      Kinds kinds = new Kinds(FigureKind.ofNoun(FigureWorldJudgeEncoder.likeliest(r.subject(), FigureWorldJudge.KIND,
-          c.figureWorldJudge(), c.manager())), FigureKind.ofNoun(occupants.of(i).kind()));
-      out.put(r.subject().word(), kinds);
-      record.put("body." + r.subject().word(), kinds.subject().noun() + " subject, " + kinds.occupant().noun()
+    for (int i : OccupantPose.chosenWithPictures(c, value)) {
+      String word = c.request().replacements().get(i).subject().word();
+      Kinds kinds = new Kinds(FigureKind.ofNoun(occupants.subject(i).get(FigureWorldJudge.KIND)),
+          FigureKind.ofNoun(occupants.of(i).kind()));
+      out.put(word, kinds);
+      record.put("body." + word, kinds.subject().noun() + " subject, " + kinds.occupant().noun()
           + " occupant: " + (kinds.unlike() ? "unlike skeletons" : "one skeleton"));
     }
     record.put("body", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");

@@ -72,8 +72,8 @@ final class OccupantPose {
   }
 
   /**
-   * The checked value of one of the motion branch's FigureWorld reading options ({@code pose}, {@code scale}), whose
-   * values are {@link #VALUES}; {@code what} names what it reads, for the error.
+   * The checked value of one of the motion branch's FigureWorld reading options ({@code pose}, {@code scale},
+   * {@code body}), whose values are {@link #VALUES}; {@code what} names what it reads, for the error.
    */
   static String option(EditContext c, String name, String what) {
     String value = c.options().getString(name, "auto");
@@ -95,6 +95,12 @@ final class OccupantPose {
       }
     }
     return chosen;
+  }
+
+  /** The replacements that a reading option's {@code value} reads and whose subject has pictures to read. */
+  static List<Integer> chosenWithPictures(EditContext c, String value) {
+    return chosen(c, value).stream()
+        .filter(i -> !c.request().replacements().get(i).subject().pictures().isEmpty()).toList();
   }
 
   /**

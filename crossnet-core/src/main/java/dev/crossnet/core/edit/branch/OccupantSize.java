@@ -1,8 +1,8 @@
 package dev.crossnet.core.edit.branch;
 
-import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.encoder.FigureWorldSizeRatio;
+import dev.crossnet.core.judge.FigureWorldJudge;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,15 +26,12 @@ final class OccupantSize {
   static Map<String, Double> ratios(EditContext c, OccupantReadings occupants, Map<String, String> record) {
     String value = OccupantPose.option(c, "scale", "the sizes");
     Map<String, Double> out = new LinkedHashMap<>();
-    for (int i : OccupantPose.chosen(c, value)) {
-      Replacement r = c.request().replacements().get(i);
-      if (r.subject().pictures().isEmpty()) {
-        continue;
-      }
+    for (int i : OccupantPose.chosenWithPictures(c, value)) {
+      String word = c.request().replacements().get(i).subject().word();
       FigureWorldSizeRatio.Reading sizes = new FigureWorldSizeRatio.Reading(
-          FigureWorldSizeRatio.subjectSize(r.subject(), c.figureWorldJudge(), c.manager()), occupants.of(i).size());
-      out.put(r.subject().word(), sizes.ratio());
-      record.put("scale." + r.subject().word(), String.format(Locale.ROOT, "%s subject, %s occupant: %.3f",
+          occupants.subject(i).get(FigureWorldJudge.SIZE), occupants.of(i).size());
+      out.put(word, sizes.ratio());
+      record.put("scale." + word, String.format(Locale.ROOT, "%s subject, %s occupant: %.3f",
           sizes.subjectSize(), sizes.occupantSize(), sizes.ratio()));
     }
     record.put("scale", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");

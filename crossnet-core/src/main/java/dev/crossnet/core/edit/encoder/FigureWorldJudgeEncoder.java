@@ -101,27 +101,33 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
   }
 
   /**
-   * The class of one of the judge's figure heads ({@code "kind"}, {@code "size"}, ...) likeliest over the subject's
-   * pictures as {@code judge} (the bundled FigureWorld judge) reads them, e.g. {@code "dog"}.
+   * For each of the judge's figure heads ({@code "kind"}, {@code "size"}, ...), the class likeliest over the
+   * subject's pictures as {@code judge} (the bundled FigureWorld judge) reads them in one pass, e.g.
+   * {@code kind=dog}.
    *
    * @param manager where the reading's temporary arrays live
    * @throws IllegalArgumentException when the subject has no pictures
    */
-  public static String likeliest(Subject subject, String head, Judge judge, NDManager manager) {
+  public static Map<String, String> likeliest(Subject subject, Judge judge, NDManager manager) {
     if (subject.pictures().isEmpty()) {
-      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read its " + head
-          + " from");
+      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read");
     }
-    double[] p = meanProbabilities(subject, Optional.of(judge), manager).get(head);
-    int best = 0;
-    for (int i = 1; i < p.length; i++) {
-      if (p[i] > p[best]) {
-        best = i;
+    Map<String, double[]> probabilities = meanProbabilities(subject, Optional.of(judge), manager);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (JudgeHead h : FigureWorldJudge.heads()) {
+      double[] p = probabilities.get(h.name());
+      if (p == null) {
+        continue;
       }
+      int best = 0;
+      for (int i = 1; i < p.length; i++) {
+        if (p[i] > p[best]) {
+          best = i;
+        }
+      }
+      out.put(h.name(), h.classes().get(best));
     }
-    String name = head;
-    return FigureWorldJudge.heads().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow()
-        .classes().get(best);
+    return out;
   }
 
   /**

@@ -76,7 +76,7 @@ public final class FigureWorldSizeRatio {
    * @throws IllegalArgumentException when the subject has no pictures
    */
   public static String subjectSize(Subject subject, Judge judge, NDManager manager) {
-    return FigureWorldJudgeEncoder.likeliest(subject, FigureWorldJudge.SIZE, judge, manager);
+    return FigureWorldJudgeEncoder.likeliest(subject, judge, manager).get(FigureWorldJudge.SIZE);
   }
 
   private static Size size(String word) {

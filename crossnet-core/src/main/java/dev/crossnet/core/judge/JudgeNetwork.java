@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import dev.crossnet.api.sampler.NoiseSource;
+import dev.crossnet.core.nn.Convolution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +103,7 @@ public final class JudgeNetwork {
     NDArray x = input;
     Shape kernel = new Shape(2, 2);
     for (int i = 1; i <= WIDTHS.length; i++) {
-      x = Conv2d.conv2d(x, parameters.get("conv" + i + ".weight"), parameters.get("conv" + i + ".bias"),
-          new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
+      x = Convolution.conv2d(x, parameters.get("conv" + i + ".weight"), parameters.get("conv" + i + ".bias"), 1, 1);
       x = Pool.maxPool2d(Activation.relu(x), kernel, kernel, new Shape(0, 0), false);
     }
     x = x.reshape(shape.get(0), -1);

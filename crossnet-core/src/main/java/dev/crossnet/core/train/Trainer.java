@@ -37,6 +37,8 @@ public final class Trainer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   private static final String AVERAGED_UPDATES = "averaged-updates";
+  /** Updates tried before a run is judged by its share of skipped updates. */
+  private static final int MIN_UPDATES_JUDGED = 8;
 
   private final Map<String, NDArray> parameters;
   private final List<ParameterGroup> groups;
@@ -54,6 +56,7 @@ public final class Trainer implements AutoCloseable {
   private final Optional<ParameterAverage> average;
   private int stepsDone;
   private int skippedUpdates;
+  private int attemptedUpdates;
 
   private Trainer(Builder b) {
     this.parameters = new LinkedHashMap<>(b.parameters);
@@ -172,6 +175,7 @@ public final class Trainer implements AutoCloseable {
   public Map<String, Double> train(int totalSteps, ProgressListener progress, TrainingListener listener,
       Cancellation cancellation) {
     Map<String, Double> last = Map.of();
+    GradientSelfCheck.require();
     trainedParameters.values().forEach(p -> p.setRequiresGradient(true));
     try {
       while (stepsDone < totalSteps) {
@@ -179,6 +183,7 @@ public final class Trainer implements AutoCloseable {
         last = runStep(stepsDone);
         listener.onStep(stepsDone, last);
         stepsDone++;
+        requireMostUpdatesApplied(stepsDone == totalSteps);
         progress.onProgress(new Progress("train", stepsDone, totalSteps));
         if (checkpoints.isPresent() && (stepsDone % checkpointEvery == 0 || stepsDone == totalSteps)) {
           saveCheckpoint();
@@ -188,6 +193,21 @@ public final class Trainer implements AutoCloseable {
       trainedParameters.values().forEach(p -> p.setRequiresGradient(false));
     }
     return last;
+  }
+
+  /**
+   * Stops a run in which most updates were skipped for non-finite gradients: its weights are not training, and
+   * a run that ended normally would pass for a trained one. Judged once {@value #MIN_UPDATES_JUDGED} updates
+   * were tried, and at the end of a run once two were.
+   */
+  private void requireMostUpdatesApplied(boolean runEnded) {
+    int judgedFrom = runEnded ? 2 : MIN_UPDATES_JUDGED;
+    if (attemptedUpdates >= judgedFrom && 2 * skippedUpdates > attemptedUpdates) {
+      throw new IllegalStateException("training stopped after step " + stepsDone + ": " + skippedUpdates
+          + " of " + attemptedUpdates + " updates were skipped because their gradient was not finite, so the "
+          + "weights are not training (a skipped update leaves them as they were); lower the learning rate or "
+          + "check the inputs");
+    }
   }
 
   private Map<String, Double> runStep(int step) {
@@ -224,6 +244,7 @@ public final class Trainer implements AutoCloseable {
         ParameterGroup group = groups.get(g);
         Map<String, NDArray> grads = gradients.get(g);
         double norm = norm(grads);
+        attemptedUpdates++;
         if (!Double.isFinite(norm)) {
           // one non-finite gradient would turn every weight (and Adam's moments) into NaN for good
           skippedUpdates++;

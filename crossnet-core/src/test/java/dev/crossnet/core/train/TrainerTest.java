@@ -74,6 +74,13 @@ class TrainerTest {
         return c.step() == 3 ? mse(c).add(p.sub(p).sum().sqrt()) : mse(c);
       });
 
+  /** A finite loss whose gradient is NaN at every step (d/dx sqrt(x) at 0). */
+  private static final LossProvider MSE_NAN_ALWAYS = loss("mse-nan",
+      Set.of(LossInput.PREDICTION, LossInput.TARGET), c -> {
+        NDArray p = c.get(LossInput.PREDICTION);
+        return mse(c).add(p.sub(p).sum().sqrt());
+      });
+
   private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.of("loss", MSE, SHRINK);
 
   /** y = x . [1, -2, 3] for a fixed x per step; the model learns w. */
@@ -268,6 +275,42 @@ class TrainerTest {
       }
       assertThat(w.toFloatArray()).containsExactly(new float[] {1, -2, 3}, org.assertj.core.data.Offset.offset(0.1f));
     }
+  }
+
+  @Test
+  void aShortRunWhoseUpdatesWereAllSkippedEndsWithAnError() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      try (Trainer t = nanTrainer(m, w)) {
+        assertThatThrownBy(() -> t.train(6, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never()))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("after step 6: 6 of 6 updates were skipped");
+      }
+      assertThat(w.toFloatArray()).containsOnly(0f);
+    }
+  }
+
+  @Test
+  void aLongRunWhoseUpdatesAreMostlySkippedStopsEarly() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray w = m.zeros(new Shape(3));
+      try (Trainer t = nanTrainer(m, w)) {
+        assertThatThrownBy(() -> t.train(1000, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never()))
+            .hasMessageContaining("after step 8: 8 of 8 updates were skipped");
+        assertThat(t.stepsDone()).isEqualTo(8);
+      }
+    }
+  }
+
+  private static Trainer nanTrainer(NDManager m, NDArray w) {
+    return Trainer.builder()
+        .parameters(Map.of("w", w))
+        .groups(List.of(ParameterGroup.named("weights").parameters(List.of("w"))
+            .optimizer(OptimizerOptions.adamW(0.1)).loss(LossTerm.of("mse-nan", 1)).build()))
+        .losses(PluginRegistry.of("loss", MSE_NAN_ALWAYS))
+        .stateManager(m.newSubManager())
+        .step((scope, step) -> regression(scope, w, step))
+        .build();
   }
 
   @Test

@@ -9,12 +9,12 @@ import ai.djl.ndarray.types.Shape;
  * The 2-D convolution every CrossNet module calls, with gradients that are right on every x86-64 processor.
  *
  * <p>Why not DJL's {@code Conv2d.conv2d} alone: libtorch 2.7.1 (DJL 0.36) hands float32 convolutions to
- * oneDNN, and on AVX-512 processors (seen on AMD EPYC with avx512f/bw/vl/bf16/vbmi) two of oneDNN's kernels
- * with a kernel larger than 1x1 read memory they never wrote, giving garbage or NaN:
+ * oneDNN, and two of oneDNN's kernels with a kernel larger than 1x1 read memory they never wrote, giving garbage
+ * or NaN (found on AMD EPYC with AVX-512; the first also with oneDNN capped at AVX2):
  * <ul>
  *   <li>the forward pass, when the input has more than 16 channels and not a multiple of 16 (20, 24, 40...);
- *   <li>the input gradient, when the output channels are not a multiple of 16 (16 is the AVX-512 channel
- *       block).
+ *   <li>the input gradient, when the output channels are not a multiple of 16 (the AVX-512 channel block; AVX2's
+ *       is 8).
  * </ul>
  * So such a convolution runs on whole channel blocks: zero input channels (and zero weight columns) are
  * appended in the first case, zero filters in the second, whose extra outputs are cut off again. The values
@@ -23,7 +23,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Convolution {
 
-  /** oneDNN's AVX-512 channel block: output channel counts that are a multiple of it get right gradients. */
+  /** oneDNN's AVX-512 channel block (a multiple of AVX2's): whole blocks meet no faulty kernel. */
   static final long CHANNEL_BLOCK = 16;
 
   private Convolution() {}

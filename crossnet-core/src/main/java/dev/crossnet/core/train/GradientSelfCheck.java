@@ -95,10 +95,10 @@ public final class GradientSelfCheck {
         + processor.describe() + ", so training here would only give NaN or wrong weights. Self-check of "
         + KERNEL + "x" + KERNEL + " convolutions of " + BATCH + " pictures " + SIZE + "x" + SIZE + " with "
         + OUT + " output channels: "
-        + String.join("; ", faults) + ". Workaround: start the JVM with the environment variable "
+        + String.join("; ", faults) + ". Workaround to try: start the JVM with the environment variable "
         + "ONEDNN_MAX_CPU_ISA=AVX2, which keeps oneDNN off its AVX-512 kernels"
         + (processor.hasAvx512() ? " (this processor has AVX-512)" : "")
-        + ", and report the processor model with this message");
+        + "; and report the processor model with this message");
   }
 
   private static void compare(String what, float[] actual, Expected e, java.util.Set<String> faults) {

@@ -74,8 +74,9 @@ class ConvolutionTest {
   void theWorkaroundFreesEveryIntermediate() {
     Engine engine = OfflineEngine.get();
     try (NDManager m = engine.newBaseManager()) {
-      NDArray x = m.randomNormal(new Shape(2, 4, 8, 8));
-      NDArray w = m.randomNormal(new Shape(4, 4, 3, 3));
+      // 20 input channels and 4 filters: both the input and the output are padded
+      NDArray x = m.randomNormal(new Shape(2, 20, 8, 8));
+      NDArray w = m.randomNormal(new Shape(4, 20, 3, 3));
       NDArray b = m.randomNormal(new Shape(4));
       w.setRequiresGradient(true);
       try (NDManager step = m.newSubManager()) {

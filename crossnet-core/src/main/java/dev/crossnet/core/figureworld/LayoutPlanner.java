@@ -17,6 +17,7 @@ final class LayoutPlanner {
   static SceneLayout place(Random r, SceneOptions options, Background bg, double horizon, List<Figure> figures,
       RelationType rel) {
     int n = figures.size();
+    double k = options.figureScale();
     double aspect = (double) options.height() / options.width();
     boolean pair = rel != null && rel != RelationType.ON_TOP_OF;
     int first = pair ? r.nextInt(n - 1) : 0;
@@ -42,8 +43,10 @@ final class LayoutPlanner {
     for (int i = 0; i < n; i++) {
       x[i] = 0.1 + 0.8 * (column[i] + 0.5) / n + (r.nextDouble() - 0.5) * 0.06;
       y[i] = yMin + r.nextDouble() * (0.95 - yMin);
+      // a large figure stands low enough for its head to stay in the frame (never binds at the default scale)
+      y[i] = Math.max(y[i], Math.min(0.97, figures.get(i).appearance().size().scale() * k * 1.05 + 0.02));
       right[i] = r.nextBoolean();
-      depth[i] = 1;
+      depth[i] = k;
     }
     List<SceneObject> objects = new ArrayList<>();
     SceneObject carrier = null;
@@ -51,13 +54,13 @@ final class LayoutPlanner {
       int left = subjectRight ? 1 : 0;
       int rightIdx = 1 - left;
       double mid = (x[0] + x[1]) / 2;
-      double scale = figures.get(0).appearance().size().scale();
+      double scale = k * figures.get(0).appearance().size().scale();
       switch (rel) {
         case NEXT_TO, FACING -> {
           // Side by side with a small gap (a wider one when facing), whatever the two figures' widths.
-          double halves = halfWidth(figures.get(0)) + halfWidth(figures.get(1));
+          double halves = k * (halfWidth(figures.get(0)) + halfWidth(figures.get(1)));
           double gap = (halves + (rel == RelationType.FACING ? 0.1 : 0.03)) * aspect;
-          double half = Math.max(halfWidth(figures.get(0)), halfWidth(figures.get(1))) * aspect + 0.01 + gap / 2;
+          double half = k * Math.max(halfWidth(figures.get(0)), halfWidth(figures.get(1))) * aspect + 0.01 + gap / 2;
           mid = Math.max(half, Math.min(1 - half, mid));
           y[1] = y[0];
           x[left] = mid - gap / 2;
@@ -68,15 +71,15 @@ final class LayoutPlanner {
           }
         }
         case BEHIND -> {
-          depth[0] = 0.78;
+          depth[0] = 0.78 * k;
           double subjectHeight = scale * depth[0] * 1.2;
           y[0] = Math.max(Math.max(y[1] - 0.1, horizon + 0.03), subjectHeight + 0.02);
-          x[0] = x[1] + (subjectRight ? 1 : -1) * 0.13 * aspect;
+          x[0] = x[1] + (subjectRight ? 1 : -1) * 0.13 * k * aspect;
         }
         case HOLDING_HANDS -> {
           double gap = 0.42 * scale * aspect;
           // Keep the pair inside the frame here: clamping one partner later would part their hands.
-          double half = halfWidth(figures.get(0)) * aspect + 0.01 + gap / 2;
+          double half = k * halfWidth(figures.get(0)) * aspect + 0.01 + gap / 2;
           mid = Math.max(half, Math.min(1 - half, mid));
           y[1] = y[0];
           x[left] = mid - gap / 2;
@@ -91,7 +94,7 @@ final class LayoutPlanner {
     } else if (rel == RelationType.ON_TOP_OF) {
       List<ObjectKind> carriers = bg.objects().stream().filter(ObjectKind::carries).toList();
       ObjectKind kind = carriers.get(r.nextInt(carriers.size()));
-      double scale = figures.get(0).appearance().size().scale();
+      double scale = k * figures.get(0).appearance().size().scale();
       double ground = Math.min(0.96, Math.max(y[0], kind.height() + scale * 1.2 + 0.02));
       carrier = new SceneObject(kind, x[0], ground);
       objects.add(carrier);

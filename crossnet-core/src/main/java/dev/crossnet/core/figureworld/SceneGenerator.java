@@ -75,6 +75,11 @@ public final class SceneGenerator {
       if (f.visiblePixels() < share * silhouette || f.visiblePixels() < MIN_VISIBLE_PIXELS_AT_64 * pixelScale) {
         return false;
       }
+      // figures drawn larger than the default must keep their heads in the frame (the default scenes never
+      // reach the top edge, and are kept exactly as they were)
+      if (options.figureScale() > 1 && f.box().map(b -> b.y() == 0).orElse(false)) {
+        return false;
+      }
     }
     return true;
   }

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Why not DJL's {@code Conv2d.conv2d} alone: libtorch 2.7.1 (DJL 0.36) hands float32 convolutions to
  * oneDNN, and two of oneDNN's kernels with a kernel larger than 1x1 read memory they never wrote, giving garbage
- * or NaN (found on AMD EPYC with AVX-512; the first also with oneDNN capped at AVX2):
+ * or NaN (found on AMD EPYC with AVX-512; the second also with oneDNN capped at AVX2):
  * <ul>
  *   <li>the forward pass, when the input has more than 16 channels and not a multiple of 16 (20, 24, 40...);
  *   <li>the input gradient, when the output channels are not a multiple of 16 (the AVX-512 channel block; AVX2's

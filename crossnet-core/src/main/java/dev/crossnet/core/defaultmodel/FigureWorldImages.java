@@ -117,6 +117,40 @@ public final class FigureWorldImages {
     return manager.create(out, new Shape(indices.length, 1, size, size));
   }
 
+  /**
+   * Writes the set, atomically, gzip-compressed, for trainers outside the JVM ({@code tools/gpu}): the ASCII magic
+   * {@code CNFW}, then big-endian ints version (1), count and size, then per picture its pixels as bytes in
+   * row-major (y, x, rgb) order, its figure mask as one byte (0 or 1) per pixel, and its caption as a
+   * big-endian short length and UTF-8 bytes.
+   */
+  public void export(java.nio.file.Path target) throws java.io.IOException {
+    dev.crossnet.core.model.AtomicFiles.write(target, raw -> {
+      java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(raw, 1 << 16);
+      java.io.DataOutputStream out = new java.io.DataOutputStream(gzip);
+      out.writeBytes("CNFW");
+      out.writeInt(1);
+      out.writeInt(count());
+      out.writeInt(size);
+      int plane = size * size;
+      byte[] pixels = new byte[3 * plane];
+      byte[] mask = new byte[plane];
+      for (int i = 0; i < count(); i++) {
+        for (int k = 0; k < plane; k++) {
+          int c = rgb[i][k];
+          pixels[3 * k] = (byte) (c >> 16);
+          pixels[3 * k + 1] = (byte) (c >> 8);
+          pixels[3 * k + 2] = (byte) c;
+          mask[k] = (byte) (figures[i].get(k) ? 1 : 0);
+        }
+        out.write(pixels);
+        out.write(mask);
+        out.writeUTF(captions[i]);
+      }
+      out.flush();
+      gzip.finish();
+    });
+  }
+
   /** The captions of these indices, in order. */
   public List<String> captions(int[] indices) {
     return IntStream.of(indices).mapToObj(i -> captions[i]).toList();

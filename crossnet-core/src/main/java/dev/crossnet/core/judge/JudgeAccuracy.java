@@ -50,7 +50,13 @@ public record JudgeAccuracy(Split split, int scenes, Map<String, Tally> all, Map
    */
   public static JudgeAccuracy measure(Judge judge, Split split, int scenes, long firstSeed,
       UnaryOperator<Picture> through) {
-    SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSplit(split));
+    return measure(judge, SceneOptions.defaults(), split, scenes, firstSeed, through);
+  }
+
+  /** As {@link #measure(Judge, Split, int, long, UnaryOperator)}, on scenes of {@code world} (its split replaced). */
+  public static JudgeAccuracy measure(Judge judge, SceneOptions world, Split split, int scenes, long firstSeed,
+      UnaryOperator<Picture> through) {
+    SceneGenerator generator = new SceneGenerator(world.withSplit(split));
     List<JudgeHead> heads = judge.heads();
     Map<String, Tally> all = new LinkedHashMap<>();
     Map<String, Tally> heldOut = new LinkedHashMap<>();
@@ -61,7 +67,7 @@ public record JudgeAccuracy(Split split, int scenes, Map<String, Tally> all, Map
     List<Boolean> heldOutFigure = new ArrayList<>();
     List<Boolean> whole = new ArrayList<>();
     for (int s = 0; s < scenes; s++) {
-      Scene scene = world.generate(firstSeed + s);
+      Scene scene = generator.generate(firstSeed + s);
       Picture picture = through.apply(scene.picture());
       for (int f = 0; f < scene.figures().size(); f++) {
         pictures.add(picture);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.judge.FigureWorldJudge;
@@ -29,7 +30,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.EvaluateJudge
  *     [--judge bundled|FOLDER] [--scenes 500] [--seed 1000000] [--markdown runs/judge-accuracy.md]
- *     [--through-vae VAE_FOLDER | --blur SIGMA]</pre>
+ *     [--through-vae VAE_FOLDER | --blur SIGMA] [--world standard|main-subject]</pre>
  *
  * <p>With {@code --through-vae} (a diffusers {@code vae/} folder, e.g. {@code model/vae}) every render is encoded
  * and decoded by that autoencoder before the judge reads it: the ceiling a latent model with that decoder can
@@ -51,15 +52,17 @@ public final class EvaluateJudge {
     Path md = o.path("markdown", "runs/judge-accuracy.md");
     Optional<Path> vaeFolder = o.optionalPath("through-vae");
     double blur = o.number("blur", 0);
+    boolean mainSubject = o.choice("world", "standard", "standard", "main-subject").equals("main-subject");
     o.rejectUnknown();
+    SceneOptions world = mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
         Judge judge = FigureWorldJudge.named(judgeName, manager)) {
       UnaryOperator<Picture> through = vaeFolder.isPresent()
           ? roundTrip(AutoencoderKL.load(vaeFolder.get(), manager), manager)
           : blur > 0 ? p -> RenderDegradation.gaussianBlur(p, blur) : UnaryOperator.identity();
       long start = System.nanoTime();
-      JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, Split.HELD_OUT, scenes, seed, through);
-      JudgeAccuracy train = JudgeAccuracy.measure(judge, Split.TRAIN, scenes, seed, through);
+      JudgeAccuracy heldOut = JudgeAccuracy.measure(judge, world, Split.HELD_OUT, scenes, seed, through);
+      JudgeAccuracy train = JudgeAccuracy.measure(judge, world, Split.TRAIN, scenes, seed, through);
       List<String> table = table(judge.heads(), heldOut, train);
       table.forEach(System.out::println);
       System.out.printf("(%d scenes per split from seed %d, judge %s, %.1f s)%n", scenes, seed, judgeName,
@@ -68,7 +71,8 @@ public final class EvaluateJudge {
         Files.createDirectories(md.toAbsolutePath().getParent());
       }
       List<String> lines = new ArrayList<>();
-      lines.add("FigureWorld judge accuracy, " + scenes + " scenes per split, seeds " + seed + " onwards, judge "
+      lines.add("FigureWorld judge accuracy, " + scenes + (mainSubject ? " main-subject (128x128)" : "")
+          + " scenes per split, seeds " + seed + " onwards, judge "
           + judgeName + vaeFolder.map(v -> ", renders passed through the autoencoder " + v).orElse("")
           + (blur > 0 ? ", renders blurred with sigma " + blur + " px" : "") + ".");
       lines.add("");

@@ -29,7 +29,10 @@ import java.util.Optional;
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.TrainJudge
  *     [--steps 3000] [--batch 64] [--lr 0.002] [--seed 1] [--whole 0.2]
  *     [--out runs/judge] [--checkpoints runs/judge-checkpoints] [--every 250] [--print 50]
- *     [--split train|held_out|any] [--from bundled|FOLDER] [--degrade 0.5]</pre>
+ *     [--split train|held_out|any] [--from bundled|FOLDER] [--degrade 0.5] [--world standard|main-subject]</pre>
+ *
+ * <p>{@code --world main-subject} trains on {@link SceneOptions#mainSubject()} scenes (128x128, read at the
+ * judge's 64x64), for the default model v2.
  *
  * <p>{@code --from} starts from an existing judge's weights (fine-tuning); {@code --degrade} blurs and noises that
  * share of the training renders ({@link RenderDegradation#forGeneratedPictures(double)}), so the judge
@@ -56,10 +59,12 @@ public final class TrainJudge {
     Split split = split(o.string("split", "train"));
     String from = o.string("from", null);
     double degrade = o.number("degrade", 0);
+    boolean mainSubject = o.choice("world", "standard", "standard", "main-subject").equals("main-subject");
     o.rejectUnknown();
+    SceneOptions world = mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults();
     Optional<Path> checkpoints = checkpointFolder.isEmpty() ? Optional.empty()
         : Optional.of(Path.of(checkpointFolder));
-    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(SceneOptions.defaults().withSplit(split), seed, whole,
+    FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(world.withSplit(split), seed, whole,
         RenderDegradation.forGeneratedPictures(degrade));
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");

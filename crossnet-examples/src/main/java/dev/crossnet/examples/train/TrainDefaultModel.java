@@ -63,6 +63,13 @@ import java.util.function.BooleanSupplier;
  *   --vae-steps 1500 --unet-steps 20000 --deadline 13:00
  * </pre>
  *
+ * {@code --vae-from DIR} takes a trained autoencoder (a diffusers {@code vae/} folder, e.g. from
+ * {@code tools/gpu/train_vae.py}) instead of training one: it encodes the latents and writes {@code vae-final/}, and
+ * the UNet stage goes on from there ({@code --stage unet --vae-from DIR} does both).
+ *
+ * {@code --model main-subject} trains the default model v2 ({@link DefaultModelConfig#mainSubject()}: 128x128
+ * scenes of {@link SceneOptions#mainSubject()}, an f = 8 autoencoder) instead of the 64x64 model ({@code standard}).
+ *
  * On a CPU shared with other jobs, {@code -Dai.djl.pytorch.num_threads=1} is about three times faster than 2
  * (two OpenMP threads wait for each other whenever one is descheduled). Copy the jar and {@code lib/} elsewhere
  * before a long run, so that a rebuild does not change classes under it.
@@ -79,6 +86,7 @@ public final class TrainDefaultModel {
   public static void main(String[] args) throws Exception {
     Options o = new Options("TrainDefaultModel", args);
     String stage = o.string("stage", "all");
+    boolean mainSubject = o.choice("model", "standard", "standard", "main-subject").equals("main-subject");
     Path work = o.path("work", "/root/crossnet-runs/default");
     int imageCount = o.integer("images", 20000);
     int maxFigures = o.integer("max-figures", 3);
@@ -99,22 +107,25 @@ public final class TrainDefaultModel {
     boolean half = o.string("export-dtype", "f16").equals("f16");
     int every = o.integer("checkpoint-every", 100);
     String deadline = o.string("deadline", null);
+    String vaeFrom = o.string("vae-from", null);
     Path export = o.path("export", work.resolve("model").toString());
     int sampleRows = o.integer("sample-rows", 10);
     o.rejectUnknown();
     Files.createDirectories(work);
     BooleanSupplier stop = deadline == null ? () -> false
         : () -> LocalTime.now(ZoneOffset.UTC).isAfter(LocalTime.parse(deadline));
-    DefaultModelConfig config = DefaultModelConfig.standard();
-    SceneOptions scenes = SceneOptions.defaults().withSize(config.imageSize(), config.imageSize())
-        .withFigures(1, maxFigures).withSplit(Split.TRAIN);
+    DefaultModelConfig config = mainSubject ? DefaultModelConfig.mainSubject() : DefaultModelConfig.standard();
+    SceneOptions scenes = (mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults())
+        .withSize(config.imageSize(), config.imageSize()).withFigures(1, maxFigures).withSplit(Split.TRAIN);
     long t0 = System.nanoTime();
     FigureWorldImages images = FigureWorldImages.render(scenes, imageCount, 1_000_000L);
     System.out.printf(Locale.ROOT, "rendered %d training scenes in %.1f s%n", imageCount, (System.nanoTime() - t0) / 1e9);
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
-      if (stage.equals("vae") || stage.equals("all")) {
+      if (vaeFrom != null) {
+        useVae(config, Path.of(vaeFrom), images, work, manager);
+      } else if (stage.equals("vae") || stage.equals("all")) {
         VaeTraining.Settings settings = new VaeTraining.Settings(vaeLr, vaePart, vaeError, figureWeight);
         if (vaePart == VaeTraining.Part.WHOLE) {
           trainVae(config, images, work, new TrainingRun(vaeSteps, vaeBatch, seed, Optional.of(work.resolve("vae")),
@@ -166,15 +177,39 @@ public final class TrainDefaultModel {
       VaeTraining.train(vae, images, run, settings, losses, m, ProgressListener.NONE,
           new LossLog(csv, "vae", run.batch(), 20), Cancellation.never());
       LossPlot.draw(csv, work.resolve("vae").resolve("loss.png"), "autoencoder reconstruction loss");
-      long t0 = System.nanoTime();
-      LatentSet latents = LatentSet.encode(vae, images, 64, m);
-      double scale = latents.scalingFactor();
-      System.out.printf(Locale.ROOT, "encoded %d latents in %.1f s, scaling factor %.4f%n", latents.count(),
-          (System.nanoTime() - t0) / 1e9, scale);
-      latents.save(work.resolve("latents.bin"));
-      DefaultModelExporter.writeVae(work.resolve("vae-final"), config, vae, scale);
-      reconstructions(vae, images, work.resolve("vae").resolve("reconstructions.png"), m);
+      adoptVae(config, vae, images, work, m);
     }
+  }
+
+  /**
+   * Takes a trained autoencoder from a diffusers {@code vae/} folder (e.g. one trained on a GPU by
+   * {@code tools/gpu/train_vae.py}) as this work folder's, as if {@code --stage vae} had trained it.
+   */
+  private static void useVae(DefaultModelConfig config, Path folder, FigureWorldImages images, Path work,
+      NDManager manager) throws Exception {
+    try (NDManager m = manager.newSubManager()) {
+      AutoencoderKL vae = AutoencoderKL.load(folder, m);
+      List<Integer> channels = java.util.Arrays.stream(vae.config().blockOutChannels()).boxed().toList();
+      if (!channels.equals(config.vaeChannels())) {
+        throw new IllegalArgumentException(folder + " holds an autoencoder with block_out_channels " + channels
+            + ", but this model's are " + config.vaeChannels() + "; pick the --model it was trained for");
+      }
+      Files.createDirectories(work.resolve("vae"));
+      adoptVae(config, vae, images, work, m);
+    }
+  }
+
+  /** Encodes the training latents with {@code vae}, sets its scaling factor from them and writes vae-final/. */
+  private static void adoptVae(DefaultModelConfig config, AutoencoderKL vae, FigureWorldImages images, Path work,
+      NDManager m) throws Exception {
+    long t0 = System.nanoTime();
+    LatentSet latents = LatentSet.encode(vae, images, 64, m);
+    double scale = latents.scalingFactor();
+    System.out.printf(Locale.ROOT, "encoded %d latents in %.1f s, scaling factor %.4f%n", latents.count(),
+        (System.nanoTime() - t0) / 1e9, scale);
+    latents.save(work.resolve("latents.bin"));
+    DefaultModelExporter.writeVae(work.resolve("vae-final"), config, vae, scale);
+    reconstructions(vae, images, work.resolve("vae").resolve("reconstructions.png"), m);
   }
 
   private static void reconstructions(AutoencoderKL vae, FigureWorldImages images, Path png, NDManager manager)

@@ -8,10 +8,15 @@ import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.model.AtomicFiles;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A fixed set of rendered FigureWorld scenes with their captions: scene {@code i} is the generator's scene for
@@ -123,10 +128,10 @@ public final class FigureWorldImages {
    * row-major (y, x, rgb) order, its figure mask as one byte (0 or 1) per pixel, and its caption as a
    * big-endian short length and UTF-8 bytes.
    */
-  public void export(java.nio.file.Path target) throws java.io.IOException {
-    dev.crossnet.core.model.AtomicFiles.write(target, raw -> {
-      java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(raw, 1 << 16);
-      java.io.DataOutputStream out = new java.io.DataOutputStream(gzip);
+  public void export(Path target) throws IOException {
+    AtomicFiles.write(target, raw -> {
+      GZIPOutputStream gzip = new GZIPOutputStream(raw, 1 << 16);
+      DataOutputStream out = new DataOutputStream(gzip);
       out.writeBytes("CNFW");
       out.writeInt(1);
       out.writeInt(count());

@@ -1,6 +1,8 @@
 package dev.crossnet.core.model;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,7 +19,7 @@ public final class AtomicFiles {
   /** Something that writes a file's content to a stream. */
   @FunctionalInterface
   public interface Content {
-    void writeTo(java.io.OutputStream out) throws IOException;
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /** Writes text to a temporary file beside {@code target}, forces it to disk, then renames it over. */
@@ -31,7 +33,7 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
         content.writeTo(out);
       }
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {

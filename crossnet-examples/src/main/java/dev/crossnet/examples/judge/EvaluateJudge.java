@@ -15,6 +15,7 @@ import dev.crossnet.core.judge.RenderDegradation;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.train.ModelGeneration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,9 @@ public final class EvaluateJudge {
     Path md = o.path("markdown", "runs/judge-accuracy.md");
     Optional<Path> vaeFolder = o.optionalPath("through-vae");
     double blur = o.number("blur", 0);
-    boolean mainSubject = o.choice("world", "standard", "standard", "main-subject").equals("main-subject");
+    ModelGeneration generation = ModelGeneration.option(o, "world", ModelGeneration.STANDARD);
     o.rejectUnknown();
-    SceneOptions world = mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults();
+    SceneOptions world = generation.scenes();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
         Judge judge = FigureWorldJudge.named(judgeName, manager)) {
       UnaryOperator<Picture> through = vaeFolder.isPresent()
@@ -71,7 +72,7 @@ public final class EvaluateJudge {
         Files.createDirectories(md.toAbsolutePath().getParent());
       }
       List<String> lines = new ArrayList<>();
-      lines.add("FigureWorld judge accuracy, " + scenes + (mainSubject ? " main-subject (128x128)" : "")
+      lines.add("FigureWorld judge accuracy, " + scenes + (generation == ModelGeneration.MAIN_SUBJECT ? " main-subject (128x128)" : "")
           + " scenes per split, seeds " + seed + " onwards, judge "
           + judgeName + vaeFolder.map(v -> ", renders passed through the autoencoder " + v).orElse("")
           + (blur > 0 ? ", renders blurred with sigma " + blur + " px" : "") + ".");

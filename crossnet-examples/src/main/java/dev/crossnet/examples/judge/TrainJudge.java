@@ -16,6 +16,7 @@ import dev.crossnet.core.judge.JudgeTraining;
 import dev.crossnet.core.judge.RenderDegradation;
 import dev.crossnet.core.train.TrainingListener;
 import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -59,9 +60,8 @@ public final class TrainJudge {
     Split split = split(o.string("split", "train"));
     String from = o.string("from", null);
     double degrade = o.number("degrade", 0);
-    boolean mainSubject = o.choice("world", "standard", "standard", "main-subject").equals("main-subject");
+    SceneOptions world = ModelGeneration.option(o, "world", ModelGeneration.STANDARD).scenes();
     o.rejectUnknown();
-    SceneOptions world = mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults();
     Optional<Path> checkpoints = checkpointFolder.isEmpty() ? Optional.empty()
         : Optional.of(Path.of(checkpointFolder));
     FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(world.withSplit(split), seed, whole,

@@ -1,6 +1,5 @@
 package dev.crossnet.examples.train;
 
-import dev.crossnet.core.defaultmodel.DefaultModelConfig;
 import dev.crossnet.core.defaultmodel.FigureWorldImages;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
@@ -25,16 +24,14 @@ public final class ExportTrainingImages {
 
   public static void main(String[] args) throws Exception {
     Options o = new Options("ExportTrainingImages", args);
-    boolean mainSubject = o.choice("model", "main-subject", "standard", "main-subject").equals("main-subject");
+    ModelGeneration generation = ModelGeneration.option(o, "model", ModelGeneration.MAIN_SUBJECT);
     int count = o.integer("images", 8000);
     int maxFigures = o.integer("max-figures", 3);
     long firstSeed = o.longValue("first-seed", 1_000_000L);
     boolean heldOut = o.choice("split", "train", "train", "held-out").equals("held-out");
     Path out = o.path("out", "tools/gpu/data/train.bin.gz");
     o.rejectUnknown();
-    DefaultModelConfig config = mainSubject ? DefaultModelConfig.mainSubject() : DefaultModelConfig.standard();
-    SceneOptions scenes = (mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults())
-        .withSize(config.imageSize(), config.imageSize()).withFigures(1, maxFigures)
+    SceneOptions scenes = generation.scenes().withFigures(1, maxFigures)
         .withSplit(heldOut ? Split.HELD_OUT : Split.TRAIN);
     long t0 = System.nanoTime();
     FigureWorldImages images = FigureWorldImages.render(scenes, count, firstSeed);

@@ -86,7 +86,7 @@ public final class TrainDefaultModel {
   public static void main(String[] args) throws Exception {
     Options o = new Options("TrainDefaultModel", args);
     String stage = o.string("stage", "all");
-    boolean mainSubject = o.choice("model", "standard", "standard", "main-subject").equals("main-subject");
+    ModelGeneration generation = ModelGeneration.option(o, "model", ModelGeneration.STANDARD);
     Path work = o.path("work", "/root/crossnet-runs/default");
     int imageCount = o.integer("images", 20000);
     int maxFigures = o.integer("max-figures", 3);
@@ -114,9 +114,8 @@ public final class TrainDefaultModel {
     Files.createDirectories(work);
     BooleanSupplier stop = deadline == null ? () -> false
         : () -> LocalTime.now(ZoneOffset.UTC).isAfter(LocalTime.parse(deadline));
-    DefaultModelConfig config = mainSubject ? DefaultModelConfig.mainSubject() : DefaultModelConfig.standard();
-    SceneOptions scenes = (mainSubject ? SceneOptions.mainSubject() : SceneOptions.defaults())
-        .withSize(config.imageSize(), config.imageSize()).withFigures(1, maxFigures).withSplit(Split.TRAIN);
+    DefaultModelConfig config = generation.config();
+    SceneOptions scenes = generation.scenes().withFigures(1, maxFigures).withSplit(Split.TRAIN);
     long t0 = System.nanoTime();
     FigureWorldImages images = FigureWorldImages.render(scenes, imageCount, 1_000_000L);
     System.out.printf(Locale.ROOT, "rendered %d training scenes in %.1f s%n", imageCount, (System.nanoTime() - t0) / 1e9);

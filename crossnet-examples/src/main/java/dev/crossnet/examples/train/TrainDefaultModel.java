@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -188,7 +189,7 @@ public final class TrainDefaultModel {
       NDManager manager) throws Exception {
     try (NDManager m = manager.newSubManager()) {
       AutoencoderKL vae = AutoencoderKL.load(folder, m);
-      List<Integer> channels = java.util.Arrays.stream(vae.config().blockOutChannels()).boxed().toList();
+      List<Integer> channels = Arrays.stream(vae.config().blockOutChannels()).boxed().toList();
       if (!channels.equals(config.vaeChannels())) {
         throw new IllegalArgumentException(folder + " holds an autoencoder with block_out_channels " + channels
             + ", but this model's are " + config.vaeChannels() + "; pick the --model it was trained for");

@@ -7,16 +7,34 @@ import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeAccuracy;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.nn.GradMode;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The autoencoder of the default model v2 (models/default-v2/vae, trained by tools/gpu/train_vae.py). */
-class DefaultModelV2VaeTest {
+/**
+ * The parts of the default model v2 committed so far: the autoencoder (models/default-v2/vae, trained by
+ * tools/gpu/train_vae.py) and the judge for main-subject scenes (models/default-v2/judge).
+ */
+class DefaultModelV2PartsTest {
 
   private static final Path VAE = Path.of("..", "models", "default-v2", "vae");
+  private static final Path JUDGE = Path.of("..", "models", "default-v2", "judge");
+
+  @Test
+  void theJudgeReadsMainSubjectScenes() {
+    try (NDManager m = OfflineEngine.get().newBaseManager(); Judge judge = Judge.load(JUDGE, m)) {
+      JudgeAccuracy renders = JudgeAccuracy.measure(judge, SceneOptions.mainSubject(), Split.TRAIN, 12, 8_000_000L,
+          UnaryOperator.identity());
+      // measured on 150 TRAIN scenes from seed 7,000,000: colour 95.7 %, pose 94.9 % (the bundled judge: 89 %, 64 %)
+      assertThat(renders.all().get("colour").accuracy()).isGreaterThan(0.85);
+      assertThat(renders.all().get("pose").accuracy()).isGreaterThan(0.85);
+    }
+  }
 
   @Test
   void itIsTheMainSubjectConfigsAutoencoderAndReconstructsHeldOutScenesClosely() {

@@ -139,6 +139,10 @@ def train(args):
     unet = UNet2DConditionModel(channels, context_dim=TEXT["dim"]).to(dev)
     text = ClipTextModel(data["vocab"], TEXT["dim"], TEXT["layers"], TEXT["heads"], TEXT["inner"],
                          TEXT["positions"]).to(dev)
+    if args.init:
+        unet.load_state_dict(load_safetensors(os.path.join(args.init, "unet", "diffusion_pytorch_model.safetensors")))
+        text.load_state_dict(load_safetensors(os.path.join(args.init, "text_encoder", "model.safetensors")))
+        say("started from", args.init)
     say("latents", tuple(z.shape), "held-out", tuple(ez.shape), "unet parameters",
         sum(p.numel() for p in unet.parameters()), "text", sum(p.numel() for p in text.parameters()))
     groups = [{"params": list(unet.parameters()), "lr": args.lr, "base": args.lr},
@@ -152,7 +156,7 @@ def train(args):
     gen.manual_seed(args.seed)
     log = open(os.path.join(args.out, "loss.csv"), "w")
     log.write("step,seconds,lr,loss\n")
-    start, step, warmup = time.time(), 0, 500
+    start, step, warmup = time.time(), 0, args.warmup
     while True:
         elapsed = time.time() - start
         if elapsed > args.seconds or (args.steps and step >= args.steps):
@@ -269,6 +273,8 @@ def main():
     t.add_argument("--ema", type=float, default=0.999)
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--dtype", default="F32", choices=["F32", "F16"])
+    t.add_argument("--init", default=None, help="a train_unet.py output folder to start from (same widths)")
+    t.add_argument("--warmup", type=int, default=500, help="steps of linear learning-rate warm-up")
     args = a.parse_args()
     if args.command == "encode":
         encode(args)

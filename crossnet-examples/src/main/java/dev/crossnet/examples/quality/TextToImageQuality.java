@@ -5,7 +5,6 @@ import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
-import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
@@ -16,6 +15,7 @@ import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.train.ModelGeneration;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,8 @@ import java.util.Map;
  * java -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 \
  *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.quality.TextToImageQuality [--model default|FOLDER] [--captions 100] [--steps 50]
- *   [--guidance 5] [--judge bundled|FOLDER] [--out out/quality]
+ *   [--guidance 5] [--judge bundled|FOLDER] [--world standard|main-subject] [--first-seed 1000000]
+ *   [--out out/quality]
  * </pre>
  */
 public final class TextToImageQuality {
@@ -76,10 +77,12 @@ public final class TextToImageQuality {
     int steps = o.integer("steps", 50);
     double guidance = o.number("guidance", 5);
     String judgeArg = o.string("judge", "bundled");
+    ModelGeneration generation = ModelGeneration.option(o, "world", ModelGeneration.STANDARD);
+    long firstSeed = o.longValue("first-seed", 1_000_000L);
     Path out = o.path("out", "out/quality");
     o.rejectUnknown();
     Files.createDirectories(out);
-    SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSplit(Split.HELD_OUT).withFigures(1, 2));
+    SceneGenerator world = new SceneGenerator(generation.scenes().withSplit(Split.HELD_OUT).withFigures(1, 2));
     Score drawn = new Score();
     Score real = new Score();
     List<Picture> grid = new ArrayList<>();
@@ -90,7 +93,7 @@ public final class TextToImageQuality {
       TextToImage t2i = TextToImage.of(model);
       try (Judge judge = FigureWorldJudge.named(judgeArg, manager)) {
         for (int i = 0; i < captions; i++) {
-          Scene scene = world.generate(1_000_000L + i);
+          Scene scene = world.generate(firstSeed + i);
           long start = System.nanoTime();
           Picture picture = t2i.generate(TextToImageRequest.of(scene.caption()).withSampler(model.defaultSampler(), steps)
               .withGuidance("", guidance).withSeed(i), manager);
@@ -107,9 +110,9 @@ public final class TextToImageQuality {
     }
     writeGrid(grid, out.resolve("samples.png"));
     StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "Model: %s; judge: %s; %d held-out captions (1-2 figures), %d steps, "
-        + "guidance %s; %.2f s per 64x64 picture.%n%n", modelArg, judgeArg, captions, steps, guidance,
-        seconds / captions));
+    md.append(String.format(Locale.ROOT, "Model: %s; judge: %s; %d held-out captions (1-2 figures, %s scenes from seed %d), %d steps, "
+        + "guidance %s; %.2f s per %dx%d picture.%n%n", modelArg, judgeArg, captions, generation.word(), firstSeed,
+        steps, guidance, seconds / captions, generation.config().imageSize(), generation.config().imageSize()));
     md.append("| judged on | kind | attributes (colour, hat, size) | pose | count |\n|---|---:|---:|---:|---:|\n");
     md.append("| generated pictures | ").append(String.join(" | ", COLUMNS.stream().map(drawn::cell).toList()))
         .append(" |\n");

@@ -21,6 +21,11 @@ public enum ModelGeneration {
     return chosen.equals(MAIN_SUBJECT.word) ? MAIN_SUBJECT : STANDARD;
   }
 
+  /** The option value that names this generation. */
+  public String word() {
+    return word;
+  }
+
   public DefaultModelConfig config() {
     return this == MAIN_SUBJECT ? DefaultModelConfig.mainSubject() : DefaultModelConfig.standard();
   }

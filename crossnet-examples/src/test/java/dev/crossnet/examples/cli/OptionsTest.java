@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -187,12 +186,5 @@ class OptionsTest {
   @Test
   void usageErrorsAreIllegalArguments() {
     assertThat(new UsageException("x")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void aCommandLineMistakeEndsTheCliWithExitCodeTwo() {
-    CrossNetCli cli = new CrossNetCli(List.of(new SamplersCommand()));
-
-    assertThat(cli.run(new String[] {"samplers", "--verbose", "yes"})).isEqualTo(2);
   }
 }

@@ -4,9 +4,11 @@ import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.EditOptionCheck;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
@@ -126,6 +128,8 @@ final class EditCommand implements Callable<Integer> {
       throw new UsageException("--region, --mask and --subject edit your own picture; give it with --bedrock "
           + "(without all four, the edit runs on a FigureWorld demo scene)");
     }
+    // before the demo scene is drawn and written: a misspelt key fails at once
+    EditOptionCheck.discover().check(PluginConfig.of(editOptions));
     PrintWriter console = spec.commandLine().getOut();
     Picture picture;
     Region region;

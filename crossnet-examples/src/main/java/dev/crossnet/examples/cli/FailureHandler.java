@@ -1,5 +1,6 @@
 package dev.crossnet.examples.cli;
 
+import dev.crossnet.api.plugin.UnknownOptionException;
 import dev.crossnet.api.plugin.UnknownPluginException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports an exception thrown while a command runs, as one line without a stack trace. A mistake in what the
- * user asked for (a {@link UsageException}, a plugin name no provider has) ends with exit code 2, like a
+ * user asked for (a {@link UsageException}, a plugin name no provider has, an option key nothing reads) ends with exit code 2, like a
  * command line that does not parse; anything else is a failure, exit code 1.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
@@ -27,6 +28,6 @@ final class FailureHandler implements IExecutionExceptionHandler {
   }
 
   static boolean isUsageError(Exception e) {
-    return e instanceof UsageException || e instanceof UnknownPluginException;
+    return e instanceof UsageException || e instanceof UnknownPluginException || e instanceof UnknownOptionException;
   }
 }

@@ -129,6 +129,22 @@ class CrossNetCliTest {
   }
 
   @Test
+  void anEditOptionNothingReadsIsAUsageErrorNamingTheKnownKeys() {
+    CliRun run = CliRun.of("edit", "--edit-options", "foo.bar=1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown option 'foo.bar' for the edit", "branch.motion[.<key>]");
+  }
+
+  @Test
+  void anUnknownKeyOfABranchIsAUsageErrorNamingTheBranchsKeys() {
+    CliRun run = CliRun.of("edit", "--edit-options", "branch.motion.nonsense=3");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown option 'branch.motion.nonsense' for branch 'motion'", "ilvr-until");
+  }
+
+  @Test
   void editOptionsAreReadAsOrderedPairsWithSpacesAroundCommasIgnored() {
     EditCommand edit = parsedEdit("--edit-options", "branch.motion.ilvr=false, branch.appearance.template=a {}",
         "--edit-options", "branch.region.feather=2");

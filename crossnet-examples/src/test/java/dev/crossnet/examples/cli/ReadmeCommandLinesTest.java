@@ -3,13 +3,18 @@ package dev.crossnet.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.core.edit.EditOptionCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParseResult;
 
-/** Every {@code crossnet} command line that README.md quotes parses, so a newcomer's first command works. */
+/**
+ * Every {@code crossnet} command line that README.md quotes parses, and its edit options are known, so a
+ * newcomer's first command works.
+ */
 class ReadmeCommandLinesTest {
 
   private static final Path README = Path.of("..", "README.md");
@@ -29,6 +34,9 @@ class ReadmeCommandLinesTest {
       assertThatCode(() -> {
         ParseResult parsed = CrossNetCli.commandLine().parseArgs(args.toArray(String[]::new));
         assertThat(parsed.hasSubcommand()).as("names a command").isTrue();
+        if (parsed.subcommand().commandSpec().userObject() instanceof EditCommand edit) {
+          EditOptionCheck.discover().check(PluginConfig.of(edit.editOptions));
+        }
       }).as("crossnet %s", String.join(" ", args)).doesNotThrowAnyException();
     }
   }

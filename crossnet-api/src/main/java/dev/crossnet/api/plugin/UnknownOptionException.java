@@ -25,7 +25,7 @@ public final class UnknownOptionException extends IllegalArgumentException {
    */
   public UnknownOptionException(String key, String component, List<String> known, String suggestion) {
     super("unknown option '" + key + "' for " + component
-        + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
         + "; " + component + " knows " + (known.isEmpty() ? "no options" : String.join(", ", known))
         + ". Correct the key or remove it.");
     this.key = key;

@@ -61,8 +61,8 @@ class OptionKeysTest {
         List.of("ilvr", "ilvr-until"), "branch.motion.ilvr-until");
 
     assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage(
-        "unknown option 'branch.motion.ilvr-untill' for branch 'motion'; did you mean 'branch.motion.ilvr-until'?"
-            + "; branch 'motion' knows ilvr, ilvr-until. Correct the key or remove it.");
+        "unknown option 'branch.motion.ilvr-untill' for branch 'motion' (did you mean 'branch.motion.ilvr-until'?); "
+            + "branch 'motion' knows ilvr, ilvr-until. Correct the key or remove it.");
     assertThat(e.suggestion()).contains("branch.motion.ilvr-until");
     assertThat(new UnknownOptionException("x", "branch 'region'", List.of(), null))
         .hasMessage("unknown option 'x' for branch 'region'; branch 'region' knows no options. "

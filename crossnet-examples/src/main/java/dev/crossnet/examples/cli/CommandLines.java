@@ -1,6 +1,10 @@
 package dev.crossnet.examples.cli;
 
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The one way a CrossNet program reads its command line: a picocli command (an object with {@code @Command} and
@@ -27,21 +31,40 @@ public final class CommandLines {
 
   private CommandLines() {}
 
-  /** A command line for {@code command} with CrossNet's error handlers. */
+  /**
+   * A command line for a program's {@code command} with CrossNet's error handlers; a failure of the work is
+   * reported with its stack trace.
+   */
   public static CommandLine create(Object command) {
-    return configure(new CommandLine(command));
+    return configure(new CommandLine(command), true);
   }
 
   /**
    * Sets CrossNet's error handlers and conventions on {@code line} and on every subcommand it has now; add the
-   * subcommands first.
+   * subcommands first. {@code traces}: whether a failure of the work is reported with its stack trace (for
+   * programs that experiment) or in one line (for the {@code crossnet} command a newcomer runs).
    */
-  public static CommandLine configure(CommandLine line) {
+  public static CommandLine configure(CommandLine line, boolean traces) {
     return line.setParameterExceptionHandler(new UsageErrorHandler())
-        .setExecutionExceptionHandler(new FailureHandler())
+        .setExecutionExceptionHandler(new FailureHandler(traces))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setAbbreviatedOptionsAllowed(false)
         .setUsageHelpWidth(HELP_WIDTH);
+  }
+
+  /**
+   * Every option of a parsed command with the value in effect (given or default), by name without the leading
+   * dashes, sorted: a record of how a program was run. Options without a value, and {@code --help}, are left out.
+   */
+  public static Map<String, String> values(CommandSpec spec) {
+    Map<String, String> values = new TreeMap<>();
+    for (OptionSpec option : spec.options()) {
+      Object value = option.getValue();
+      if (value != null && !option.usageHelp() && !option.versionHelp()) {
+        values.put(option.longestName().replaceFirst("^-+", ""), String.valueOf(value));
+      }
+    }
+    return values;
   }
 
   /** Parses {@code args}, runs {@code command} and returns the exit code. */

@@ -38,7 +38,7 @@ public final class CrossNetCli implements Callable<Integer> {
         .addSubcommand(new EditCommand())
         .addSubcommand(new TextToImageCommand())
         .addSubcommand(new SamplersCommand());
-    return CommandLines.configure(line);
+    return CommandLines.configure(line, false);
   }
 
   /** No command given: the list of commands, and a usage error. */

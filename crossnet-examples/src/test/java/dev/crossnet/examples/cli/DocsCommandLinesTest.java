@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Every example program's command line that README.md and docs/ quote still parses with that program's options:
- * the ones in shell blocks, found on the pages, and the fragments quoted inline in the text, listed here.
+ * Every example program's command line that the project's Markdown pages (README.md, docs/, tools/) quote still
+ * parses with that program's options: the ones in shell blocks, found on the pages, and the fragments quoted inline
+ * in the text, listed here.
  */
 class DocsCommandLinesTest {
 
@@ -49,7 +50,8 @@ class DocsCommandLinesTest {
   void theDocsQuoteTheExamplePrograms() throws IOException {
     assertThat(quoted()).extracting(Quoted::program).contains(PACKAGE + "judge.TrainJudge",
         PACKAGE + "judge.EvaluateJudge", PACKAGE + "edit.EditBenchmark", PACKAGE + "train.TrainDefaultModel",
-        PACKAGE + "relation.ChangeCount", PACKAGE + "bench.SafetensorsBench", PACKAGE + "world.WorldSamples");
+        PACKAGE + "relation.ChangeCount", PACKAGE + "bench.SafetensorsBench", PACKAGE + "world.WorldSamples",
+        PACKAGE + "bench.ConvolutionGradientProbe", PACKAGE + "train.ExportTrainingImages");
   }
 
   @Test
@@ -100,9 +102,11 @@ class DocsCommandLinesTest {
 
   private static List<Quoted> quoted() throws IOException {
     List<Quoted> found = new ArrayList<>(QuotedCommandLines.examplePrograms(Path.of("..", "README.md")));
-    try (Stream<Path> pages = Files.list(Path.of("..", "docs"))) {
-      for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-        found.addAll(QuotedCommandLines.examplePrograms(page));
+    for (String folder : List.of("docs", "tools")) {
+      try (Stream<Path> pages = Files.walk(Path.of("..", folder))) {
+        for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+          found.addAll(QuotedCommandLines.examplePrograms(page));
+        }
       }
     }
     return found;

@@ -8,12 +8,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The command lines a Markdown page quotes in its {@code ```bash} blocks: every shell command that runs a given
+ * The command lines a Markdown page quotes in its shell blocks ({@code ```bash}, {@code ```sh} or a block without a
+ * language): every shell command that runs a given
  * program, or any example program, with the words after the program's, as the shell would split them. A variable
  * set in a block ({@code T="$RUN ... TrainJudge --batch 64"}) is expanded in the commands after it.
  */
@@ -22,6 +24,7 @@ final class QuotedCommandLines {
   /** A command line that runs {@code program} (its last word, e.g. a class name) with {@code args}. */
   record Quoted(String program, List<String> args) {}
 
+  private static final Set<String> SHELL_BLOCKS = Set.of("", "bash", "sh", "shell");
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)");
   private static final Pattern EXAMPLE_PROGRAM = Pattern.compile("dev\\.crossnet\\.examples\\.[a-z.]+\\.[A-Z]\\w*");
 
@@ -69,17 +72,19 @@ final class QuotedCommandLines {
     return out;
   }
 
-  /** The commands of the page's bash blocks: continued lines joined, split at {@code &&}, {@code ;} and {@code |}. */
+  /** The commands of the page's shell blocks: continued lines joined, split at {@code &&}, {@code ;} and {@code |}. */
   private static List<String> shellCommands(String page) {
     List<String> commands = new ArrayList<>();
-    boolean inBash = false;
+    boolean inBlock = false;
+    boolean inShell = false;
     StringBuilder line = new StringBuilder();
     for (String raw : page.split("\n")) {
       if (raw.startsWith("```")) {
-        inBash = !inBash && raw.trim().equals("```bash");
+        inShell = !inBlock && SHELL_BLOCKS.contains(raw.trim().substring(3));
+        inBlock = !inBlock;
         continue;
       }
-      if (!inBash) {
+      if (!inShell) {
         continue;
       }
       if (raw.endsWith("\\")) {

@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * @param guidanceScale classifier-free guidance scale; 1 switches guidance off
  * @param seed the random seed; empty means "pick one and report it in the result"
  * @param model a diffusers model folder; empty means CrossNet's embedded default model
- * @param options further plugin options (branches switched on or off, sampler overrides)
+ * @param options branch options: {@code branch.<name>} switches a branch on or off, {@code branch.<name>.<key>}
+ *     sets one of the keys the branch declares; any other key fails when the edit runs
  * @param progress receives progress
  * @param cancellation checked between steps
  */

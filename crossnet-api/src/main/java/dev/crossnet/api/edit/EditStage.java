@@ -66,7 +66,12 @@ public abstract class EditStage<SELF extends EditStage<SELF>> {
     return withSettings(settings.withModel(folder));
   }
 
-  /** A plugin option, e.g. {@code option("branch.motion", false)} to switch a branch off. */
+  /**
+   * A plugin option, e.g. {@code option("branch.motion", false)} to switch a branch off or
+   * {@code option("branch.motion.ilvr-until", 0.5)} to set one of its options. A key that no branch declares fails
+   * when the edit runs, before any model work, with an {@link dev.crossnet.api.plugin.UnknownOptionException}
+   * naming the known keys.
+   */
   public SELF option(String key, Object value) {
     return withSettings(settings.withOption(key, value));
   }

@@ -31,6 +31,9 @@ public interface PluginProvider<T> {
     return "";
   }
 
-  /** Creates the plugin from its configuration; unknown keys may be ignored, bad values must be named. */
+  /**
+   * Creates the plugin from its configuration; bad values must be named. A branch declares the keys it reads
+   * ({@code BranchProvider.optionKeys()}) so that unknown ones are refused before an edit starts.
+   */
   T create(PluginConfig config);
 }

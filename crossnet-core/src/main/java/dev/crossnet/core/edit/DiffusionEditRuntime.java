@@ -43,11 +43,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CrossNet's edit runtime: loads (and caches) the model, maps the regions to sample-space masks, starts the
- * enabled branches in (order, name) order, encodes the prompt with the words they learned and the words they
- * place after subject words, runs the one {@link DenoisingLoop}, decodes, and, when the region branch is on,
- * composites the bedrock's own pixels back outside the feathered region. The same request and seed give the
- * same picture.
+ * CrossNet's edit runtime: refuses edit options that no branch reads ({@link EditOptionCheck}), loads (and caches)
+ * the model, maps the regions to sample-space masks, starts the enabled branches in (order, name) order, encodes
+ * the prompt with the words they learned and the words they place after subject words, runs the one
+ * {@link DenoisingLoop}, decodes, and, when the region branch is on, composites the bedrock's own pixels back
+ * outside the feathered region. The same request and seed give the same picture.
  *
  * <p>Every array of an edit lives in one child manager of the model cache's, closed when the edit returns.
  */
@@ -58,6 +58,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
   private final ModelCache models;
   private final PluginRegistry<BranchProvider> branches;
   private final PluginRegistry<SamplerProvider> samplers;
+  private final EditOptionCheck optionCheck;
 
   public DiffusionEditRuntime(ModelCache models) {
     this(models, PluginRegistry.discover(BranchProvider.class, "branch", "add crossnet-core to the class path"),
@@ -69,6 +70,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
     this.models = models;
     this.branches = branches;
     this.samplers = samplers;
+    this.optionCheck = new EditOptionCheck(branches);
   }
 
   /** Whether the edit's options leave the branch on ({@code branch.<name>=false} switches it off). */
@@ -79,6 +81,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
   @Override
   public EditResult edit(EditRequest request) {
     EditSettings settings = request.settings();
+    optionCheck.check(settings.options());
     PhaseClock clock = new PhaseClock();
     Map<String, String> record = new LinkedHashMap<>();
     DiffusionModel model = clock.time("load", () -> models.get(settings.model()));

@@ -10,6 +10,11 @@ import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.engine.Processor;
 import dev.crossnet.core.nn.Convolution;
 import dev.crossnet.core.train.GradientSelfCheck;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Prints, for this processor, which 3x3 convolutions get a wrong input gradient from the engine's own kernel
@@ -18,13 +23,27 @@ import dev.crossnet.core.train.GradientSelfCheck;
  *
  * <pre>java -cp "$CP" dev.crossnet.examples.bench.ConvolutionGradientProbe</pre>
  */
-public final class ConvolutionGradientProbe {
+@Command(name = "ConvolutionGradientProbe", sortOptions = false, sortSynopsis = false,
+    description = "Prints which 3x3 convolutions get a wrong input gradient on this processor, from the engine's "
+        + "kernel and from CrossNet's.")
+public final class ConvolutionGradientProbe implements Callable<Integer> {
 
   private static final int[] CHANNELS = {3, 4, 8, 12, 16, 20, 32, 48};
 
-  private ConvolutionGradientProbe() {}
+  @Mixin
+  HelpOption help;
 
   public static void main(String[] args) {
+    System.exit(CommandLines.execute(new ConvolutionGradientProbe(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     Engine engine = OfflineEngine.get();
     System.out.println("processor: " + Processor.current().describe());
     System.out.println("ONEDNN_MAX_CPU_ISA=" + System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "(unset)"));

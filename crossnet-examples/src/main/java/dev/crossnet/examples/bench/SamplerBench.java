@@ -12,7 +12,13 @@ import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.api.sampler.SolverHistory;
 import dev.crossnet.api.sampler.StepResult;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Measures what a sampler costs per step around a trivial model (output = 0.1 x) on a 2x4x64x64 float32
@@ -33,29 +39,51 @@ import java.util.Locale;
  *     -Dai.djl.offline=true dev.crossnet.examples.bench.SamplerBench [--steps 1000] [--plan 50] [--rounds 3]
  * </pre>
  */
-public final class SamplerBench {
+@Command(name = "SamplerBench", sortOptions = false, sortSynopsis = false,
+    description = "Times every sampler plugin's step on SD-sized latents and counts the arrays a loop leaves open.")
+public final class SamplerBench implements Callable<Integer> {
 
   private static final Shape SHAPE = new Shape(2, 4, 64, 64);
   private static final int WARM_UP = 200;
 
-  private SamplerBench() {}
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "1000",
+      description = "Steps timed per round (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--plan", paramLabel = "N", defaultValue = "50",
+      description = "Steps of the sampler plan (default: ${DEFAULT-VALUE}).")
+  int planSize;
+
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+      description = "Rounds; the quickest counts, as the machine may be shared (default: ${DEFAULT-VALUE}).")
+  int rounds;
 
   public static void main(String[] args) {
-    int steps = intArg(args, "--steps", 1000);
-    int planSize = intArg(args, "--plan", 50);
+    System.exit(CommandLines.execute(new SamplerBench(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     PluginRegistry<SamplerProvider> samplers =
         PluginRegistry.discover(SamplerProvider.class, "sampler", "crossnet-samplers");
-    int rounds = intArg(args, "--rounds", 3);
     System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %12s%n", "sampler", "ms/step", "step() ms", "noise ms",
         "open arrays");
     for (SamplerProvider provider : samplers.providers()) {
       Sampler sampler = provider.create(PluginConfig.empty());
       SamplerPlan plan = sampler.plan(planSize);
-      run(sampler, plan, WARM_UP);
+      timeLoop(sampler, plan, WARM_UP);
       // the machine is shared: keep the quietest of a few rounds, each a full mean over `steps`
       Result best = null;
       for (int round = 0; round < rounds; round++) {
-        Result r = run(sampler, plan, steps);
+        Result r = timeLoop(sampler, plan, steps);
         if (best == null || r.msPerStep < best.msPerStep) {
           best = r;
         }
@@ -68,7 +96,7 @@ public final class SamplerBench {
   /** Means per step: the whole iteration, the step call (noise included), the step's noise draws alone. */
   private record Result(double msPerStep, double msInStep, double msInNoise, int openArrays) {}
 
-  private static Result run(Sampler sampler, SamplerPlan plan, int steps) {
+  private static Result timeLoop(Sampler sampler, SamplerPlan plan, int steps) {
     try (NDManager runManager = NDManager.newBaseManager()) {
       long[] inNoise = {0};
       NoiseSource noise = (m, shape) -> {
@@ -110,14 +138,5 @@ public final class SamplerBench {
       int open = ((BaseNDManager) runManager).getManagedArrays().size();
       return new Result(elapsed / 1e6 / steps, inStep / 1e6 / steps, inNoise[0] / 1e6 / steps, open);
     }
-  }
-
-  private static int intArg(String[] args, String name, int defaultValue) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return defaultValue;
   }
 }

@@ -10,11 +10,17 @@ import dev.crossnet.core.model.unet.UNetConfig;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.core.nn.RandomParameters;
 import dev.crossnet.core.weights.MemoryTensorStore;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Times one UNet forward pass of the golden tiny UNet and of an SD-1.5-sized UNet with seeded random
@@ -29,7 +35,10 @@ import org.slf4j.LoggerFactory;
  *   dev.crossnet.examples.bench.UnetBench [--golden DIR] [--batch 2] [--runs 2] [--no-sd]
  * </pre>
  */
-public final class UnetBench {
+@Command(name = "UnetBench", sortOptions = false, sortSynopsis = false,
+    description = "Times one UNet forward pass of the golden tiny UNet and of an SD-1.5-sized UNet with random "
+        + "weights.")
+public final class UnetBench implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnetBench.class);
 
@@ -44,24 +53,40 @@ public final class UnetBench {
        "up_block_types": ["UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"]}
       """;
 
-  private UnetBench() {}
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--golden", paramLabel = "DIR",
+      description = "The golden tiny UNet folder (default: goldens/unet-a/model under -Dcrossnet.shared, else "
+          + "/work/shared).")
+  Path goldenOption;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "2",
+      description = "Batch size of the SD-1.5-sized pass (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "2",
+      description = "Timed passes (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--no-sd", description = "Skip the SD-1.5-sized UNet.")
+  boolean noSd;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new UnetBench(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
 
   @SuppressWarnings("try") // GradMode switches the thread's mode for the block; it is not used in it
-  public static void main(String[] args) {
-    Path golden = Path.of(System.getProperty("crossnet.shared", "/work/shared"), "goldens", "unet-a", "model");
-    int batch = 2;
-    int runs = 2;
-    boolean sd = true;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--golden" -> golden = Path.of(args[++i]);
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--no-sd" -> sd = false;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; options: --golden DIR, --batch N, --runs N, --no-sd");
-      }
-    }
+  private void run() throws Exception {
+    Path golden = goldenOption != null ? goldenOption
+        : Path.of(System.getProperty("crossnet.shared", "/work/shared"), "goldens", "unet-a", "model");
+    boolean sd = !noSd;
     try (NDManager root = OfflineEngine.get().newBaseManager(); GradMode off = GradMode.disabled()) {
       if (Files.isDirectory(golden)) {
         try (NDManager m = root.newSubManager()) {

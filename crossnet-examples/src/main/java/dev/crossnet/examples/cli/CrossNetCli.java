@@ -1,53 +1,50 @@
 package dev.crossnet.examples.cli;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code crossnet} command line: {@code java -jar crossnet-examples.jar <command> [--option value]...}. */
-public final class CrossNetCli {
+/**
+ * The {@code crossnet} command line: {@code java -jar crossnet-examples.jar <command> [--option value]...}. Every
+ * command answers {@code --help}; {@code crossnet help [command]} does the same. Exit codes: 0 success, 1 the
+ * work failed, 2 a usage error.
+ */
+@Command(name = "crossnet",
+    description = "Edits images with diffusion models: puts a subject in place of a region's occupant.",
+    synopsisSubcommandLabel = "<command>",
+    footer = {"", "Run 'crossnet <command> --help' for a command's options and their defaults.",
+        "Exit codes: 0 success, 1 the work failed, 2 a usage error."})
+public final class CrossNetCli implements Callable<Integer> {
 
-  private final List<Command> commands;
+  @Mixin
+  HelpOption help;
 
-  CrossNetCli(List<Command> commands) {
-    this.commands = List.copyOf(commands);
-  }
+  @Spec
+  CommandSpec spec;
 
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    List<Command> all = new ArrayList<>();
-    all.add(new EditCommand());
-    all.add(new TextToImageCommand());
-    all.add(new SamplersCommand());
-    System.exit(new CrossNetCli(all).run(args));
+    System.exit(commandLine().execute(args));
   }
 
-  int run(String[] args) {
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-      System.out.println(usage());
-      return args.length == 0 ? 2 : 0;
-    }
-    Command command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
-    if (command == null) {
-      System.err.println("crossnet: unknown command '" + args[0] + "'\n" + usage());
-      return 2;
-    }
-    try {
-      return command.run(new Options(command.name(), Arrays.copyOfRange(args, 1, args.length)));
-    } catch (UsageException e) {
-      System.err.println("crossnet " + command.name() + ": " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      System.err.println("crossnet " + command.name() + " failed: " + e.getMessage());
-      return 1;
-    }
+  /** The {@code crossnet} command with all its subcommands and CrossNet's error handlers. */
+  static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new CrossNetCli())
+        .addSubcommand("help", new HelpCommand())
+        .addSubcommand(new EditCommand())
+        .addSubcommand(new TextToImageCommand())
+        .addSubcommand(new SamplersCommand());
+    return CommandLines.configure(line, false);
   }
 
-  String usage() {
-    StringBuilder b = new StringBuilder("usage: crossnet <command> [--option value]...\ncommands:\n");
-    for (Command c : commands) {
-      b.append(String.format("  %-10s %s%n", c.name(), c.summary()));
-    }
-    return b.toString();
+  /** No command given: the list of commands, and a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return CommandLines.USAGE_ERROR;
   }
 }

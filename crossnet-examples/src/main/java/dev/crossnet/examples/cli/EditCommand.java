@@ -4,91 +4,158 @@ import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.EditOptionCheck;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code crossnet edit}: puts a subject in place of a region's occupant. With {@code --bedrock}, {@code --region}
- * (x,y,w,h) or {@code --mask}, and {@code --subject} pictures it edits your files; without them it edits a
- * held-out FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit
- * beside the result, so the default model can be tried with nothing at hand. The prompt defaults to the subject's
- * word alone (what the API uses without one); {@code --edit-options k=v,...} passes edit options such as
- * {@code branch.appearance.source=inversion} or {@code branch.motion.pose=none}. On the embedded default model
- * the image encoder reads the subject (no training); {@code --inversion-steps} counts when the subject is learned
- * (with {@code --model}, or {@code branch.appearance.source=inversion}).
+ * or {@code --mask}, and {@code --subject} pictures it edits your files; without them it edits a held-out
+ * FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit beside
+ * the result, so the default model can be tried with nothing at hand.
  */
-final class EditCommand implements Command {
+@Command(name = "edit", sortOptions = false, sortSynopsis = false,
+    description = {"Replace a region's occupant with a subject, keeping its place and pose.",
+        "Without --bedrock it edits a held-out FigureWorld scene (figure 0 takes the look of figure 1) and also "
+            + "writes bedrock.png and the ideal edit ideal.png beside --out."})
+final class EditCommand implements Callable<Integer> {
 
-  @Override
-  public String name() {
-    return "edit";
+  /** Where the occupant is: a box or a mask file, not both. */
+  static final class Where {
+    @Option(names = "--region", paramLabel = "X,Y,W,H", converter = BoxConverter.class,
+        description = "The occupant's box in pixels: x, y, width, height.")
+    Region box;
+
+    @Option(names = "--mask", paramLabel = "FILE",
+        description = "The occupant's mask: a picture, white inside the region.")
+    Path mask;
   }
 
-  @Override
-  public String summary() {
-    return "replace a region's occupant with a subject (--bedrock, --region x,y,w,h | --mask, --subject a.png,b.png;"
-        + " without them: a FigureWorld demo scene)";
-  }
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--bedrock", paramLabel = "FILE",
+      description = "The picture to edit; needs --region or --mask and --subject (default: a FigureWorld demo scene).")
+  Path bedrock;
+
+  @ArgGroup(exclusive = true)
+  Where where;
+
+  @Option(names = "--subject", paramLabel = "FILE", split = ",", splitSynopsisLabel = ",",
+      description = "One or more pictures of the subject, comma-separated (needed with --bedrock).")
+  List<Path> subject = new ArrayList<>();
+
+  @Option(names = "--word", paramLabel = "WORD", defaultValue = "<subject>",
+      description = "The subject's word in the prompt (default: ${DEFAULT-VALUE}).")
+  String word;
+
+  @Option(names = "--prompt", paramLabel = "TEXT",
+      description = "Text describing the result; the subject's word is appended when missing "
+          + "(default: the word alone).")
+  String prompt;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "A diffusers model folder (default: the embedded FigureWorld model).")
+  Path model;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "out/edit.png",
+      description = "Where to write the edited picture (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
+      description = "Denoising steps of the full schedule (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--strength", paramLabel = "S", defaultValue = "0.8",
+      description = "How far into the noise the edit starts, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double strength;
+
+  @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
+      description = "Classifier-free guidance scale; 1 switches guidance off (default: ${DEFAULT-VALUE}).")
+  double guidance;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
+      description = "Random seed; also picks the demo scene (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--inversion-steps", paramLabel = "N", defaultValue = "60",
+      description = "Textual inversion steps when the subject is learned, i.e. with --model or "
+          + "branch.appearance.source=inversion (default: ${DEFAULT-VALUE}).")
+  int inversionSteps;
+
+  @Option(names = "--edit-options", paramLabel = "KEY=VALUE", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+      description = "Edit options, comma-separated, e.g. branch.appearance.source=inversion,branch.motion.pose=none;"
+          + " branch.<name>=false switches a branch off. Unknown keys are refused with the known ones "
+          + "(default: none).")
+  Map<String, String> editOptions = new LinkedHashMap<>();
 
   @Override
-  public int run(Options options) throws Exception {
-    Path bedrockFile = options.path("bedrock", null);
-    String box = options.string("region", null);
-    Path maskFile = options.path("mask", null);
-    String subjects = options.string("subject", null);
-    String word = options.string("word", "<subject>");
-    String prompt = options.string("prompt", word);
-    Path model = options.path("model", null);
-    Path out = options.path("out", "out/edit.png");
-    int steps = options.integer("steps", 30);
-    double strength = options.number("strength", 0.8);
-    double guidance = options.number("guidance", 5.0);
-    long seed = options.longValue("seed", 7);
-    int inversionSteps = options.integer("inversion-steps", 60);
-    Map<String, String> editOptions = options.pairs("edit-options");
-    options.rejectUnknown();
-
-    Picture bedrock;
+  public Integer call() throws IOException {
+    if (bedrock != null && subject.isEmpty()) {
+      throw new UsageException("--bedrock needs --subject with one or more pictures of the subject, "
+          + "e.g. --subject dog1.png,dog2.png");
+    }
+    if (bedrock != null && where == null) {
+      throw new UsageException("--bedrock needs the occupant's region: --region x,y,w,h or --mask file.png");
+    }
+    if (bedrock == null && (where != null || !subject.isEmpty())) {
+      throw new UsageException("--region, --mask and --subject edit your own picture; give it with --bedrock "
+          + "(without all four, the edit runs on a FigureWorld demo scene)");
+    }
+    // before the demo scene is drawn and written: a misspelt key fails at once
+    EditOptionCheck.discover().check(PluginConfig.of(editOptions));
+    PrintWriter console = spec.commandLine().getOut();
+    Picture picture;
     Region region;
-    Subject subject;
-    if (bedrockFile == null) {
+    Subject who;
+    if (bedrock == null) {
       Scene scene = demoScene(seed);
       IdealEdit ideal = scene.idealEditLike(0, 1);
       FigureTruth donor = scene.figures().get(1);
-      bedrock = scene.picture();
+      picture = scene.picture();
       region = Region.mask(ideal.region());
-      subject = Subject.of(word, scene.picture()).withMasks(donor.mask());
+      who = Subject.of(word, scene.picture()).withMasks(donor.mask());
       Path dir = out.toAbsolutePath().getParent();
-      bedrock.write(dir.resolve("bedrock.png"));
+      picture.write(dir.resolve("bedrock.png"));
       ideal.edited().picture().write(dir.resolve("ideal.png"));
-      System.out.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
+      console.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
     } else {
-      bedrock = Picture.read(bedrockFile);
-      region = region(box, maskFile);
-      if (subjects == null) {
-        throw new UsageException("--bedrock needs --subject with one or more pictures of the subject, "
-            + "e.g. --subject dog1.png,dog2.png");
-      }
+      picture = Picture.read(bedrock);
+      region = where.box != null ? where.box : Region.mask(Mask.fromPicture(Picture.read(where.mask)));
       List<Picture> pictures = new ArrayList<>();
-      for (String file : subjects.split(",")) {
-        pictures.add(Picture.read(Path.of(file.trim())));
+      for (Path file : subject) {
+        pictures.add(Picture.read(file));
       }
-      subject = Subject.of(word, pictures);
+      who = Subject.of(word, pictures);
     }
-    ReadyEdit edit = Editor.bedrock(bedrock).replace(region).with(subject)
-        .prompt(prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
+    ReadyEdit edit = Editor.bedrock(picture).replace(region).with(who)
+        .prompt(prompt == null ? word : prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
     if (model != null) {
@@ -97,9 +164,9 @@ final class EditCommand implements Command {
     EditResult result = edit.run();
     Files.createDirectories(out.toAbsolutePath().getParent());
     result.picture().write(out);
-    System.out.printf("wrote %s (seed %d) in %.1f s: %s%n", out, result.seed(),
+    console.printf("wrote %s (seed %d) in %.1f s: %s%n", out, result.seed(),
         result.totalTime().toMillis() / 1000.0, result.timings());
-    return 0;
+    return CommandLines.OK;
   }
 
   private static Scene demoScene(long seed) {
@@ -111,30 +178,5 @@ final class EditCommand implements Command {
         return scene;
       }
     }
-  }
-
-  private static Region region(String box, Path maskFile) throws java.io.IOException {
-    if (box != null && maskFile != null) {
-      throw new UsageException("give the region once: --region x,y,w,h or --mask file.png, not both");
-    }
-    if (maskFile != null) {
-      return Region.mask(Mask.fromPicture(Picture.read(maskFile)));
-    }
-    if (box == null) {
-      throw new UsageException("--bedrock needs the occupant's region: --region x,y,w,h or --mask file.png");
-    }
-    String[] parts = box.split(",");
-    if (parts.length != 4) {
-      throw new UsageException("--region takes x,y,width,height, e.g. --region 10,20,30,40; got '" + box + "'");
-    }
-    int[] v = new int[4];
-    for (int i = 0; i < 4; i++) {
-      try {
-        v[i] = Integer.parseInt(parts[i].trim());
-      } catch (NumberFormatException e) {
-        throw new UsageException("--region takes whole numbers x,y,width,height; got '" + box + "'");
-      }
-    }
-    return Region.box(v[0], v[1], v[2], v[3]);
   }
 }

@@ -2,25 +2,27 @@ package dev.crossnet.examples.cli;
 
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.sampler.SamplerProvider;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code crossnet samplers}: lists the sampler plugins on the class path. */
-final class SamplersCommand implements Command {
+@Command(name = "samplers", description = "List the sampler plugins found on the class path.")
+final class SamplersCommand implements Callable<Integer> {
+
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
 
   @Override
-  public String name() {
-    return "samplers";
-  }
-
-  @Override
-  public String summary() {
-    return "list the sampler plugins found on the class path";
-  }
-
-  @Override
-  public int run(Options options) {
-    options.rejectUnknown();
-    System.out.println(PluginRegistry.discover(SamplerProvider.class, "sampler",
+  public Integer call() {
+    spec.commandLine().getOut().print(PluginRegistry.discover(SamplerProvider.class, "sampler",
         "add crossnet-samplers to the class path").describe());
-    return 0;
+    spec.commandLine().getOut().flush();
+    return CommandLines.OK;
   }
 }

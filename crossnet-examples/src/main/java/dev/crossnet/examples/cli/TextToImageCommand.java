@@ -8,46 +8,77 @@ import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code crossnet txt2img}: draws a picture from a prompt with the default model or a model folder. */
-final class TextToImageCommand implements Command {
+@Command(name = "txt2img", sortOptions = false, sortSynopsis = false,
+    description = "Draw a picture from a prompt, with the embedded default model or a diffusers model folder.")
+final class TextToImageCommand implements Callable<Integer> {
+
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--prompt", paramLabel = "TEXT", defaultValue = "a large red robot waving in a park",
+      description = "What to draw (default: \"${DEFAULT-VALUE}\").")
+  String prompt;
+
+  @Option(names = "--negative", paramLabel = "TEXT", defaultValue = "",
+      description = "What the picture should not show, for classifier-free guidance (default: none).")
+  String negative;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "A diffusers model folder (default: the embedded FigureWorld model).")
+  Path model;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "out/txt2img.png",
+      description = "Where to write the picture (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "50",
+      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--sampler", paramLabel = "NAME",
+      description = "A sampler plugin, e.g. ddim, euler, dpmpp-2m; 'crossnet samplers' lists them "
+          + "(default: the model's own).")
+  String sampler;
+
+  @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
+      description = "Classifier-free guidance scale; 1 switches guidance off (default: ${DEFAULT-VALUE}).")
+  double guidance;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+      description = "Random seed; the same seed draws the same picture (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "64",
+      description = "Width and height of the picture (default: ${DEFAULT-VALUE}).")
+  int size;
 
   @Override
-  public String name() {
-    return "txt2img";
-  }
-
-  @Override
-  public String summary() {
-    return "draw a picture from --prompt (options: --model DIR, --out, --steps, --sampler, --guidance, --seed, --size)";
-  }
-
-  @Override
-  public int run(Options options) throws Exception {
-    String prompt = options.string("prompt", "a large red robot waving in a park");
-    String negative = options.string("negative", "");
-    Path modelDir = options.path("model", null);
-    Path out = options.path("out", "out/txt2img.png");
-    int steps = options.integer("steps", 50);
-    double guidance = options.number("guidance", 5.0);
-    long seed = options.longValue("seed", 0);
-    int size = options.integer("size", 64);
-    String sampler = options.string("sampler", null);
-    options.rejectUnknown();
+  public Integer call() throws Exception {
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
-      DiffusionModel model = modelDir == null ? DefaultModel.load(manager) : DiffusionModel.load(modelDir, manager);
+      DiffusionModel diffusion = model == null ? DefaultModel.load(manager) : DiffusionModel.load(model, manager);
       TextToImageRequest request = TextToImageRequest.of(prompt)
           .withSize(size, size)
-          .withSampler(sampler == null ? model.defaultSampler() : sampler, steps)
+          .withSampler(sampler == null ? diffusion.defaultSampler() : sampler, steps)
           .withGuidance(negative, guidance)
           .withSeed(seed)
           .withProgress(new ProgressBar(System.err));
       long start = System.nanoTime();
-      Picture picture = TextToImage.of(model).generate(request, manager);
+      Picture picture = TextToImage.of(diffusion).generate(request, manager);
       picture.write(out);
-      System.out.printf("wrote %s (%dx%d, %s, %d steps, seed %d) in %.2f s%n", out, picture.width(),
-          picture.height(), request.sampler(), steps, seed, (System.nanoTime() - start) / 1e9);
+      spec.commandLine().getOut().printf("wrote %s (%dx%d, %s, %d steps, seed %d) in %.2f s%n", out,
+          picture.width(), picture.height(), request.sampler(), steps, seed, (System.nanoTime() - start) / 1e9);
     }
-    return 0;
+    return CommandLines.OK;
   }
 }

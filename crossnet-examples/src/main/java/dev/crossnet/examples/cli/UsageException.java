@@ -1,14 +1,14 @@
 package dev.crossnet.examples.cli;
 
 /**
- * A mistake in the command line; the message says what to type instead. It is an
- * {@link IllegalArgumentException}, so a program's {@code main} may simply let it escape.
+ * A mistake in the command line found after it parsed (options that do not fit together, a word outside its
+ * choices); the message says what to type instead. A command that throws it ends with exit code 2.
  */
 public final class UsageException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
+  public UsageException(String message) {
     super(message);
   }
 }

@@ -5,22 +5,26 @@ import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.runtime.EditRuntime;
 import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.EditOptionCheck;
 import dev.crossnet.core.edit.branch.AppearanceBranch;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Scene;
-import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
-import dev.crossnet.examples.cli.Options;
 import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
-import java.io.IOException;
+import dev.crossnet.examples.cli.Choices;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +35,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Compares editing methods on held-out FigureWorld scenes (figure 0 takes the look of figure 1): SDEdit and
@@ -68,7 +76,10 @@ import java.util.function.UnaryOperator;
  * pictures: the donor in the scene, then the donor's kind and look in place of a figure of further held-out scenes,
  * in that figure's pose (as a user would give several photos of one dog).
  */
-public final class EditBenchmark {
+@Command(name = "EditBenchmark", sortOptions = false, sortSynopsis = false,
+    description = "Compares editing methods (SDEdit, RePaint, CrossNet with each branch removed, full CrossNet) on "
+        + "held-out FigureWorld scenes.")
+public final class EditBenchmark implements Callable<Integer> {
 
   static final String WORD = "<subject>";
   /** Stands, in {@code --subject-prompt}, for the occupant's pose word (the pose the ideal result keeps). */
@@ -89,7 +100,86 @@ public final class EditBenchmark {
   static final String FULL_LEARNED = "CrossNet (full, learned subject)";
   private static final int GREY = 0x808080;
 
-  private EditBenchmark() {}
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "A diffusers model folder (default: the embedded default model).")
+  Optional<Path> model = Optional.empty();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/edit-benchmark",
+      description = "Folder for edit-benchmark.md and every picture (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--scenes", paramLabel = "N", defaultValue = "4",
+      description = "Held-out scenes edited (default: ${DEFAULT-VALUE}).")
+  int scenes;
+
+  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "32",
+      description = "Scene width and height in pixels (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "10",
+      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--strength", paramLabel = "S", defaultValue = "0.8",
+      description = "Strength of the CrossNet and RePaint rows (default: ${DEFAULT-VALUE}).")
+  double strength;
+
+  @Option(names = "--sdedit-strength", paramLabel = "S", defaultValue = "0.6",
+      description = "Strength of the SDEdit row (default: ${DEFAULT-VALUE}).")
+  double sdeditStrength;
+
+  @Option(names = "--inversion-steps", paramLabel = "N", defaultValue = "50",
+      description = "Textual inversion steps of learned subjects (default: ${DEFAULT-VALUE}).")
+  int inversionSteps;
+
+  @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
+      description = "Classifier-free guidance scale (default: ${DEFAULT-VALUE}).")
+  double guidance;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of the first scene (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--only", paramLabel = "NAME", split = ",",
+      description = "Keep the methods whose name contains one of these texts, comma-separated; the control always "
+          + "runs (default: all).")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--edit-options", paramLabel = "KEY=VALUE", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+      description = "Edit options added to every CrossNet row, comma-separated (default: none).")
+  Map<String, String> editOptions = new LinkedHashMap<>();
+
+  @Option(names = "--subject-prompt", paramLabel = "TEXT", defaultValue = "{}",
+      description = "The CrossNet rows' prompt; {} is the subject's word, {pose} the occupant's pose, {others} the "
+          + "rest of the scene (default: ${DEFAULT-VALUE}).")
+  String subjectPrompt;
+
+  @Option(names = "--negative-prompt", paramLabel = "TEXT", defaultValue = "",
+      description = "The CrossNet rows' negative prompt; {occupant} is the occupant's kind, {absent} \"hat\" where "
+          + "the subject wears none (default: none).")
+  String negativePrompt;
+
+  @Option(names = "--baseline-prompt", paramLabel = "WHAT", defaultValue = "phrase",
+      description = "What the text baselines are told: phrase (the figure's) or caption (the whole ideal caption) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String baselinePrompt;
+
+  @Option(names = "--inversion-template", paramLabel = "TEXT",
+      description = "The inversion's template; {pose} is the donor's pose word (default: the branch's).")
+  Optional<String> inversionTemplate = Optional.empty();
+
+  @Option(names = "--subject-pictures", paramLabel = "N", defaultValue = "1",
+      description = "Pictures of the subject: the donor, then its look on figures of further scenes (default: "
+          + "${DEFAULT-VALUE}).")
+  int subjectPictures;
+
+  @Option(names = "--reuse-subjects", paramLabel = "true|false", defaultValue = "false", arity = "1",
+      description = "Reuse the tokens a previous run saved in --out instead of learning them again (default: "
+          + "${DEFAULT-VALUE}).")
+  boolean reuseSubjects;
 
   /**
    * One method: a name, whether it prompts with the scene's text (else with the subject's word), whether it reads
@@ -121,30 +211,22 @@ public final class EditBenchmark {
     final Map<Pairing, double[]> byPairing = new EnumMap<>(Pairing.class);
   }
 
-  public static void main(String[] args) throws IOException {
-    Options o = new Options("EditBenchmark", args);
-    Optional<Path> model = o.optionalPath("model");
-    Path out = o.path("out", "/tmp/edit-benchmark");
-    int scenes = o.integer("scenes", 4);
-    int size = o.integer("size", 32);
-    int steps = o.integer("steps", 10);
-    double strength = o.number("strength", 0.8);
-    double sdeditStrength = o.number("sdedit-strength", 0.6);
-    int inversionSteps = o.integer("inversion-steps", 50);
-    double guidance = o.number("guidance", 5);
-    long seed = o.longValue("seed", 1);
-    List<String> only = o.list("only");
-    Map<String, String> editOptions = o.pairs("edit-options");
-    String subjectPrompt = o.string("subject-prompt", "{}");
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new EditBenchmark(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     if (!subjectPrompt.contains("{}")) {
-      throw new IllegalArgumentException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
+      throw new UsageException("--subject-prompt '" + subjectPrompt + "' has no {} for the subject's word");
     }
-    String negativePrompt = o.string("negative-prompt", "");
-    boolean baselineCaption = o.choice("baseline-prompt", "phrase", "phrase", "caption").equals("caption");
-    Optional<String> inversionTemplate = Optional.ofNullable(o.string("inversion-template", null));
-    int subjectPictures = o.integer("subject-pictures", 1);
-    boolean reuseSubjects = o.choice("reuse-subjects", "false", "true", "false").equals("true");
-    o.rejectUnknown();
+    boolean baselineCaption = Choices.check("--baseline-prompt", baselinePrompt, "phrase", "caption").equals("caption");
+    EditOptionCheck.discover().check(PluginConfig.of(editOptions));
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
 

@@ -6,11 +6,15 @@ import dev.crossnet.api.region.Region;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
-import dev.crossnet.examples.cli.Options;
-import java.io.IOException;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Replaces one occupant: in a FigureWorld scene, figure 0 takes the look of figure 1 (learned from the scene by
@@ -23,19 +27,49 @@ import java.util.Optional;
  *   [--inversion-steps 100] [--seed 3]
  * </pre>
  */
-public final class ReplaceOne {
+@Command(name = "ReplaceOne", sortOptions = false, sortSynopsis = false,
+    description = "Replaces one occupant of a FigureWorld scene: figure 0 takes the look of figure 1, learned by "
+        + "textual inversion.")
+public final class ReplaceOne implements Callable<Integer> {
 
-  private ReplaceOne() {}
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws IOException {
-    Options o = new Options("ReplaceOne", args);
-    Optional<Path> model = o.optionalPath("model");
-    Path out = o.path("out", "/tmp/replace-one");
-    int size = o.integer("size", 32);
-    int steps = o.integer("steps", 20);
-    int inversionSteps = o.integer("inversion-steps", 100);
-    long seed = o.longValue("seed", 3);
-    o.rejectUnknown();
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "A diffusers model folder (default: the embedded default model).")
+  Optional<Path> model = Optional.empty();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/replace-one",
+      description = "Folder for the pictures and the learned embedding (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "32",
+      description = "Scene width and height in pixels (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--inversion-steps", paramLabel = "N", defaultValue = "100",
+      description = "Textual inversion steps (default: ${DEFAULT-VALUE}).")
+  int inversionSteps;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "3",
+      description = "Random seed; also where the search for a scene starts (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new ReplaceOne(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 3));
     SceneCase c = null;

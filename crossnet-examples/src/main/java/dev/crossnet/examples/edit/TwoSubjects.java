@@ -6,11 +6,15 @@ import dev.crossnet.api.region.Region;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
-import dev.crossnet.examples.cli.Options;
-import java.io.IOException;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Two subjects at once: in a FigureWorld scene, figures 0 and 1 swap looks, each subject with its own word,
@@ -24,19 +28,49 @@ import java.util.Optional;
  *   [--inversion-steps 100] [--seed 5]
  * </pre>
  */
-public final class TwoSubjects {
+@Command(name = "TwoSubjects", sortOptions = false, sortSynopsis = false,
+    description = "Two subjects at once: figures 0 and 1 of a FigureWorld scene swap looks, each with its own word "
+        + "and region.")
+public final class TwoSubjects implements Callable<Integer> {
 
-  private TwoSubjects() {}
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws IOException {
-    Options o = new Options("TwoSubjects", args);
-    Optional<Path> model = o.optionalPath("model");
-    Path out = o.path("out", "/tmp/two-subjects");
-    int size = o.integer("size", 32);
-    int steps = o.integer("steps", 20);
-    int inversionSteps = o.integer("inversion-steps", 100);
-    long seed = o.longValue("seed", 5);
-    o.rejectUnknown();
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "A diffusers model folder (default: the embedded default model).")
+  Optional<Path> model = Optional.empty();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/two-subjects",
+      description = "Folder for the pictures (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "32",
+      description = "Scene width and height in pixels (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--inversion-steps", paramLabel = "N", defaultValue = "100",
+      description = "Textual inversion steps when the subjects are learned (with --model) (default: ${DEFAULT-VALUE}).")
+  int inversionSteps;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "5",
+      description = "Random seed; also where the search for a scene starts (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new TwoSubjects(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 3));
     SceneCase first = null;

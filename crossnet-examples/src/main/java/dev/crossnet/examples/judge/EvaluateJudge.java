@@ -14,16 +14,20 @@ import dev.crossnet.core.judge.JudgeHead;
 import dev.crossnet.core.judge.RenderDegradation;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.nn.GradMode;
-import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.train.ModelGeneration;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Measures a judge's accuracy per head on HELD_OUT renders and, for comparison, on TRAIN renders (seeds far
@@ -38,23 +42,56 @@ import java.util.function.UnaryOperator;
  * reach, head by head. With {@code --blur} every render is blurred (Gaussian, that sigma in pixels): how much
  * the judge's own answers depend on crispness.
  */
-public final class EvaluateJudge {
+@Command(name = "EvaluateJudge", sortOptions = false, sortSynopsis = false,
+    description = "Measures a judge's accuracy per head on held-out and train renders, prints the table and writes "
+        + "it as Markdown.")
+public final class EvaluateJudge implements Callable<Integer> {
 
   /** The targets on HELD_OUT renders. */
   private static final Map<String, Double> TARGETS = Map.of("kind", 0.95, "attributes", 0.90, "pose", 0.85);
 
-  private EvaluateJudge() {}
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws IOException {
-    Options o = new Options("EvaluateJudge", args);
-    String judgeName = o.string("judge", "bundled");
-    int scenes = o.integer("scenes", 500);
-    long seed = o.longValue("seed", 1_000_000);
-    Path md = o.path("markdown", "runs/judge-accuracy.md");
-    Optional<Path> vaeFolder = o.optionalPath("through-vae");
-    double blur = o.number("blur", 0);
-    ModelGeneration generation = ModelGeneration.option(o, "world", ModelGeneration.STANDARD);
-    o.rejectUnknown();
+  @Option(names = "--judge", paramLabel = "NAME", defaultValue = "bundled",
+      description = "The judge: bundled, or a judge folder (default: ${DEFAULT-VALUE}).")
+  String judgeName;
+
+  @Option(names = "--scenes", paramLabel = "N", defaultValue = "500",
+      description = "Scenes rendered and read (default: ${DEFAULT-VALUE}).")
+  int scenes;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1000000",
+      description = "Seed of the first scene (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--markdown", paramLabel = "FILE", defaultValue = "runs/judge-accuracy.md",
+      description = "Where to write the table (default: ${DEFAULT-VALUE}).")
+  Path md;
+
+  @Option(names = "--through-vae", paramLabel = "DIR",
+      description = "An autoencoder folder to round-trip every render through first (default: none).")
+  Optional<Path> vaeFolder = Optional.empty();
+
+  @Option(names = "--blur", paramLabel = "SIGMA", defaultValue = "0",
+      description = "Gaussian blur sigma in pixels applied to every render (default: ${DEFAULT-VALUE}).")
+  double blur;
+
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Which scenes: standard or main-subject (default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new EvaluateJudge(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     SceneOptions world = generation.scenes();
     try (NDManager manager = OfflineEngine.get().newBaseManager();
         Judge judge = FigureWorldJudge.named(judgeName, manager)) {

@@ -15,13 +15,20 @@ import dev.crossnet.core.judge.JudgeFolder;
 import dev.crossnet.core.judge.JudgeTraining;
 import dev.crossnet.core.judge.RenderDegradation;
 import dev.crossnet.core.train.TrainingListener;
-import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Trains the FigureWorld judge on TRAIN renders and writes a judge folder. With {@code --checkpoints} a run
@@ -42,33 +49,89 @@ import java.util.Optional;
  * <p>{@code --split train} (the default) keeps the held-out combinations unseen, so held-out accuracy measures
  * generalisation; {@code --split any} trains on both splits, for a judge that must score held-out figures.
  */
-public final class TrainJudge {
+@Command(name = "TrainJudge", sortOptions = false, sortSynopsis = false,
+    description = "Trains the FigureWorld judge on renders and writes a judge folder; with --checkpoints a stopped "
+        + "run resumes.")
+public final class TrainJudge implements Callable<Integer> {
 
-  private TrainJudge() {}
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "3000",
+      description = "Training steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+      description = "Renders per step (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.002",
+      description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Random seed of the renders and the initial weights (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--whole", paramLabel = "SHARE", defaultValue = "0.2",
+      description = "Share of renders read whole instead of about one figure (default: ${DEFAULT-VALUE}).")
+  double whole;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/judge",
+      description = "The judge folder to write (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--checkpoints", paramLabel = "DIR", defaultValue = "",
+      description = "Folder for checkpoints to resume from (default: none).")
+  String checkpointFolder;
+
+  @Option(names = "--every", paramLabel = "N", defaultValue = "250",
+      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+  int every;
+
+  @Option(names = "--print", paramLabel = "N", defaultValue = "50",
+      description = "Steps between loss lines (default: ${DEFAULT-VALUE}).")
+  int print;
+
+  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "train",
+      description = "Which scenes to train on: train, held_out or any (default: ${DEFAULT-VALUE}).")
+  SplitChoice splitChoice;
+
+  @Option(names = "--from", paramLabel = "JUDGE",
+      description = "Start from these weights: bundled, or a judge folder (default: fresh weights).")
+  String from;
+
+  @Option(names = "--degrade", paramLabel = "SHARE", defaultValue = "0",
+      description = "Share of renders blurred and noised like generated pictures (default: ${DEFAULT-VALUE}).")
+  double degrade;
+
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Which scenes: standard or main-subject (default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
 
   public static void main(String[] args) {
-    Options o = new Options("TrainJudge", args);
-    int steps = o.integer("steps", 3000);
-    int batch = o.integer("batch", 64);
-    double lr = o.number("lr", 0.002);
-    long seed = o.longValue("seed", 1);
-    double whole = o.number("whole", 0.2);
-    Path out = o.path("out", "runs/judge");
-    String checkpointFolder = o.string("checkpoints", "");
-    int every = o.integer("every", 250);
-    int print = o.integer("print", 50);
-    Split split = split(o.string("split", "train"));
-    String from = o.string("from", null);
-    double degrade = o.number("degrade", 0);
-    SceneOptions world = ModelGeneration.option(o, "world", ModelGeneration.STANDARD).scenes();
-    o.rejectUnknown();
+    System.exit(CommandLines.execute(new TrainJudge(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
+    Split split = splitChoice.split();
+    SceneOptions world = generation.scenes();
     Optional<Path> checkpoints = checkpointFolder.isEmpty() ? Optional.empty()
         : Optional.of(Path.of(checkpointFolder));
     FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(world.withSplit(split), seed, whole,
         RenderDegradation.forGeneratedPictures(degrade));
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
-    System.out.printf("training the FigureWorld judge: %s%n", o.values());
+    System.out.printf("training the FigureWorld judge: %s%n", CommandLines.values(spec));
     long start = System.nanoTime();
     LossWindow window = new LossWindow(print, steps, start);
     try (NDManager manager = OfflineEngine.get().newBaseManager();
@@ -77,7 +140,7 @@ public final class TrainJudge {
             new JudgeTraining.Settings(steps, batch, lr, seed, checkpoints, every),
             losses, manager, ProgressListener.NONE, window, Cancellation.never())) {
       double minutes = (System.nanoTime() - start) / 60e9;
-      Map<String, String> notes = new LinkedHashMap<>(o.values());
+      Map<String, String> notes = new LinkedHashMap<>(CommandLines.values(spec));
       notes.remove("checkpoints");
       notes.remove("out");
       notes.put("minutes_this_run", String.format("%.1f", minutes));
@@ -87,17 +150,28 @@ public final class TrainJudge {
     }
   }
 
-  /** "train", "held_out" or "any" (null: scenes of either split). */
-  private static Split split(String name) {
-    if (name.equals("any")) {
-      return null;
+  /** The {@code --split} words: a split, or {@code any} for scenes of either split. */
+  enum SplitChoice {
+    TRAIN(Split.TRAIN),
+    HELD_OUT(Split.HELD_OUT),
+    ANY(null);
+
+    private final Split split;
+
+    SplitChoice(Split split) {
+      this.split = split;
     }
-    for (Split s : Split.values()) {
-      if (s.name().toLowerCase(Locale.ROOT).equals(name)) {
-        return s;
-      }
+
+    /** The split, or null for either. */
+    Split split() {
+      return split;
     }
-    throw new IllegalArgumentException("unknown --split '" + name + "'; use train, held_out or any");
+
+    /** The word as typed, for the record of the run: {@code train}, {@code held_out}, {@code any}. */
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** Prints the mean loss of every {@code every} steps with the pace so far. */

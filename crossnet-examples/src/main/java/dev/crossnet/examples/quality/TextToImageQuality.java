@@ -14,7 +14,8 @@ import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
-import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.train.ModelGeneration;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,6 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Draws a picture for each of N held-out FigureWorld captions (one or two figures) and lets a judge (the bundled
@@ -40,14 +45,51 @@ import java.util.Map;
  *   [--out out/quality]
  * </pre>
  */
-public final class TextToImageQuality {
+@Command(name = "TextToImageQuality", sortOptions = false, sortSynopsis = false,
+    description = "Draws pictures for held-out FigureWorld captions and lets a judge read both the drawing and the "
+        + "real render.")
+public final class TextToImageQuality implements Callable<Integer> {
 
   private static final List<String> COLUMNS = List.of(FigureWorldJudge.KIND, "attributes", FigureWorldJudge.POSE,
       FigureWorldJudge.COUNT);
   private static final List<String> ATTRIBUTES = List.of(FigureWorldJudge.COLOUR, FigureWorldJudge.HAT,
       FigureWorldJudge.SIZE);
 
-  private TextToImageQuality() {}
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
+      description = "default (the embedded model) or a diffusers model folder (default: ${DEFAULT-VALUE}).")
+  String modelArg;
+
+  @Option(names = "--captions", paramLabel = "N", defaultValue = "100",
+      description = "Held-out captions drawn (default: ${DEFAULT-VALUE}).")
+  int captions;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "50",
+      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
+      description = "Classifier-free guidance scale (default: ${DEFAULT-VALUE}).")
+  double guidance;
+
+  @Option(names = "--judge", paramLabel = "JUDGE", defaultValue = "bundled",
+      description = "The judge: bundled, or a judge folder (default: ${DEFAULT-VALUE}).")
+  String judgeArg;
+
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Scenes of standard (64x64) or main-subject (128x128) FigureWorld (default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
+
+  @Option(names = "--first-seed", paramLabel = "SEED", defaultValue = "1000000",
+      description = "Seed of the first held-out scene; a tuning set and a report set use different seeds "
+          + "(default: ${DEFAULT-VALUE}).")
+  long firstSeed;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/quality",
+      description = "Folder for quality.md and samples.png (default: ${DEFAULT-VALUE}).")
+  Path out;
 
   /** Right and asked counts per column. */
   private static final class Score {
@@ -70,17 +112,17 @@ public final class TextToImageQuality {
     }
   }
 
-  public static void main(String[] args) throws IOException {
-    Options o = new Options("TextToImageQuality", args);
-    String modelArg = o.string("model", "default");
-    int captions = o.integer("captions", 100);
-    int steps = o.integer("steps", 50);
-    double guidance = o.number("guidance", 5);
-    String judgeArg = o.string("judge", "bundled");
-    ModelGeneration generation = ModelGeneration.option(o, "world", ModelGeneration.STANDARD);
-    long firstSeed = o.longValue("first-seed", 1_000_000L);
-    Path out = o.path("out", "out/quality");
-    o.rejectUnknown();
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new TextToImageQuality(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(generation.scenes().withSplit(Split.HELD_OUT).withFigures(1, 2));
     Score drawn = new Score();

@@ -16,13 +16,19 @@ import dev.crossnet.core.relation.RelationExemplars;
 import dev.crossnet.core.relation.RelationInversion;
 import dev.crossnet.core.relation.WordNetLexicon;
 import dev.crossnet.core.text.ClipTokenizer;
-import dev.crossnet.examples.cli.Options;
-import java.io.IOException;
+import dev.crossnet.examples.cli.Choices;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Learns a relation token from FigureWorld exemplars (ReVersion) and draws new prompts with it. Writes the
@@ -34,24 +40,70 @@ import java.util.Locale;
  *   [--relation HOLDING_HANDS] [--exemplars 8] [--steps 300] [--size 64] [--prompt "a dog &lt;R&gt; a cat"]
  *   [--words figureworld|wordnet] [--samples 4] [--sampling-steps 25]</pre>
  */
-public final class LearnRelation {
+@Command(name = "LearnRelation", sortOptions = false, sortSynopsis = false,
+    description = "Learns a relation token from FigureWorld exemplars (ReVersion) and draws new prompts with it.")
+public final class LearnRelation implements Callable<Integer> {
 
-  private LearnRelation() {}
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws IOException {
-    Options o = new Options("LearnRelation", args);
-    Path modelDir = o.optionalPath("model").orElseGet(DefaultModel::folder);
-    Path out = o.path("out", "/tmp/crossnet-relation");
-    RelationType type = RelationType.valueOf(o.string("relation", "HOLDING_HANDS").toUpperCase(Locale.ROOT));
-    int count = o.integer("exemplars", 8);
-    int steps = o.integer("steps", 300);
-    int size = o.integer("size", 64);
-    String prompt = o.string("prompt", "a dog <R> a cat");
-    String wordsFrom = o.string("words", "figureworld");
-    int samples = o.integer("samples", 4);
-    int samplingSteps = o.integer("sampling-steps", 25);
-    double learningRate = o.number("lr", 2e-3);
-    o.rejectUnknown();
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "A diffusers model folder (default: the embedded default model).")
+  Optional<Path> model = Optional.empty();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/crossnet-relation",
+      description = "Folder for the exemplars, the token, the losses and the drawings (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--relation", paramLabel = "RELATION", defaultValue = "HOLDING_HANDS",
+      description = "The relation the exemplars show, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  RelationType type;
+
+  @Option(names = "--exemplars", paramLabel = "N", defaultValue = "8",
+      description = "Exemplar pictures rendered (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "300",
+      description = "Inversion steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "64",
+      description = "Picture width and height in pixels (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--prompt", paramLabel = "TEXT", defaultValue = "a dog <R> a cat",
+      description = "A prompt to draw with the token <R> (default: ${DEFAULT-VALUE}).")
+  String prompt;
+
+  @Option(names = "--words", paramLabel = "SOURCE", defaultValue = "figureworld",
+      description = "Where the part-of-speech word sets come from: figureworld or wordnet (default: ${DEFAULT-VALUE}).")
+  String wordsFrom;
+
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "4",
+      description = "Pictures drawn with the learned token (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--sampling-steps", paramLabel = "N", defaultValue = "25",
+      description = "Denoising steps of each drawing (default: ${DEFAULT-VALUE}).")
+  int samplingSteps;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "2e-3",
+      description = "Learning rate of the inversion (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new LearnRelation(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
+    Path modelDir = model.orElseGet(DefaultModel::folder);
+    Choices.check("--words", wordsFrom, "figureworld", "wordnet");
     Files.createDirectories(out);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(modelDir, m);

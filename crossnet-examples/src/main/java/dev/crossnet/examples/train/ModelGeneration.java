@@ -2,7 +2,10 @@ package dev.crossnet.examples.train;
 
 import dev.crossnet.core.defaultmodel.DefaultModelConfig;
 import dev.crossnet.core.figureworld.SceneOptions;
-import dev.crossnet.examples.cli.Options;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** Which default model a program works on: the shipped 64x64 one, or v2 for scenes where figures are the main subject. */
 public enum ModelGeneration {
@@ -15,10 +18,14 @@ public enum ModelGeneration {
     this.word = word;
   }
 
-  /** The option {@code --<name> standard|main-subject}. */
-  public static ModelGeneration option(Options o, String name, ModelGeneration defaultValue) {
-    String chosen = o.choice(name, defaultValue.word, STANDARD.word, MAIN_SUBJECT.word);
-    return chosen.equals(MAIN_SUBJECT.word) ? MAIN_SUBJECT : STANDARD;
+  /** Reads an option {@code standard|main-subject}: {@code @Option(converter = ModelGeneration.Word.class)}. */
+  public static final class Word implements ITypeConverter<ModelGeneration> {
+    @Override
+    public ModelGeneration convert(String text) {
+      String known = Arrays.stream(values()).map(g -> g.word).collect(Collectors.joining(", "));
+      return Arrays.stream(values()).filter(g -> g.word.equals(text)).findFirst()
+          .orElseThrow(() -> new TypeConversionException("expected one of " + known + " but was '" + text + "'"));
+    }
   }
 
   /** The option value that names this generation. */
@@ -34,5 +41,11 @@ public enum ModelGeneration {
   public SceneOptions scenes() {
     SceneOptions s = this == MAIN_SUBJECT ? SceneOptions.mainSubject() : SceneOptions.defaults();
     return s.withSize(config().imageSize(), config().imageSize());
+  }
+
+  /** The word the command line uses: {@code standard} or {@code main-subject}. */
+  @Override
+  public String toString() {
+    return word;
   }
 }

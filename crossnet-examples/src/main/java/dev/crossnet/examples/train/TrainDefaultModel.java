@@ -32,7 +32,9 @@ import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.text.PromptTokenizer;
 import dev.crossnet.core.text.PromptTokenizers;
-import dev.crossnet.examples.cli.Options;
+import dev.crossnet.examples.cli.Choices;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -42,7 +44,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Trains CrossNet's default model on FigureWorld from scratch and exports it as a diffusers folder. Stage
@@ -80,41 +86,129 @@ import java.util.function.BooleanSupplier;
  * unless {@code --export} says elsewhere; float16 weights unless {@code --export-dtype f32}), {@code samples.png}
  * and {@code samples.txt}.
  */
-public final class TrainDefaultModel {
+@Command(name = "TrainDefaultModel", sortOptions = false, sortSynopsis = false,
+    description = "Trains CrossNet's default model on FigureWorld from scratch and exports it as a diffusers "
+        + "folder; every stage resumes from its checkpoints.")
+public final class TrainDefaultModel implements Callable<Integer> {
 
-  private TrainDefaultModel() {}
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws Exception {
-    Options o = new Options("TrainDefaultModel", args);
-    String stage = o.string("stage", "all");
-    ModelGeneration generation = ModelGeneration.option(o, "model", ModelGeneration.STANDARD);
-    Path work = o.path("work", "/root/crossnet-runs/default");
-    int imageCount = o.integer("images", 20000);
-    int maxFigures = o.integer("max-figures", 3);
-    long seed = o.longValue("seed", 1);
-    int vaeSteps = o.integer("vae-steps", 1500);
-    int vaeBatch = o.integer("vae-batch", 16);
-    double vaeLr = o.number("vae-lr", 1e-3);
-    VaeTraining.Part vaePart = o.choice("vae-part", "whole", "whole", "decoder").equals("whole")
-        ? VaeTraining.Part.WHOLE : VaeTraining.Part.DECODER;
-    String vaeError = o.choice("vae-error", "squared", "squared", "absolute");
-    double figureWeight = o.number("vae-figure-weight", 0);
-    int unetSteps = o.integer("unet-steps", 20000);
-    int unetBatch = o.integer("unet-batch", 32);
-    double unetLr = o.number("unet-lr", 5e-4);
-    double textLr = o.number("text-lr", 2e-4);
-    double dropout = o.number("caption-dropout", 0.1);
-    double averageDecay = o.number("ema", 0.999);
-    boolean half = o.string("export-dtype", "f16").equals("f16");
-    int every = o.integer("checkpoint-every", 100);
-    String deadline = o.string("deadline", null);
-    String vaeFrom = o.string("vae-from", null);
-    Path export = o.path("export", work.resolve("model").toString());
-    int sampleRows = o.integer("sample-rows", 10);
-    o.rejectUnknown();
+  @Option(names = "--stage", paramLabel = "STAGE", defaultValue = "all",
+      description = "What to train: vae, unet or all (default: ${DEFAULT-VALUE}).")
+  String stage;
+
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Which default model: standard (64x64) or main-subject (v2, 128x128) (default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
+
+  @Option(names = "--work", paramLabel = "DIR", defaultValue = "/root/crossnet-runs/default",
+      description = "Work folder: checkpoints, latents, losses, the export and samples (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(names = "--images", paramLabel = "N", defaultValue = "20000",
+      description = "Training scenes (default: ${DEFAULT-VALUE}).")
+  int imageCount;
+
+  @Option(names = "--max-figures", paramLabel = "N", defaultValue = "3",
+      description = "Most figures in a scene (default: ${DEFAULT-VALUE}).")
+  int maxFigures;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--vae-steps", paramLabel = "N", defaultValue = "1500",
+      description = "Autoencoder training steps (default: ${DEFAULT-VALUE}).")
+  int vaeSteps;
+
+  @Option(names = "--vae-batch", paramLabel = "N", defaultValue = "16",
+      description = "Autoencoder batch size (default: ${DEFAULT-VALUE}).")
+  int vaeBatch;
+
+  @Option(names = "--vae-lr", paramLabel = "RATE", defaultValue = "1e-3",
+      description = "Autoencoder learning rate (default: ${DEFAULT-VALUE}).")
+  double vaeLr;
+
+  @Option(names = "--vae-part", paramLabel = "PART", defaultValue = "whole",
+      description = "What of the autoencoder trains: whole or decoder (keeps the latents and the UNet valid) "
+          + "(default: ${DEFAULT-VALUE}).")
+  VaeTraining.Part vaePart;
+
+  @Option(names = "--vae-error", paramLabel = "ERROR", defaultValue = "squared",
+      description = "Autoencoder reconstruction error: squared or absolute (default: ${DEFAULT-VALUE}).")
+  String vaeError;
+
+  @Option(names = "--vae-figure-weight", paramLabel = "K", defaultValue = "0",
+      description = "Figure pixels weigh 1 + K times the background's (default: ${DEFAULT-VALUE}).")
+  double figureWeight;
+
+  @Option(names = "--unet-steps", paramLabel = "N", defaultValue = "20000",
+      description = "UNet training steps; 0 only re-exports and re-samples (default: ${DEFAULT-VALUE}).")
+  int unetSteps;
+
+  @Option(names = "--unet-batch", paramLabel = "N", defaultValue = "32",
+      description = "UNet batch size (default: ${DEFAULT-VALUE}).")
+  int unetBatch;
+
+  @Option(names = "--unet-lr", paramLabel = "RATE", defaultValue = "5e-4",
+      description = "UNet learning rate (default: ${DEFAULT-VALUE}).")
+  double unetLr;
+
+  @Option(names = "--text-lr", paramLabel = "RATE", defaultValue = "2e-4",
+      description = "Text encoder learning rate (default: ${DEFAULT-VALUE}).")
+  double textLr;
+
+  @Option(names = "--caption-dropout", paramLabel = "SHARE", defaultValue = "0.1",
+      description = "Share of captions left empty, for classifier-free guidance (default: ${DEFAULT-VALUE}).")
+  double dropout;
+
+  @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999",
+      description = "Decay of the weights' exponential moving average (default: ${DEFAULT-VALUE}).")
+  double averageDecay;
+
+  @Option(names = "--export-dtype", paramLabel = "TYPE", defaultValue = "f16",
+      description = "Exported weights: f16 or f32 (default: ${DEFAULT-VALUE}).")
+  String exportDtype;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100",
+      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+  int every;
+
+  @Option(names = "--deadline", paramLabel = "HH:MM",
+      description = "HH:MM (UTC): stop at the first checkpoint after it (default: none).")
+  LocalTime deadline;
+
+  @Option(names = "--vae-from", paramLabel = "DIR",
+      description = "A trained autoencoder folder to use instead of training one (default: none).")
+  String vaeFrom;
+
+  @Option(names = "--export", paramLabel = "DIR",
+      description = "Where to export the model (default: model/ in --work).")
+  Path exportFolder;
+
+  @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "10",
+      description = "Rows of held-out samples drawn after the export (default: ${DEFAULT-VALUE}).")
+  int sampleRows;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new TrainDefaultModel(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
+    Choices.check("--stage", stage, "vae", "unet", "all");
+    Choices.check("--vae-error", vaeError, "squared", "absolute");
+    boolean half = Choices.check("--export-dtype", exportDtype, "f16", "f32").equals("f16");
+    Path export = exportFolder != null ? exportFolder : work.resolve("model");
     Files.createDirectories(work);
     BooleanSupplier stop = deadline == null ? () -> false
-        : () -> LocalTime.now(ZoneOffset.UTC).isAfter(LocalTime.parse(deadline));
+        : () -> LocalTime.now(ZoneOffset.UTC).isAfter(deadline);
     DefaultModelConfig config = generation.config();
     SceneOptions scenes = generation.scenes().withFigures(1, maxFigures).withSplit(Split.TRAIN);
     long t0 = System.nanoTime();

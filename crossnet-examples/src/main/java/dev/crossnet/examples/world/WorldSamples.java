@@ -18,13 +18,19 @@ import dev.crossnet.core.figureworld.SceneLayout;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Size;
 import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * Writes sample grids of FigureWorld scenes: {@code scenes.png} (with {@code scenes.txt}, one caption per
@@ -33,19 +39,41 @@ import javax.imageio.ImageIO;
  *
  * <pre>java -Djava.awt.headless=true -cp ... dev.crossnet.examples.world.WorldSamples [outDir] [size] [firstSeed]</pre>
  */
-public final class WorldSamples {
+@Command(name = "WorldSamples", sortOptions = false, sortSynopsis = false,
+    description = "Writes sample grids of FigureWorld scenes, ideal edits and clips.")
+public final class WorldSamples implements Callable<Integer> {
 
   private static final int COLUMNS = 6;
   private static final int ROWS = 5;
   private static final int GAP = 2;
   private static final int ZOOM = 4;
 
-  private WorldSamples() {}
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws IOException {
-    Path out = Path.of(args.length > 0 ? args[0] : "/tmp/figureworld");
-    int size = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-    long first = args.length > 2 ? Long.parseLong(args[2]) : 1;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "OUT_DIR", defaultValue = "/tmp/figureworld",
+      description = "Folder for the grids (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "SIZE", defaultValue = "64",
+      description = "Scene width and height in pixels (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Parameters(index = "2", arity = "0..1", paramLabel = "FIRST_SEED", defaultValue = "1",
+      description = "Seed of the first scene (default: ${DEFAULT-VALUE}).")
+  long first;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new WorldSamples(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  private void run() throws Exception {
     Files.createDirectories(out);
     SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size));
     List<Picture> cells = new ArrayList<>();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.plugin.OptionKeys;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.EmbeddingFile;
@@ -48,7 +49,9 @@ public final class AppearanceBranch extends StatelessBranch {
   public static final List<String> SOURCES = List.of("auto", "encoder", "inversion", "encoder-then-inversion");
 
   public AppearanceBranch() {
-    super(NAME, 0, "the subject's look as word embeddings, learned by inversion or read by an encoder");
+    super(NAME, 0, "the subject's look as word embeddings, learned by inversion or read by an encoder",
+        OptionKeys.of("source", "save-to", "steps", "learning-rate", "tokens", "init-word", "template", "shift",
+            "mirror"));
   }
 
   @Override

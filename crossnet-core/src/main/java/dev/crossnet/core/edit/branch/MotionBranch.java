@@ -7,6 +7,7 @@ import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.branch.StepView;
 import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.OptionKeys;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.edit.DdimInversion;
@@ -72,7 +73,10 @@ public final class MotionBranch extends StatelessBranch {
 
   public MotionBranch() {
     super(NAME, 100,
-        "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region");
+        "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region",
+        OptionKeys.of("mode", "occupant", "ilvr", "ilvr-factor", "ilvr-until", "ilvr-weight", "pose", "scale", "body",
+            "unlike-strength", "round-trip", "null-text", "null-text-threshold", "null-text-iterations",
+            "null-text-learning-rate"));
   }
 
   @Override

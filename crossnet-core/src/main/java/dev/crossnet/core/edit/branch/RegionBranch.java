@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.branch.StepView;
+import dev.crossnet.api.plugin.OptionKeys;
 import dev.crossnet.core.edit.RecordedRun;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ public final class RegionBranch extends StatelessBranch {
   public static final String NAME = "region";
 
   public RegionBranch() {
-    super(NAME, 200, "known-region merge after every step (RePaint) and a feathered composite of the original pixels");
+    super(NAME, 200, "known-region merge after every step (RePaint) and a feathered composite of the original pixels",
+        OptionKeys.of("feather", "jump-length", "jump-count"));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.AttentionSite;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
+import dev.crossnet.api.plugin.OptionKeys;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.RecordedRun;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class SubjectAttentionBranch extends StatelessBranch {
   public static final String NAME = "subject-attention";
 
   public SubjectAttentionBranch() {
-    super(NAME, 300, "confines each subject word's cross-attention to its own region");
+    super(NAME, 300, "confines each subject word's cross-attention to its own region", OptionKeys.of("bias", "emphasis"));
   }
 
   @Override

@@ -1,0 +1,177 @@
+package dev.crossnet.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossnet.api.region.Box;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParseResult;
+
+class CrossNetCliTest {
+
+  @Test
+  void helpAtTheTopListsEveryCommandAndSucceeds() {
+    CliRun run = CliRun.of("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("edit", "txt2img", "samplers", "help",
+        "Replace a region's occupant with a subject", "Exit codes: 0 success, 1 the work failed, 2 a usage error");
+  }
+
+  @Test
+  void theHelpCommandExplainsACommand() {
+    CliRun run = CliRun.of("help", "edit");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--bedrock=FILE", "--edit-options");
+  }
+
+  @Test
+  void editAnswersHelpWithEveryOptionDescribedWithItsDefault() {
+    CliRun run = CliRun.of("edit", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().replaceAll("\\s+", " ")).contains("--steps=N", "Denoising steps of the full schedule (default: 30)",
+        "(default: 0.8)", "(default: out/edit.png)", "(default: <subject>)", "(default: 7)", "(default: 60)",
+        "--region=X,Y,W,H", "--mask=FILE", "--edit-options=KEY=VALUE[,KEY=VALUE...]");
+  }
+
+  @Test
+  void txt2imgAndSamplersAnswerHelp() {
+    CliRun txt2img = CliRun.of("txt2img", "--help");
+    CliRun samplers = CliRun.of("samplers", "-h");
+
+    assertThat(txt2img.exitCode()).isZero();
+    assertThat(txt2img.out().replaceAll("\\s+", " ")).contains("(default: 50)", "(default: 64)", "(default: \"a large red robot waving");
+    assertThat(samplers.exitCode()).isZero();
+    assertThat(samplers.out()).contains("List the sampler plugins");
+  }
+
+  @Test
+  void noCommandIsAUsageErrorThatListsTheCommands() {
+    CliRun run = CliRun.of();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("edit", "txt2img", "samplers");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorSuggestingTheClosestOne() {
+    CliRun run = CliRun.of("edit", "--stpes", "3");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("crossnet edit: Unknown options: '--stpes'", "Possible solutions: --steps",
+        "Run 'crossnet edit --help'");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorSuggestingTheClosestOne() {
+    CliRun run = CliRun.of("edti");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'edti'", "edit");
+  }
+
+  @Test
+  void samplersTakesNoOptions() {
+    assertThat(CliRun.of("samplers", "--verbose", "yes").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aMalformedNumberIsAUsageErrorNamingOptionAndText() {
+    CliRun run = CliRun.of("edit", "--steps", "ten");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--steps", "'ten'");
+  }
+
+  @Test
+  void aBoxOfThreeNumbersIsAUsageErrorShowingTheForm() {
+    CliRun run = CliRun.of("edit", "--region", "1,2,3");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--region", "x,y,width,height", "'1,2,3'");
+  }
+
+  @Test
+  void aRegionGivenAsBoxAndMaskIsAUsageError() {
+    CliRun run = CliRun.of("edit", "--bedrock", "b.png", "--subject", "s.png", "--region", "1,2,3,4",
+        "--mask", "m.png");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--region", "--mask", "mutually exclusive");
+  }
+
+  @Test
+  void anEditOptionWithoutAValueIsAUsageError() {
+    CliRun run = CliRun.of("edit", "--edit-options", "ilvr");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--edit-options", "KEY=VALUE", "ilvr");
+  }
+
+  @Test
+  void aBedrockWithoutSubjectPicturesIsAUsageErrorBeforeAnyFileIsRead() {
+    CliRun run = CliRun.of("edit", "--bedrock", "no-such-file.png", "--region", "1,2,3,4");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--bedrock needs --subject", "--subject dog1.png,dog2.png");
+  }
+
+  @Test
+  void aRegionWithoutABedrockIsAUsageErrorInsteadOfBeingIgnored() {
+    CliRun run = CliRun.of("edit", "--region", "1,2,3,4");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("give it with --bedrock");
+  }
+
+  @Test
+  void anEditOptionNothingReadsIsAUsageErrorNamingTheKnownKeys() {
+    CliRun run = CliRun.of("edit", "--edit-options", "foo.bar=1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown option 'foo.bar' for the edit", "branch.motion[.<key>]");
+  }
+
+  @Test
+  void anUnknownKeyOfABranchIsAUsageErrorNamingTheBranchsKeys() {
+    CliRun run = CliRun.of("edit", "--edit-options", "branch.motion.nonsense=3");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown option 'branch.motion.nonsense' for branch 'motion'", "ilvr-until");
+  }
+
+  @Test
+  void editOptionsAreReadAsOrderedPairsWithSpacesAroundCommasIgnored() {
+    EditCommand edit = parsedEdit("--edit-options", "branch.motion.ilvr=false, branch.appearance.template=a {}",
+        "--edit-options", "branch.region.feather=2");
+
+    assertThat(edit.editOptions).containsExactly(Map.entry("branch.motion.ilvr", "false"),
+        Map.entry("branch.appearance.template", "a {}"), Map.entry("branch.region.feather", "2"));
+  }
+
+  @Test
+  void optionsAreTypedAndTakeBothSpellings() {
+    EditCommand edit = parsedEdit("--steps=12", "--seed", "-5", "--strength", "0.5", "--bedrock", "b.png",
+        "--region", "40,20,64,120", "--subject", "a.png,b.png");
+
+    assertThat(edit.steps).isEqualTo(12);
+    assertThat(edit.seed).isEqualTo(-5);
+    assertThat(edit.strength).isEqualTo(0.5);
+    assertThat(edit.where.box).isEqualTo(new Box(40, 20, 64, 120));
+    assertThat(edit.subject).containsExactly(Path.of("a.png"), Path.of("b.png"));
+    assertThat(edit.out).isEqualTo(Path.of("out/edit.png"));
+    assertThat(edit.prompt).as("the prompt defaults to the word, filled in when the edit runs").isNull();
+  }
+
+  private static EditCommand parsedEdit(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "edit";
+    System.arraycopy(args, 0, all, 1, args.length);
+    ParseResult parsed = CrossNetCli.commandLine().parseArgs(all);
+    return (EditCommand) parsed.subcommand().commandSpec().userObject();
+  }
+}

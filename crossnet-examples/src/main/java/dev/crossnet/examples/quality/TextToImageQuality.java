@@ -124,6 +124,7 @@ public final class TextToImageQuality implements Callable<Integer> {
 
   private void run() throws Exception {
     Files.createDirectories(out);
+    int size = generation.config().imageSize();
     SceneGenerator world = new SceneGenerator(generation.scenes().withSplit(Split.HELD_OUT).withFigures(1, 2));
     Score drawn = new Score();
     Score real = new Score();
@@ -137,7 +138,7 @@ public final class TextToImageQuality implements Callable<Integer> {
         for (int i = 0; i < captions; i++) {
           Scene scene = world.generate(firstSeed + i);
           long start = System.nanoTime();
-          Picture picture = t2i.generate(TextToImageRequest.of(scene.caption()).withSampler(model.defaultSampler(), steps)
+          Picture picture = t2i.generate(TextToImageRequest.of(scene.caption()).withSize(size, size).withSampler(model.defaultSampler(), steps)
               .withGuidance("", guidance).withSeed(i), manager);
           seconds += (System.nanoTime() - start) / 1e9;
           score(judge.read(picture), scene, drawn);

@@ -21,6 +21,11 @@ public record LossInput<T>(String name, Class<T> type) {
   public static final LossInput<NDArray> TARGET = new LossInput<>("target", NDArray.class);
   /** Where the loss counts, [B, 1, H, W] in [0, 1] at the prediction's resolution. */
   public static final LossInput<NDArray> MASK = new LossInput<>("mask", NDArray.class);
+  /**
+   * Per-example weights of a denoising loss, [B] (for example min-SNR weighting); a loss that reads them
+   * averages each example's error weighted by its weight. Optional: absent, every example counts once.
+   */
+  public static final LossInput<NDArray> EXAMPLE_WEIGHTS = new LossInput<>("example weights", NDArray.class);
   /** The timesteps of the batch, [B]. */
   public static final LossInput<NDArray> TIMESTEPS = new LossInput<>("timesteps", NDArray.class);
   /** The learned token embeddings being optimised, [K, D]. */

@@ -1,11 +1,15 @@
 package dev.crossnet.core.defaultmodel;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.model.clip.ClipTextConfig;
 import dev.crossnet.core.model.clip.ClipTextModel;
 import dev.crossnet.core.model.unet.UNet2DConditionModel;
 import dev.crossnet.core.model.unet.UNetConfig;
 import dev.crossnet.core.nn.RandomParameters;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The two networks the diffusion stage trains jointly: the UNet and the text encoder whose states it reads.
@@ -29,9 +33,36 @@ public record DiffusionNetworks(UNet2DConditionModel unet, ClipTextModel textEnc
     }
   }
 
+  /**
+   * The UNet and text encoder of a model folder (a shipped default model, an export of this trainer or of
+   * tools/gpu/train_unet.py), to train on. Their configs must be the ones this configuration writes.
+   */
+  public static DiffusionNetworks load(Path modelFolder, DefaultModelConfig config, int vocabularySize,
+      NDManager manager) {
+    UNet2DConditionModel unet = UNet2DConditionModel.load(modelFolder.resolve("unet"), manager);
+    ClipTextModel text = ClipTextModel.load(modelFolder.resolve("text_encoder"), manager);
+    DiffusionNetworks loaded = new DiffusionNetworks(unet, text);
+    try (NDManager scratch = manager.newSubManager()) {
+      DiffusionNetworks expected = initialise(config, vocabularySize, 0, scratch);
+      if (!shapes(loaded.unet().namedParameters()).equals(shapes(expected.unet().namedParameters()))
+          || !shapes(loaded.textEncoder().namedParameters()).equals(shapes(expected.textEncoder().namedParameters()))) {
+        throw new IllegalArgumentException("the UNet or text encoder in " + modelFolder + " is not this model's "
+            + "architecture (" + config.unetChannels() + " UNet channels, a vocabulary of " + vocabularySize
+            + "); start from a folder of the same model or train from scratch");
+      }
+    }
+    return loaded;
+  }
+
   /** Parameter count of the UNet and of the text encoder. */
   public long[] parameterCounts() {
     return new long[] {count(unet.namedParameters()), count(textEncoder.namedParameters())};
+  }
+
+  private static Map<String, String> shapes(Map<String, NDArray> parameters) {
+    Map<String, String> out = new LinkedHashMap<>();
+    parameters.forEach((name, array) -> out.put(name, array.getShape().toString()));
+    return out;
   }
 
   private static long count(java.util.Map<String, ai.djl.ndarray.NDArray> p) {

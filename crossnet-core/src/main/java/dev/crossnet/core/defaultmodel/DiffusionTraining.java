@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Stage two of the default model: the UNet and the text encoder, trained together from scratch to predict the
- * noise added to cached latents (epsilon prediction). They are two parameter groups of one trainer, "unet" and
+ * Stage two of the default model: the UNet and the text encoder, trained together (from scratch, or on from
+ * given weights) to predict the noise added to cached latents, or v, as the configuration's prediction type says. They are two parameter groups of one trainer, "unet" and
  * "text_encoder", each with the "reconstruction" loss and its own learning rate. A share of captions is
  * replaced by the empty prompt so that classifier-free guidance works.
  */
@@ -36,9 +36,22 @@ public final class DiffusionTraining {
    * @param captionDropout share of examples trained with the empty prompt
    * @param averageDecay decay of the exponential moving average of the weights (0: none); with averaging on,
    *     the networks hold the averaged weights when training returns
+   * @param minSnrGamma min-SNR loss weighting: each example's error weighted min(SNR, gamma) / SNR for noise
+   *     prediction, min(SNR, gamma) / (SNR + 1) for v (0: every example weighs 1)
    */
   public record Settings(double unetLearningRate, double textLearningRate, double captionDropout,
-      double averageDecay) {
+      double averageDecay, double minSnrGamma) {
+
+    public Settings {
+      if (minSnrGamma < 0) {
+        throw new IllegalArgumentException("min-SNR gamma must be 0 (off) or positive, got " + minSnrGamma);
+      }
+    }
+
+    /** Settings without min-SNR weighting. */
+    public Settings(double unetLearningRate, double textLearningRate, double captionDropout, double averageDecay) {
+      this(unetLearningRate, textLearningRate, captionDropout, averageDecay, 0);
+    }
 
     /** Settings without weight averaging. */
     public Settings(double unetLearningRate, double textLearningRate, double captionDropout) {
@@ -88,8 +101,8 @@ public final class DiffusionTraining {
         .averaging(settings.averageDecay())
         .stateManager(manager.newSubManager())
         .metadata(Map.of("model", "default-model-diffusion"))
-        .step((scope, step) -> forward(networks, latents, scale, tokens, empty, alphasCumprod, run, settings,
-            step, scope));
+        .step((scope, step) -> forward(networks, latents, scale, tokens, empty, alphasCumprod,
+            config.predictionType().equals(DefaultModelConfig.V_PREDICTION), run, settings, step, scope));
     run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
     try (Trainer trainer = builder.build()) {
       Map<String, Double> last = TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
@@ -101,8 +114,8 @@ public final class DiffusionTraining {
   }
 
   private static Map<LossInput<?>, Object> forward(DiffusionNetworks networks, LatentSet latents, float scale,
-      int[][] tokens, int[] empty, double[] alphasCumprod, TrainingRun run, Settings settings, int step,
-      NDManager scope) {
+      int[][] tokens, int[] empty, double[] alphasCumprod, boolean predictsV, TrainingRun run, Settings settings,
+      int step, NDManager scope) {
     int b = run.batch();
     int[] indices = FigureWorldImages.batchIndices(run.seed(), step, b, latents.count());
     SplittableRandom r = new SplittableRandom(run.seed() * 0xBF58476D1CE4E5B9L + step * 7919L + 1);
@@ -110,6 +123,8 @@ public final class DiffusionTraining {
     int per = x0.length / b;
     float[] noise = new float[x0.length];
     float[] noisy = new float[x0.length];
+    float[] target = predictsV ? new float[x0.length] : noise;
+    float[] weights = new float[b];
     float[] timesteps = new float[b];
     int length = tokens[0].length;
     long[] ids = new long[b * length];
@@ -121,7 +136,11 @@ public final class DiffusionTraining {
       for (int k = i * per; k < (i + 1) * per; k++) {
         noise[k] = (float) gaussian(r);
         noisy[k] = a * x0[k] + s * noise[k];
+        if (predictsV) {
+          target[k] = a * noise[k] - s * x0[k];
+        }
       }
+      weights[i] = (float) minSnrWeight(alphasCumprod[t], settings.minSnrGamma(), predictsV);
       int[] row = r.nextDouble() < settings.captionDropout() ? empty : tokens[indices[i]];
       for (int k = 0; k < length; k++) {
         ids[i * length + k] = row[k];
@@ -133,9 +152,24 @@ public final class DiffusionTraining {
         scope.create(timesteps).toType(DataType.FLOAT32, false), text);
     Map<LossInput<?>, Object> out = new LinkedHashMap<>();
     out.put(LossInput.PREDICTION, prediction);
-    out.put(LossInput.TARGET, scope.create(noise, shape));
+    out.put(LossInput.TARGET, scope.create(target, shape));
     out.put(LossInput.TIMESTEPS, scope.create(timesteps));
+    if (settings.minSnrGamma() > 0) {
+      out.put(LossInput.EXAMPLE_WEIGHTS, scope.create(weights));
+    }
     return out;
+  }
+
+  /**
+   * The min-SNR weight of an example at a timestep whose cumulative alpha is {@code alphaBar} (Hang et al.,
+   * "Efficient Diffusion Training via Min-SNR Weighting Strategy"); 1 when gamma is 0.
+   */
+  static double minSnrWeight(double alphaBar, double gamma, boolean predictsV) {
+    if (gamma <= 0) {
+      return 1;
+    }
+    double snr = alphaBar / (1 - alphaBar);
+    return Math.min(snr, gamma) / (predictsV ? snr + 1 : snr);
   }
 
   /** A standard normal draw (Box-Muller), so the noise depends on the random stream only. */

@@ -1,6 +1,8 @@
 package dev.crossnet.core.defaultmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +17,7 @@ import dev.crossnet.core.text.PromptTokenizers;
 import dev.crossnet.core.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,69 @@ class DefaultModelTrainingTest {
       assertThat(seen).containsKeys("unet/reconstruction", "text_encoder/reconstruction");
       assertThat(networks.textEncoder().tokenEmbeddings().toFloatArray()).isNotEqualTo(textBefore);
       assertThat(networks.unet().namedParameters().get("conv_in.weight").toFloatArray()).isNotEqualTo(unetBefore);
+    }
+  }
+
+  @Test
+  void minSnrWeightsClampTheSignalToNoiseRatio() {
+    assertThat(DiffusionTraining.minSnrWeight(0.99, 0, false)).isEqualTo(1.0);
+    // SNR 99: noise prediction weighs 5 / 99, v prediction 5 / 100
+    assertThat(DiffusionTraining.minSnrWeight(0.99, 5, false)).isCloseTo(5 / 99.0, within(1e-9));
+    assertThat(DiffusionTraining.minSnrWeight(0.99, 5, true)).isCloseTo(5 / 100.0, within(1e-9));
+    // SNR 1/9 is under gamma: noise prediction weighs 1, v prediction SNR / (SNR + 1) = 0.1
+    assertThat(DiffusionTraining.minSnrWeight(0.1, 5, false)).isCloseTo(1.0, within(1e-9));
+    assertThat(DiffusionTraining.minSnrWeight(0.1, 5, true)).isCloseTo(0.1, within(1e-9));
+  }
+
+  @Test
+  void vPredictionWithMinSnrTrainsOtherWeightsThanNoisePredictionFromTheSameStart() {
+    Map<String, float[]> epsilon = trainOnce(TinyModels.CONFIG, SETTINGS);
+    Map<String, float[]> v = trainOnce(TinyModels.CONFIG.withPredictionType(DefaultModelConfig.V_PREDICTION),
+        new DiffusionTraining.Settings(1e-3, 1e-3, 0.5, 0.9, 5));
+    assertThat(v.keySet()).isEqualTo(epsilon.keySet());
+    assertThat(v.get("conv_out.weight")).isNotEqualTo(epsilon.get("conv_out.weight"));
+    v.values().forEach(values -> {
+      for (float x : values) {
+        assertThat(x).isFinite();
+      }
+    });
+    assertThat(TinyModels.CONFIG.withPredictionType(DefaultModelConfig.V_PREDICTION).schedulerJson())
+        .containsEntry("prediction_type", "v_prediction");
+  }
+
+  @Test
+  void trainingGoesOnFromAnExportedModelsWeights() {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionNetworks networks = TinyModels.networks(m);
+      AutoencoderKL vae = TinyModels.vae(m);
+      DefaultModelExporter.export(dir.resolve("model"), TinyModels.CONFIG, vae, 0.7, networks, TinyModels.VOCABULARY);
+      int vocabulary = TinyModels.VOCABULARY.vocabulary().size();
+      DiffusionNetworks loaded = DiffusionNetworks.load(dir.resolve("model"), TinyModels.CONFIG, vocabulary, m);
+      networks.unet().namedParameters().forEach((k, p) ->
+          assertThat(loaded.unet().namedParameters().get(k).toFloatArray()).as(k).containsExactly(p.toFloatArray()));
+      assertThat(loaded.textEncoder().tokenEmbeddings().toFloatArray())
+          .containsExactly(networks.textEncoder().tokenEmbeddings().toFloatArray());
+      DefaultModelConfig wider = new DefaultModelConfig(16, List.of(8, 8), 4, List.of(8, 32), 4, 2, 8, 1, 2, 16, 24,
+          1e-4, 0.02, 1000, DefaultModelConfig.EPSILON);
+      assertThatThrownBy(() -> DiffusionNetworks.load(dir.resolve("model"), wider, vocabulary, m))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not this model's architecture");
+    }
+  }
+
+  private Map<String, float[]> trainOnce(DefaultModelConfig config, DiffusionTraining.Settings settings) {
+    FigureWorldImages images = TinyModels.images(6);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionNetworks networks = TinyModels.networks(m);
+      AutoencoderKL vae = TinyModels.vae(m);
+      LatentSet latents = LatentSet.encode(vae, images, 4, m);
+      Path tokenizerDir = dir.resolve("tokenizer");
+      DefaultModelExporter.writeTokenizer(tokenizerDir, TinyModels.VOCABULARY, config.maxTokens());
+      DiffusionTraining.train(networks, config, latents, 0.7f, images, PromptTokenizers.load(tokenizerDir),
+          TrainingRun.of(2, 3, 9, Optional.empty(), 1), settings, LOSSES, m, ProgressListener.NONE,
+          TrainingListener.NONE, Cancellation.never());
+      Map<String, float[]> out = new LinkedHashMap<>();
+      networks.unet().namedParameters().forEach((k, v) -> out.put(k, v.toFloatArray()));
+      return out;
     }
   }
 

@@ -24,6 +24,7 @@ import dev.crossnet.core.judge.Judge;
 import dev.crossnet.examples.cli.Choices;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.train.ModelGeneration;
 import dev.crossnet.examples.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,8 +117,18 @@ public final class EditBenchmark implements Callable<Integer> {
   int scenes;
 
   @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "32",
-      description = "Scene width and height in pixels (default: ${DEFAULT-VALUE}).")
+      description = "Scene width and height in pixels, standard world only (default: ${DEFAULT-VALUE}).")
   int size;
+
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Scenes of standard FigureWorld (at --size) or main-subject FigureWorld (128x128, figures "
+          + "drawn large) (default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
+
+  @Option(names = "--judge", paramLabel = "JUDGE", defaultValue = "bundled",
+      description = "The judge: bundled, or a judge folder such as models/default-v2/judge "
+          + "(default: ${DEFAULT-VALUE}).")
+  String judgeName;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "10",
       description = "Denoising steps (default: ${DEFAULT-VALUE}).")
@@ -241,13 +252,14 @@ public final class EditBenchmark implements Callable<Integer> {
     int inversionsRun = 0;
     long inversionPeak = 0;
     int done = 0;
-    SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size)
-        .withSplit(Split.HELD_OUT).withFigures(2, 3));
+    SceneOptions sceneOptions = generation == ModelGeneration.STANDARD
+        ? SceneOptions.defaults().withSize(size, size) : generation.scenes();
+    SceneGenerator world = new SceneGenerator(sceneOptions.withSplit(Split.HELD_OUT).withFigures(2, 3));
     try (NDManager judgeManager = OfflineEngine.get().newBaseManager(); VaeRoundTrip vae = new VaeRoundTrip(model)) {
       if (vae.available()) {
         totals.put(VAE_CEILING, new Totals());
       }
-      Judge judge = FigureWorldJudge.bundled(judgeManager);
+      Judge judge = FigureWorldJudge.named(judgeName, judgeManager);
       for (long s = seed; done < scenes && s < seed + 50L * scenes; s++) {
         Scene scene = world.generate(s);
         Optional<SceneCase> found = SceneCase.of(scene, 0, 1, WORD);

@@ -74,6 +74,11 @@ import picocli.CommandLine.Option;
  * {@code tools/gpu/train_vae.py}) instead of training one: it encodes the latents and writes {@code vae-final/}, and
  * the UNet stage goes on from there ({@code --stage unet --vae-from DIR} does both).
  *
+ * {@code --unet-from DIR} starts the UNet stage from a model folder's UNet and text encoder instead of random
+ * weights, so that the shipped default model v2 (trained by {@code tools/gpu/train_unet.py}) goes on training here:
+ * {@code --model main-subject --stage unet --vae-from models/default-v2/vae --unet-from <the model folder>
+ * --min-snr 5}.
+ *
  * {@code --model main-subject} trains the default model v2 ({@link DefaultModelConfig#mainSubject()}: 128x128
  * scenes of {@link SceneOptions#mainSubject()}, an f = 8 autoencoder) instead of the 64x64 model ({@code standard}).
  *
@@ -183,6 +188,21 @@ public final class TrainDefaultModel implements Callable<Integer> {
       description = "A trained autoencoder folder to use instead of training one (default: none).")
   String vaeFrom;
 
+  @Option(names = "--unet-from", paramLabel = "DIR",
+      description = "A model folder whose UNet and text encoder the UNet stage trains on from (the shipped "
+          + "default model, an export, or tools/gpu/train_unet.py's), instead of random weights (default: none).")
+  Path unetFrom;
+
+  @Option(names = "--prediction", paramLabel = "TYPE",
+      description = "What the UNet predicts: epsilon or v_prediction (default: the model's, v_prediction for "
+          + "main-subject, epsilon for standard).")
+  String prediction;
+
+  @Option(names = "--min-snr", paramLabel = "GAMMA", defaultValue = "0",
+      description = "Min-SNR loss weighting gamma, 0 for none (default: ${DEFAULT-VALUE}; tools/gpu trained the "
+          + "main-subject model with 5).")
+  double minSnr;
+
   @Option(names = "--export", paramLabel = "DIR",
       description = "Where to export the model (default: model/ in --work).")
   Path exportFolder;
@@ -209,7 +229,9 @@ public final class TrainDefaultModel implements Callable<Integer> {
     Files.createDirectories(work);
     BooleanSupplier stop = deadline == null ? () -> false
         : () -> LocalTime.now(ZoneOffset.UTC).isAfter(deadline);
-    DefaultModelConfig config = generation.config();
+    DefaultModelConfig config = prediction == null ? generation.config()
+        : generation.config().withPredictionType(Choices.check("--prediction", prediction,
+            DefaultModelConfig.EPSILON, DefaultModelConfig.V_PREDICTION));
     SceneOptions scenes = generation.scenes().withFigures(1, maxFigures).withSplit(Split.TRAIN);
     long t0 = System.nanoTime();
     FigureWorldImages images = FigureWorldImages.render(scenes, imageCount, 1_000_000L);
@@ -231,8 +253,9 @@ public final class TrainDefaultModel implements Callable<Integer> {
       }
       if (stage.equals("unet") || stage.equals("all")) {
         trainDiffusion(config, images, work, new TrainingRun(unetSteps, unetBatch, seed,
-            Optional.of(work.resolve("unet")), every, stop), new DiffusionTraining.Settings(unetLr, textLr, dropout, averageDecay),
-            losses, manager, export, half ? DataType.FLOAT16 : DataType.FLOAT32, scenes, sampleRows);
+            Optional.of(work.resolve("unet")), every, stop), new DiffusionTraining.Settings(unetLr, textLr, dropout, averageDecay,
+            minSnr), losses, manager, export, half ? DataType.FLOAT16 : DataType.FLOAT32, scenes, sampleRows,
+            Optional.ofNullable(unetFrom));
       }
     }
   }
@@ -326,7 +349,7 @@ public final class TrainDefaultModel implements Callable<Integer> {
 
   private static void trainDiffusion(DefaultModelConfig config, FigureWorldImages images, Path work, TrainingRun run,
       DiffusionTraining.Settings settings, PluginRegistry<LossProvider> losses, NDManager manager, Path export,
-      DataType exportType, SceneOptions scenes, int sampleRows) throws Exception {
+      DataType exportType, SceneOptions scenes, int sampleRows, Optional<Path> unetFrom) throws Exception {
     if (!Files.exists(work.resolve("latents.bin"))) {
       throw new IllegalStateException(work.resolve("latents.bin") + " is missing; run --stage vae first");
     }
@@ -340,7 +363,9 @@ public final class TrainDefaultModel implements Callable<Integer> {
       WordBpeVocabulary vocabulary = WordBpeVocabulary.learn(CaptionVocabulary.words());
       DefaultModelExporter.writeTokenizer(work.resolve("tokenizer"), vocabulary, config.maxTokens());
       PromptTokenizer tokenizer = PromptTokenizers.load(work.resolve("tokenizer"));
-      DiffusionNetworks networks = DiffusionNetworks.initialise(config, vocabulary.vocabulary().size(), run.seed(), m);
+      DiffusionNetworks networks = unetFrom.isPresent()
+          ? DiffusionNetworks.load(unetFrom.get(), config, vocabulary.vocabulary().size(), m)
+          : DiffusionNetworks.initialise(config, vocabulary.vocabulary().size(), run.seed(), m);
       long[] counts = networks.parameterCounts();
       UNet2DConditionModel unet = networks.unet();
       long macs = unet.macs(config.latentSize(), config.latentSize(), config.maxTokens());
@@ -352,7 +377,7 @@ public final class TrainDefaultModel implements Callable<Integer> {
       DiffusionTraining.train(networks, config, latents, vae.scalingFactor(), images, tokenizer, run, settings,
           losses, m, ProgressListener.NONE, new LossLog(csv, "unet", run.batch(), 10), Cancellation.never());
       if (Files.exists(csv)) {
-        LossPlot.draw(csv, work.resolve("unet").resolve("loss.png"), "denoising loss (epsilon MSE)");
+        LossPlot.draw(csv, work.resolve("unet").resolve("loss.png"), "denoising loss (" + config.predictionType() + " MSE)");
       }
       DefaultModelExporter.export(export, config, vae, vae.scalingFactor(), networks, vocabulary, exportType);
       System.out.println("weights exported as " + exportType);
@@ -380,7 +405,8 @@ public final class TrainDefaultModel implements Callable<Integer> {
         List<Picture> row = new ArrayList<>(List.of(scene.picture()));
         for (int s = 0; s < 4; s++) {
           long t0 = System.nanoTime();
-          row.add(t2i.generate(TextToImageRequest.of(scene.caption()).withSeed(s), manager));
+          row.add(t2i.generate(TextToImageRequest.of(scene.caption()).withSize(config.imageSize(), config.imageSize())
+              .withSeed(s), manager));
           seconds += (System.nanoTime() - t0) / 1e9;
           runs++;
         }

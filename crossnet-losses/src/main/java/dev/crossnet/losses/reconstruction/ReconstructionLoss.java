@@ -1,9 +1,11 @@
 package dev.crossnet.losses.reconstruction;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.loss.LossContext;
 import dev.crossnet.api.loss.LossInput;
 import dev.crossnet.api.loss.TrainingLoss;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +51,10 @@ public final class ReconstructionLoss implements TrainingLoss {
     }
     NDArray difference = prediction.sub(target);
     NDArray scored = error == Error.SQUARED ? difference.square() : difference.abs();
+    Optional<NDArray> weights = context.find(LossInput.EXAMPLE_WEIGHTS);
+    if (weights.isPresent()) {
+      scored = scored.mul(exampleWeights(weights.get(), prediction));
+    }
     Optional<NDArray> mask = useMask ? context.find(LossInput.MASK) : Optional.empty();
     if (mask.isEmpty()) {
       return scored.mean();
@@ -57,5 +63,18 @@ public final class ReconstructionLoss implements TrainingLoss {
     long channels = prediction.getShape().get(1);
     // sum over masked pixels / (masked area * channels); the epsilon keeps an empty mask from dividing by 0
     return scored.mul(m).sum().div(m.sum().mul(channels).add(1e-6f));
+  }
+
+  /** The [B] weights shaped [B, 1, ..., 1] to scale each example's errors. */
+  private static NDArray exampleWeights(NDArray weights, NDArray prediction) {
+    long batch = prediction.getShape().get(0);
+    if (weights.getShape().dimension() != 1 || weights.getShape().get(0) != batch) {
+      throw new IllegalArgumentException("reconstruction loss: example weights " + weights.getShape()
+          + " do not match the batch of " + batch + "; give one weight per example, shape [" + batch + "]");
+    }
+    long[] shape = new long[prediction.getShape().dimension()];
+    Arrays.fill(shape, 1);
+    shape[0] = batch;
+    return weights.reshape(new Shape(shape));
   }
 }

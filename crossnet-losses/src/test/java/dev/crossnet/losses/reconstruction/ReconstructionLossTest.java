@@ -41,6 +41,25 @@ class ReconstructionLossTest {
   }
 
   @Test
+  void exampleWeightsScaleEachExamplesError() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray prediction = m.create(new float[] {1, 1, 3, 3}, new Shape(2, 1, 1, 2));
+      NDArray target = m.zeros(new Shape(2, 1, 1, 2));
+      NDArray weights = m.create(new float[] {2, 0.5f});
+      float loss = new ReconstructionLossProvider().create(PluginConfig.empty())
+          .compute(context(m, Map.of(LossInput.PREDICTION, prediction, LossInput.TARGET, target,
+              LossInput.EXAMPLE_WEIGHTS, weights)))
+          .getFloat();
+      // example errors 1 and 9, weighted 2 and 0.5, averaged over the batch
+      assertThat(loss).isCloseTo((2 * 1 + 0.5f * 9) / 2f, within(1e-5f));
+      assertThatThrownBy(() -> new ReconstructionLossProvider().create(PluginConfig.empty())
+          .compute(context(m, Map.of(LossInput.PREDICTION, prediction, LossInput.TARGET, target,
+              LossInput.EXAMPLE_WEIGHTS, m.ones(new Shape(3))))))
+          .hasMessageContaining("one weight per example");
+    }
+  }
+
+  @Test
   void absoluteErrorIsTheMeanAbsoluteDifference() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray prediction = m.create(new float[] {1, -2, 3, -4}, new Shape(1, 1, 2, 2));

@@ -172,6 +172,19 @@ public final class DiffusionModel {
     return schedulerConfig;
   }
 
+  /**
+   * The side of the square pictures the model was trained on: its UNet's {@code sample_size} (in latent cells)
+   * times the VAE's downscale factor; 64 when the UNet config gives no sample_size. Text to image draws at this
+   * size unless asked for another.
+   */
+  public int nativeSize() {
+    int cells = JsonConfig.parse("unet config", configTexts.get("unet")).getInt("sample_size", 0);
+    if (cells <= 0) {
+      return 64;
+    }
+    return cells * vae.map(v -> 1 << (v.config().blockOutChannels().length - 1)).orElse(1);
+  }
+
   /** The sampler the checkpoint's own scheduler corresponds to, or "ddim" when CrossNet has none for it. */
   public String defaultSampler() {
     return SchedulerClasses.samplerFor(schedulerConfig.getString("_class_name", "")).orElse("ddim");

@@ -59,16 +59,17 @@ final class TextToImageCommand implements Callable<Integer> {
       description = "Random seed; the same seed draws the same picture (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "64",
-      description = "Width and height of the picture (default: ${DEFAULT-VALUE}).")
-  int size;
+  @Option(names = "--size", paramLabel = "PIXELS",
+      description = "Width and height of the picture (default: the size the model was trained at, 64 for the "
+          + "64x64 model, 128 for figureworld-v2).")
+  Integer size;
 
   @Override
   public Integer call() throws Exception {
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       DiffusionModel diffusion = model == null ? DefaultModel.load(manager) : DiffusionModel.load(model, manager);
       TextToImageRequest request = TextToImageRequest.of(prompt)
-          .withSize(size, size)
+          .withSize(size == null ? diffusion.nativeSize() : size, size == null ? diffusion.nativeSize() : size)
           .withSampler(sampler == null ? diffusion.defaultSampler() : sampler, steps)
           .withGuidance(negative, guidance)
           .withSeed(seed)

@@ -3,6 +3,8 @@ package dev.crossnet.examples.cli;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.image.EditOutput;
+import dev.crossnet.api.image.ImageFile;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
@@ -13,7 +15,6 @@ import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Split;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.Map;
  * {@code crossnet edit}: puts a subject in place of a region's occupant. With {@code --bedrock}, {@code --region}
  * (x,y,w,h) or {@code --mask}, and {@code --subject} pictures it edits your files; without them it edits a
  * held-out FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit
- * beside the result, so the default model can be tried with nothing at hand. The prompt defaults to the subject's
+ * beside the result, so the default model can be tried with nothing at hand. The result is a PNG in the bedrock
+ * file's own pixel format, every pixel the edit did not change exactly as the file held it ({@link ImageFile}); the
+ * output path is checked before the edit starts. The prompt defaults to the subject's
  * word alone (what the API uses without one); {@code --edit-options k=v,...} passes edit options such as
  * {@code branch.appearance.source=inversion} or {@code branch.motion.pose=none}. On the embedded default model
  * the image encoder reads the subject (no training); {@code --inversion-steps} counts when the subject is learned
@@ -59,8 +62,10 @@ final class EditCommand implements Command {
     int inversionSteps = options.integer("inversion-steps", 60);
     Map<String, String> editOptions = options.pairs("edit-options");
     options.rejectUnknown();
+    requireWritable(out);
 
     Picture bedrock;
+    ImageFile bedrockImage = null;
     Region region;
     Subject subject;
     if (bedrockFile == null) {
@@ -75,7 +80,8 @@ final class EditCommand implements Command {
       ideal.edited().picture().write(dir.resolve("ideal.png"));
       System.out.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
     } else {
-      bedrock = Picture.read(bedrockFile);
+      bedrockImage = ImageFile.read(bedrockFile);
+      bedrock = bedrockImage.picture();
       region = region(box, maskFile);
       if (subjects == null) {
         throw new UsageException("--bedrock needs --subject with one or more pictures of the subject, "
@@ -95,11 +101,23 @@ final class EditCommand implements Command {
       edit = edit.model(model);
     }
     EditResult result = edit.run();
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    result.picture().write(out);
+    if (bedrockImage != null) {
+      bedrockImage.writeEdit(result.picture(), out);
+    } else {
+      result.picture().write(out);
+    }
     System.out.printf("wrote %s (seed %d) in %.1f s: %s%n", out, result.seed(),
         result.totalTime().toMillis() / 1000.0, result.timings());
     return 0;
+  }
+
+  /** Fails in milliseconds, before any model work, when the result could not be written. */
+  private static void requireWritable(Path out) throws java.io.IOException {
+    try {
+      EditOutput.requireWritable(out);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--out: " + e.getMessage());
+    }
   }
 
   private static Scene demoScene(long seed) {

@@ -1,0 +1,67 @@
+package dev.crossnet.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crossnet edit} refuses an output it could not write before any model work starts. */
+class EditCommandOutputTest {
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void captureErr() {
+    savedErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreErr() {
+    System.setErr(savedErr);
+  }
+
+  private int edit(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "edit";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return new CrossNetCli(List.of(new EditCommand())).run(all);
+  }
+
+  @Test
+  void anOutputInsideAFileFailsAtOnceNamingTheFolder() throws IOException {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    long start = System.nanoTime();
+    int code = edit("--out", file.resolve("edit.png").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot create the output folder").contains(file.toString());
+    assertThat((System.nanoTime() - start) / 1e9).as("seconds before the refusal").isLessThan(5);
+  }
+
+  @Test
+  void aLossyOutputNameIsAUsageErrorNamingThePngToUse() {
+    int code = edit("--out", dir.resolve("edit.jpg").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("edit.jpg").contains("edit.png");
+  }
+
+  @Test
+  void aMissingBedrockIsNamed() {
+    Path missing = dir.resolve("missing.png");
+    int code = edit("--bedrock", missing.toString(), "--region", "1,1,4,4", "--subject", missing.toString(),
+        "--out", dir.resolve("edit.png").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(missing.toString()).contains("does not exist");
+  }
+}

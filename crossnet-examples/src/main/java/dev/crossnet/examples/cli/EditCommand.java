@@ -26,7 +26,8 @@ import java.util.Map;
  * held-out FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit
  * beside the result, so the default model can be tried with nothing at hand. The result is a PNG in the bedrock
  * file's own pixel format, every pixel the edit did not change exactly as the file held it ({@link ImageFile}); the
- * output path is checked before the edit starts. The prompt defaults to the subject's
+ * output path is checked before the edit starts. {@code --memory-limit 24g} raises (or lowers) the memory an edit
+ * may plan to use (default: 80 % of physical memory; docs/limits.md). The prompt defaults to the subject's
  * word alone (what the API uses without one); {@code --edit-options k=v,...} passes edit options such as
  * {@code branch.appearance.source=inversion} or {@code branch.motion.pose=none}. On the embedded default model
  * the image encoder reads the subject (no training); {@code --inversion-steps} counts when the subject is learned
@@ -61,6 +62,7 @@ final class EditCommand implements Command {
     long seed = options.longValue("seed", 7);
     int inversionSteps = options.integer("inversion-steps", 60);
     Map<String, String> editOptions = options.pairs("edit-options");
+    Long memoryLimit = bytes(options.string("memory-limit", null));
     options.rejectUnknown();
     requireWritable(out);
 
@@ -100,6 +102,9 @@ final class EditCommand implements Command {
     if (model != null) {
       edit = edit.model(model);
     }
+    if (memoryLimit != null) {
+      edit = edit.memoryLimit(memoryLimit);
+    }
     EditResult result = edit.run();
     if (bedrockImage != null) {
       bedrockImage.writeEdit(result.picture(), out);
@@ -109,6 +114,27 @@ final class EditCommand implements Command {
     System.out.printf("wrote %s (seed %d) in %.1f s: %s%n", out, result.seed(),
         result.totalTime().toMillis() / 1000.0, result.timings());
     return 0;
+  }
+
+  /** A size such as {@code 24g}, {@code 512m} or a number of bytes; null when not given. */
+  static Long bytes(String text) {
+    if (text == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([kmgt]?)i?b?").matcher(
+        text.trim().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches()) {
+      throw new UsageException("--memory-limit takes a size such as 24g, 512m or a number of bytes; got '" + text
+          + "'");
+    }
+    int shift = switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      case "t" -> 40;
+      default -> 0;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   /** Fails in milliseconds, before any model work, when the result could not be written. */

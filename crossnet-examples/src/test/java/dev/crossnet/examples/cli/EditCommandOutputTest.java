@@ -64,4 +64,14 @@ class EditCommandOutputTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(missing.toString()).contains("does not exist");
   }
+
+  @Test
+  void aMemoryLimitIsReadAsASizeAndNonsenseIsAUsageError() {
+    assertThat(EditCommand.bytes("24g")).isEqualTo(24L << 30);
+    assertThat(EditCommand.bytes("512MiB")).isEqualTo(512L << 20);
+    assertThat(EditCommand.bytes("1000")).isEqualTo(1000L);
+    int code = edit("--memory-limit", "lots", "--out", dir.resolve("edit.png").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--memory-limit").contains("'lots'");
+  }
 }

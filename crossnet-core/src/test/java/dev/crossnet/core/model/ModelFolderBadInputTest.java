@@ -89,4 +89,11 @@ class ModelFolderBadInputTest {
         .hasMessageContaining("save_file(torch.load('diffusion_pytorch_model.bin'")
         .hasMessageContaining("safe_serialization=True");
   }
+
+  @Test
+  void aModelFolderThatDoesNotExistIsSaidToBeMissing() {
+    Path missing = dir.resolve("no-such-model");
+    assertThatThrownBy(() -> DiffusionModel.load(missing, manager))
+        .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+  }
 }

@@ -64,11 +64,7 @@ public final class ScaledDotProductAttention {
       if (observe) {
         hook.onAttentionMaps(call, start, probs);
       }
-      // a copy: the product itself keeps this slice's probabilities alive (measured: without the copy, attention
-      // over n tokens held all n x n scores until its result was freed, whatever the slicing)
-      try (NDArray product = probs.matMul(v)) {
-        return s.keep(product.duplicate());
-      }
+      return s.keep(probs.matMul(v));
     }
   }
 }

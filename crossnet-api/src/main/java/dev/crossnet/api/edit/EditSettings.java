@@ -25,6 +25,9 @@ import java.util.OptionalLong;
  *     sets one of the keys the branch declares; any other key fails when the edit runs
  * @param progress receives progress
  * @param cancellation checked between steps
+ * @param memoryLimit the most memory an edit may need, in bytes; an edit whose estimate exceeds it is refused
+ *     before anything is allocated. Empty means {@value #DEFAULT_MEMORY_SHARE_PERCENT} % of the machine's (or
+ *     container's) physical memory; see docs/limits.md
  */
 public record EditSettings(
     String prompt,
@@ -37,27 +40,30 @@ public record EditSettings(
     Optional<Path> model,
     PluginConfig options,
     ProgressListener progress,
-    Cancellation cancellation) {
+    Cancellation cancellation,
+    OptionalLong memoryLimit) {
 
   public static final String DEFAULT_SAMPLER = "ddim";
   public static final int DEFAULT_STEPS = 50;
   public static final double DEFAULT_STRENGTH = 1.0;
   public static final double DEFAULT_GUIDANCE_SCALE = 5.0;
+  /** Share of physical memory an edit may plan to use when no memory limit is given. */
+  public static final int DEFAULT_MEMORY_SHARE_PERCENT = 80;
 
   public static EditSettings defaults() {
     return new EditSettings("", "", DEFAULT_SAMPLER, DEFAULT_STEPS, DEFAULT_STRENGTH, DEFAULT_GUIDANCE_SCALE,
         OptionalLong.empty(), Optional.empty(), PluginConfig.empty(), ProgressListener.NONE,
-        Cancellation.never());
+        Cancellation.never(), OptionalLong.empty());
   }
 
   public EditSettings withPrompt(String value) {
     return new EditSettings(requireText(value, "prompt"), negativePrompt, sampler, steps, strength,
-        guidanceScale, seed, model, options, progress, cancellation);
+        guidanceScale, seed, model, options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withNegativePrompt(String value) {
     return new EditSettings(prompt, requireText(value, "negative prompt"), sampler, steps, strength,
-        guidanceScale, seed, model, options, progress, cancellation);
+        guidanceScale, seed, model, options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withSampler(String value) {
@@ -65,7 +71,7 @@ public record EditSettings(
       throw new IllegalArgumentException("sampler name is empty; name a sampler plugin such as \"ddim\"");
     }
     return new EditSettings(prompt, negativePrompt, value, steps, strength, guidanceScale, seed, model,
-        options, progress, cancellation);
+        options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withSteps(int value) {
@@ -77,7 +83,7 @@ public record EditSettings(
       throw new IllegalArgumentException("steps must be at most 10000, got " + value);
     }
     return new EditSettings(prompt, negativePrompt, sampler, value, strength, guidanceScale, seed, model,
-        options, progress, cancellation);
+        options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withStrength(double value) {
@@ -86,7 +92,7 @@ public record EditSettings(
           + "; 1 starts from pure noise, smaller values keep more of the bedrock");
     }
     return new EditSettings(prompt, negativePrompt, sampler, steps, value, guidanceScale, seed, model,
-        options, progress, cancellation);
+        options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withGuidanceScale(double value) {
@@ -95,38 +101,51 @@ public record EditSettings(
           + "; 1 switches guidance off, 3 to 8 is usual");
     }
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, value, seed, model, options,
-        progress, cancellation);
+        progress, cancellation, memoryLimit);
   }
 
   public EditSettings withSeed(long value) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale,
-        OptionalLong.of(value), model, options, progress, cancellation);
+        OptionalLong.of(value), model, options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withModel(Path value) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed,
-        Optional.of(value), options, progress, cancellation);
+        Optional.of(value), options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withOption(String key, Object value) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
-        options.with(key, value), progress, cancellation);
+        options.with(key, value), progress, cancellation, memoryLimit);
   }
 
   /** These settings with every option of {@code extra} added (an option already set is replaced). */
   public EditSettings withOptions(PluginConfig extra) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
-        options.merge(extra), progress, cancellation);
+        options.merge(extra), progress, cancellation, memoryLimit);
   }
 
   public EditSettings withProgress(ProgressListener value) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
-        options, java.util.Objects.requireNonNull(value, "progress listener"), cancellation);
+        options, java.util.Objects.requireNonNull(value, "progress listener"), cancellation, memoryLimit);
   }
 
   public EditSettings withCancellation(Cancellation value) {
     return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model,
-        options, progress, java.util.Objects.requireNonNull(value, "cancellation"));
+        options, progress, java.util.Objects.requireNonNull(value, "cancellation"), memoryLimit);
+  }
+
+  /**
+   * The most memory (bytes) the edit may need; raise it to allow a larger bedrock on a machine with swap or
+   * memory the estimate does not see.
+   */
+  public EditSettings withMemoryLimit(long bytes) {
+    if (bytes < (64L << 20)) {
+      throw new IllegalArgumentException("memory limit must be at least 64 MiB, got " + bytes + " bytes; give it in"
+          + " bytes, e.g. 32L << 30 for 32 GiB");
+    }
+    return new EditSettings(prompt, negativePrompt, sampler, steps, strength, guidanceScale, seed, model, options,
+        progress, cancellation, OptionalLong.of(bytes));
   }
 
   private static String requireText(String value, String what) {

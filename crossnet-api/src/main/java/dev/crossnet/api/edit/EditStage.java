@@ -89,6 +89,14 @@ public abstract class EditStage<SELF extends EditStage<SELF>> {
     return withSettings(settings.withCancellation(cancellation));
   }
 
+  /**
+   * The most memory the edit may need, in bytes (default: {@value EditSettings#DEFAULT_MEMORY_SHARE_PERCENT} % of
+   * physical memory). An edit whose estimated need is larger is refused before it allocates anything.
+   */
+  public SELF memoryLimit(long bytes) {
+    return withSettings(settings.withMemoryLimit(bytes));
+  }
+
   /** The settings chosen so far. */
   public EditSettings settings() {
     return settings;

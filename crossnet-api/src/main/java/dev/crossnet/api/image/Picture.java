@@ -3,12 +3,9 @@ package dev.crossnet.api.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * An immutable 8-bit RGB image. Alpha, if the source had any, is dropped; use a {@link
@@ -42,24 +39,22 @@ public final class Picture {
     return new Picture(width, height, copy);
   }
 
-  /** A copy of a {@link BufferedImage} of any type. */
+  /**
+   * A copy of a {@link BufferedImage} of any type. Grey levels are taken as they are (a grey of 32 becomes
+   * 0x202020), samples of more than 8 bits are rounded to 8.
+   */
   public static Picture of(BufferedImage image) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int[] px = image.getRGB(0, 0, w, h, null, 0, w);
-    for (int i = 0; i < px.length; i++) {
-      px[i] &= 0xFFFFFF;
-    }
-    return new Picture(w, h, px);
+    return new Picture(image.getWidth(), image.getHeight(), SampleScaling.rgb8(image));
   }
 
-  /** Reads a PNG, JPEG, BMP or GIF file. */
+  /**
+   * Reads a PNG, JPEG, BMP or GIF file. To write an edit back without touching the file's other pixels, read it
+   * with {@link ImageFile#read(Path)} instead.
+   *
+   * @throws IOException naming the file when it is missing, not an image, or damaged or truncated
+   */
   public static Picture read(Path file) throws IOException {
-    BufferedImage image = ImageIO.read(file.toFile());
-    if (image == null) {
-      throw new IOException(file + " is not an image format this JVM can read (PNG, JPEG, BMP, GIF)");
-    }
-    return of(image);
+    return ImageFile.read(file).picture();
   }
 
   /** A picture filled with one colour. */
@@ -134,17 +129,7 @@ public final class Picture {
   public void write(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String format = name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpg" : name.endsWith(".bmp") ? "bmp" : "png";
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      if (!ImageIO.write(toBufferedImage(), format, tmp.toFile())) {
-        throw new IOException("no image writer for format " + format);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    ImageFiles.writeAtomically(toBufferedImage(), format, file);
   }
 
   /** Same as {@link #write(Path)} but unchecked, for fluent code. */

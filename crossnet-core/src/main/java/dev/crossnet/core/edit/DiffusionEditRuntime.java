@@ -91,6 +91,8 @@ public final class DiffusionEditRuntime implements EditRuntime {
     LatentCodec codec = model.vae().<LatentCodec>map(VaeCodec::new).orElseGet(LatentCodec::pixels);
     Picture bedrock = request.bedrock();
     checkSize(bedrock, codec, predictor);
+    EditMemoryEstimate memory = checkMemory(model, bedrock, settings, codec.downscale() * predictor.sizeMultiple());
+    record.put("memory.estimate", EditMemoryEstimate.readable(memory.bytes()));
 
     try (NDManager m = models.newEditManager()) {
       Sampler sampler = samplers.get(settings.sampler()).create(model.schedulerConfig());
@@ -250,6 +252,20 @@ public final class DiffusionEditRuntime implements EditRuntime {
           + " must be a multiple of " + multiple + " for this model; crop or resize it to "
           + (bedrock.width() / multiple * multiple) + "x" + (bedrock.height() / multiple * multiple));
     }
+  }
+
+  /** Refuses, before anything is allocated, an edit whose estimated peak memory exceeds the limit. */
+  private static EditMemoryEstimate checkMemory(DiffusionModel model, Picture bedrock, EditSettings settings,
+      int multiple) {
+    MemoryLimit limit = MemoryLimit.of(settings.memoryLimit());
+    boolean guidance = settings.guidanceScale() != 1.0;
+    MemoryLimit.SizeEstimator estimator = (w, h) -> EditMemoryEstimate.of(model.unet().config(),
+        model.vae().map(v -> v.config()), w, h, guidance);
+    limit.check(bedrock.width(), bedrock.height(), multiple, estimator);
+    EditMemoryEstimate estimate = estimator.of(bedrock.width(), bedrock.height());
+    LOG.debug("edit of {}x{} needs about {} (limit {})", bedrock.width(), bedrock.height(),
+        EditMemoryEstimate.readable(estimate.bytes()), EditMemoryEstimate.readable(limit.bytes()));
+    return estimate;
   }
 
   /** Per subject word, the words every run gives for it (one of its word hooks), joined in run order. */

@@ -1,6 +1,7 @@
 package dev.crossnet.core.model;
 
 import ai.djl.ndarray.NDManager;
+import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +50,30 @@ public final class DefaultModel {
   }
 
   /** The default model as a folder on disk (copied out of the class path on first use). */
-  public static synchronized Path folder() {
+  public static Path folder() {
+    return folder(cacheRoot());
+  }
+
+  /**
+   * The default model as a folder under {@code root}, copied out of the class path on first use. An existing
+   * copy is checked file by file against the SHA-256 of the shipped content, and a missing or damaged file
+   * (a disk error, a truncated copy, an edit by hand) is copied again, so a damaged cache never loads.
+   */
+  public static synchronized Path folder(Path root) {
     try {
       List<String> files = files();
+      Map<String, byte[]> content = new LinkedHashMap<>();
       Hasher hasher = Hashing.sha256().newHasher();
       for (String f : files) {
+        byte[] bytes = read(f);
+        content.put(f, bytes);
         hasher.putString(f, StandardCharsets.UTF_8);
-        hasher.putBytes(read(f));
+        hasher.putBytes(bytes);
       }
       String hash = hasher.hash().toString().substring(0, 16);
-      Path target = cacheRoot().resolve("default-model-" + hash);
+      Path target = root.resolve("default-model-" + hash);
       if (Files.isRegularFile(target.resolve(ModelIndex.FILE))) {
+        repair(target, content);
         return target;
       }
       Files.createDirectories(target.getParent());
@@ -68,7 +84,7 @@ public final class DefaultModel {
           throw new IOException("the default model's file list names a path outside its folder: " + f);
         }
         Files.createDirectories(out.getParent());
-        Files.write(out, read(f));
+        Files.write(out, content.get(f));
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -87,6 +103,35 @@ public final class DefaultModel {
       throw new UncheckedIOException("cannot prepare the default model: " + e.getMessage()
           + " (set -Dcrossnet.cache to a writable folder)", e);
     }
+  }
+
+  /** Copies again every file of the cached folder whose content hash differs from the shipped file's. */
+  private static void repair(Path target, Map<String, byte[]> content) throws IOException {
+    for (Map.Entry<String, byte[]> e : content.entrySet()) {
+      Path file = target.resolve(e.getKey()).normalize();
+      if (!file.startsWith(target)) {
+        throw new IOException("the default model's file list names a path outside its folder: " + e.getKey());
+      }
+      String problem = damage(file, e.getValue());
+      if (problem != null) {
+        LOG.warn("the cached default model file {} {}; copying it again from crossnet-core", file, problem);
+        byte[] bytes = e.getValue();
+        AtomicFiles.write(file, out -> out.write(bytes));
+      }
+    }
+  }
+
+  /** What is wrong with the cached file, or null when its content hash is the shipped file's. */
+  private static String damage(Path file, byte[] shipped) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return "is missing";
+    }
+    if (Files.size(file) != shipped.length) {
+      return "has " + Files.size(file) + " bytes instead of " + shipped.length;
+    }
+    HashCode cached = Hashing.sha256().hashBytes(Files.readAllBytes(file));
+    HashCode expected = Hashing.sha256().hashBytes(shipped);
+    return cached.equals(expected) ? null : "has SHA-256 " + cached + " instead of " + expected;
   }
 
   private static List<String> files() throws IOException {

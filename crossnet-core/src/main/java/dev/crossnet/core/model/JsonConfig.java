@@ -153,6 +153,29 @@ public final class JsonConfig {
     }
   }
 
+  /**
+   * Fails, naming the file and key, when a size lies outside [{@code min}, {@code max}]: a damaged or foreign
+   * config then fails here, not deep inside PyTorch asking for more memory than any machine has.
+   *
+   * @param known what real models use, for the message (e.g. "Stable Diffusion XL uses at most 1280")
+   */
+  public int requireWithin(String key, int value, int min, int max, String known) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(source + ": '" + key + "' is " + value + ", outside the " + min + ".." + max
+          + " CrossNet accepts (" + known + "); the config is damaged or belongs to another kind of model: fix '"
+          + key + "' in " + source);
+    }
+    return value;
+  }
+
+  /** {@link #requireWithin(String, int, int, int, String)} for every entry of a per-block list. */
+  public int[] requireWithin(String key, int[] values, int min, int max, String known) {
+    for (int i = 0; i < values.length; i++) {
+      requireWithin(values.length == 1 ? key : key + "[" + i + "]", values[i], min, max, known);
+    }
+    return values;
+  }
+
   private IllegalArgumentException missing(String key) {
     return new IllegalArgumentException(source + ": required key '" + key + "' is missing");
   }

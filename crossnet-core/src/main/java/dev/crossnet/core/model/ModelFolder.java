@@ -2,6 +2,7 @@ package dev.crossnet.core.model;
 
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.nn.ParameterSource;
+import dev.crossnet.core.weights.ComponentWeights;
 import dev.crossnet.core.weights.TensorStore;
 import dev.crossnet.core.weights.WeightBinder;
 import dev.crossnet.core.weights.WeightsException;
@@ -52,7 +53,11 @@ public final class ModelFolder {
         return p;
       }
     }
-    throw new WeightsException("no weights in model folder " + dir + "; expected one of " + WEIGHT_FILES);
+    // names the folder's files and, for PyTorch pickle files (.bin, .ckpt), the conversion to safetensors
+    Path found = ComponentWeights.locate(dir, null);
+    throw new WeightsException(dir + " holds sharded weights (" + found.getFileName() + "), but a model folder is"
+        + " loaded from one weights file, " + WEIGHT_FILES + "; merge the shards into one file (in Python:"
+        + " save_pretrained(dir, safe_serialization=True, max_shard_size='100GB'))");
   }
 
   /** Opens the weights with the given opener (e.g. a memory-mapped safetensors store). */

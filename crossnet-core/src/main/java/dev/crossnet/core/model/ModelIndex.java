@@ -42,6 +42,10 @@ public record ModelIndex(String pipelineClass, Map<String, Component> components
   /** Reads {@code folder/model_index.json}, failing with the folder's name and what is wrong. */
   public static ModelIndex read(Path folder) throws IOException {
     Path file = folder.resolve(FILE);
+    if (!Files.isDirectory(folder)) {
+      throw new java.nio.file.NoSuchFileException(folder.toString(), null, "model folder " + folder.toAbsolutePath()
+          + " does not exist; check the path given with .model(...) or --model");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IOException(folder + " is not a diffusers model folder: it has no " + FILE
           + " (expected model_index.json beside unet/, text_encoder/, tokenizer/, scheduler/ and vae/)");

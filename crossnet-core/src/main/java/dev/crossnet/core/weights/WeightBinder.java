@@ -21,6 +21,7 @@ public final class WeightBinder {
   private final NDManager manager;
   private final Set<String> used = new LinkedHashSet<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> nonFinite = new ArrayList<>();
 
   public WeightBinder(TensorStore store, NDManager manager) {
     this.store = store;
@@ -56,7 +57,7 @@ public final class WeightBinder {
           + " but the model config needs " + expected);
       return manager.zeros(expected);
     }
-    return store.load(name, manager);
+    return checked(name, store.load(name, manager));
   }
 
   /** The tensor of that name whatever its shape (when the shape is not known in advance). */
@@ -65,7 +66,13 @@ public final class WeightBinder {
     if (!store.names().contains(name)) {
       throw new WeightsException(store.source() + ": missing tensor '" + name + "'");
     }
-    return store.load(name, manager);
+    return checked(name, store.load(name, manager));
+  }
+
+  /** Records a tensor holding NaN or infinite values, to be reported by {@link #finish()}. */
+  private NDArray checked(String name, NDArray tensor) {
+    NonFiniteValues.describe(tensor).ifPresent(d -> nonFinite.add("tensor '" + name + "'" + where(name) + " " + d));
+    return tensor;
   }
 
   /** " (in shard-file)" when the tensor lives in another file than the store's own source. */
@@ -80,10 +87,15 @@ public final class WeightBinder {
   }
 
   /**
-   * Throws one {@link WeightsException} listing every missing, mis-shaped and unused tensor, or returns
-   * when the checkpoint matched the model exactly.
+   * Throws one {@link WeightsException} listing every tensor holding NaN or infinite values, or every missing,
+   * mis-shaped and unused tensor, or returns when the checkpoint matched the model exactly.
    */
   public void finish() {
+    if (!nonFinite.isEmpty()) {
+      throw new WeightsException(store.source() + " holds weights that are not finite numbers: "
+          + String.join("; ", nonFinite) + ". A model with such weights draws black or noise; the file is damaged "
+          + "or was saved from a diverged training run: download or export it again");
+    }
     List<String> all = new ArrayList<>(problems);
     Set<String> extra = new TreeSet<>(store.names());
     extra.removeAll(used);

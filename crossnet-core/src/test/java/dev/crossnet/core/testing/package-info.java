@@ -1,2 +1,2 @@
-/** Test helpers shared by CrossNet's core tests: locating the shared golden data, assembling a tiny model. */
+/** Test helpers shared by CrossNet's core tests: the shared golden data, a tiny model, bedrock files of every kind. */
 package dev.crossnet.core.testing;

@@ -3,6 +3,8 @@ package dev.crossnet.examples.cli;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.image.EditOutput;
+import dev.crossnet.api.image.ImageFile;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
@@ -22,8 +24,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +40,10 @@ import picocli.CommandLine.Spec;
  * {@code crossnet edit}: puts a subject in place of a region's occupant. With {@code --bedrock}, {@code --region}
  * or {@code --mask}, and {@code --subject} pictures it edits your files; without them it edits a held-out
  * FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit beside
- * the result, so the default model can be tried with nothing at hand.
+ * the result, so the default model can be tried with nothing at hand. The result is a PNG in the bedrock file's own
+ * pixel format, every pixel the edit did not change exactly as the file held it ({@link ImageFile}); the output
+ * path is checked before the edit starts. {@code --memory-limit 24g} raises (or lowers) the memory an edit may plan
+ * to use (default: 80 % of physical memory; docs/limits.md).
  */
 @Command(name = "edit", sortOptions = false, sortSynopsis = false,
     description = {"Replace a region's occupant with a subject, keeping its place and pose.",
@@ -115,6 +123,11 @@ final class EditCommand implements Callable<Integer> {
           + "(default: none).")
   Map<String, String> editOptions = new LinkedHashMap<>();
 
+  @Option(names = "--memory-limit", paramLabel = "SIZE",
+      description = "The most memory the edit may plan to use, e.g. 24g or 512m (default: 80 % of physical "
+          + "memory; see docs/limits.md).")
+  String memoryLimit;
+
   @Override
   public Integer call() throws IOException {
     if (bedrock != null && subject.isEmpty()) {
@@ -128,8 +141,11 @@ final class EditCommand implements Callable<Integer> {
       throw new UsageException("--region, --mask and --subject edit your own picture; give it with --bedrock "
           + "(without all four, the edit runs on a FigureWorld demo scene)");
     }
-    // before the demo scene is drawn and written: a misspelt key fails at once
+    // before the demo scene is drawn and written: a misspelt key or an unwritable --out fails at once
     EditOptionCheck.discover().check(PluginConfig.of(editOptions));
+    Long limit = bytes(memoryLimit);
+    requireWritable(out);
+    ImageFile bedrockImage = null;
     PrintWriter console = spec.commandLine().getOut();
     Picture picture;
     Region region;
@@ -146,7 +162,8 @@ final class EditCommand implements Callable<Integer> {
       ideal.edited().picture().write(dir.resolve("ideal.png"));
       console.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
     } else {
-      picture = Picture.read(bedrock);
+      bedrockImage = ImageFile.read(bedrock);
+      picture = bedrockImage.picture();
       region = where.box != null ? where.box : Region.mask(Mask.fromPicture(Picture.read(where.mask)));
       List<Picture> pictures = new ArrayList<>();
       for (Path file : subject) {
@@ -161,12 +178,48 @@ final class EditCommand implements Callable<Integer> {
     if (model != null) {
       edit = edit.model(model);
     }
+    if (limit != null) {
+      edit = edit.memoryLimit(limit);
+    }
     EditResult result = edit.run();
     Files.createDirectories(out.toAbsolutePath().getParent());
-    result.picture().write(out);
+    if (bedrockImage != null) {
+      bedrockImage.writeEdit(result.picture(), out);
+    } else {
+      result.picture().write(out);
+    }
     console.printf("wrote %s (seed %d) in %.1f s: %s%n", out, result.seed(),
         result.totalTime().toMillis() / 1000.0, result.timings());
     return CommandLines.OK;
+  }
+
+  /** A size such as {@code 24g}, {@code 512m} or a number of bytes; null when not given. */
+  static Long bytes(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = Pattern.compile("(\\d+)([kmgt]?)i?b?").matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new UsageException("--memory-limit takes a size such as 24g, 512m or a number of bytes; got '" + text
+          + "'");
+    }
+    int shift = switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      case "t" -> 40;
+      default -> 0;
+    };
+    return Long.parseLong(m.group(1)) << shift;
+  }
+
+  /** Fails in milliseconds, before any model work, when the result could not be written. */
+  private static void requireWritable(Path out) throws IOException {
+    try {
+      EditOutput.requireWritable(out);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--out: " + e.getMessage());
+    }
   }
 
   private static Scene demoScene(long seed) {

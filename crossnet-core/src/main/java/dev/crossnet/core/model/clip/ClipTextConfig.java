@@ -21,6 +21,12 @@ public record ClipTextConfig(int vocabSize, int hiddenSize, int intermediateSize
         c.getInt("num_attention_heads", 8), c.getInt("max_position_embeddings", 77),
         c.getString("hidden_act", "quick_gelu"), c.getFloat("layer_norm_eps", 1e-5f),
         c.getInt("eos_token_id", LEGACY_EOS));
+    c.requireWithin("vocab_size", config.vocabSize, 1, 1_000_000, "CLIP uses 49408");
+    c.requireWithin("hidden_size", config.hiddenSize, 1, 8192, "OpenCLIP bigG uses 1280");
+    c.requireWithin("intermediate_size", config.intermediateSize, 1, 32768, "OpenCLIP bigG uses 5120");
+    c.requireWithin("num_hidden_layers", config.layers, 1, 256, "OpenCLIP bigG uses 32");
+    c.requireWithin("num_attention_heads", config.heads, 1, 256, "OpenCLIP bigG uses 20");
+    c.requireWithin("max_position_embeddings", config.maxPositions, 1, 65536, "CLIP uses 77");
     if (config.hiddenSize % config.heads != 0) {
       throw new IllegalArgumentException(c.source() + ": hidden_size " + config.hiddenSize
           + " is not divisible by num_attention_heads " + config.heads);

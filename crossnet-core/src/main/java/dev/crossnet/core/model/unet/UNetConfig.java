@@ -35,6 +35,9 @@ public record UNetConfig(
     float midBlockScaleFactor,
     boolean centerInputSample) {
 
+  /** The widest layer accepted (channels, cross-attention width); real models stay far below. */
+  public static final int MAX_WIDTH = 8192;
+
   /** Block types this implementation builds. */
   public static final List<String> DOWN_TYPES = List.of("CrossAttnDownBlock2D", "DownBlock2D");
   public static final List<String> UP_TYPES = List.of("CrossAttnUpBlock2D", "UpBlock2D");
@@ -88,7 +91,24 @@ public record UNetConfig(
     int[] layers = orDefault(c.intsPerBlock("layers_per_block", n), n, 2);
     int[] cross = orDefault(c.intsPerBlock("cross_attention_dim", n), n, 1280);
     int[] depth = orDefault(c.intsPerBlock("transformer_layers_per_block", n), n, 1);
+    c.requireWithin("block_out_channels", channels, 1, MAX_WIDTH, "Stable Diffusion XL uses at most 1280");
+    c.requireWithin(c.isSet("num_attention_heads") ? "num_attention_heads" : "attention_head_dim", heads, 1, 256,
+        "Stable Diffusion uses 5 to 64");
+    c.requireWithin("layers_per_block", layers, 1, 64, "Stable Diffusion uses 2");
+    c.requireWithin("cross_attention_dim", cross, 1, MAX_WIDTH, "Stable Diffusion XL uses 2048");
+    c.requireWithin("transformer_layers_per_block", depth, 1, 64, "Stable Diffusion XL uses at most 10");
+    int groups = c.requireWithin("norm_num_groups", c.getInt("norm_num_groups", 32), 1, 1024, "usually 32");
+    for (int i = 0; i < n; i++) {
+      if (channels[i] % groups != 0) {
+        throw new IllegalArgumentException(c.source() + ": 'block_out_channels' entry " + i + " is " + channels[i]
+            + ", not a multiple of norm_num_groups " + groups + " (group normalisation needs it); fix one of them in "
+            + c.source());
+      }
+    }
+    c.requireWithin("in_channels", c.getInt("in_channels", 4), 1, 64, "Stable Diffusion uses 4, inpainting 9");
+    c.requireWithin("out_channels", c.getInt("out_channels", 4), 1, 64, "Stable Diffusion uses 4");
     int timeDim = c.getInt("time_embedding_dim", channels[0] * 4);
+    c.requireWithin("time_embedding_dim", timeDim, 1, 4 * MAX_WIDTH, "Stable Diffusion uses 1280");
     return new UNetConfig(c.getInt("in_channels", 4), c.getInt("out_channels", 4), down, up, mid, channels,
         layers, cross, heads, depth, c.getInt("norm_num_groups", 32), c.getFloat("norm_eps", 1e-5f),
         c.getBoolean("flip_sin_to_cos", true), c.getFloat("freq_shift", 0f),

@@ -30,8 +30,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultModel {
 
-  /** The resource folder of the shipped model. */
-  public static final String RESOURCE = "/dev/crossnet/core/defaultmodel/figureworld/";
+  /** The built-in 64x64 FigureWorld model, the default for edits and text to image. */
+  public static final String STANDARD = "figureworld";
+  /**
+   * The built-in default model v2: 128x128 FigureWorld scenes where the figures are the main subject
+   * (docs/default-model-v2.md). Text to image draws with it at 128x128; edits keep {@link #STANDARD} as their
+   * default until their settings are chosen on this model.
+   */
+  public static final String MAIN_SUBJECT = "figureworld-v2";
+  /** The names of the built-in models. */
+  public static final List<String> NAMES = List.of(STANDARD, MAIN_SUBJECT);
+  /** The resource folder of the default ({@link #STANDARD}) model. */
+  public static final String RESOURCE = resource(STANDARD);
   /** Lists the folder's files (one relative path a line), as jars cannot be listed. */
   public static final String INDEX = "files.txt";
 
@@ -41,7 +51,12 @@ public final class DefaultModel {
 
   /** Whether this build ships a default model. */
   public static boolean isBundled() {
-    return DefaultModel.class.getResource(RESOURCE + INDEX) != null;
+    return isBundled(STANDARD);
+  }
+
+  /** Whether this build ships the built-in model of this name. */
+  public static boolean isBundled(String name) {
+    return NAMES.contains(name) && DefaultModel.class.getResource(resource(name) + INDEX) != null;
   }
 
   /** Loads the default model into the manager. */
@@ -49,9 +64,24 @@ public final class DefaultModel {
     return DiffusionModel.load(folder(), manager);
   }
 
+  /** Loads the built-in model of this name ({@link #NAMES}) into the manager. */
+  public static DiffusionModel load(String name, NDManager manager) {
+    return DiffusionModel.load(folder(name), manager);
+  }
+
   /** The default model as a folder on disk (copied out of the class path on first use). */
   public static Path folder() {
-    return folder(cacheRoot());
+    return folder(STANDARD);
+  }
+
+  /** The built-in model of this name ({@link #NAMES}) as a folder on disk (copied out on first use). */
+  public static Path folder(String name) {
+    return folder(name, cacheRoot());
+  }
+
+  /** The default model as a folder under {@code root} (see {@link #folder(String, Path)}). */
+  public static Path folder(Path root) {
+    return folder(STANDARD, root);
   }
 
   /**
@@ -59,13 +89,18 @@ public final class DefaultModel {
    * copy is checked file by file against the SHA-256 of the shipped content, and a missing or damaged file
    * (a disk error, a truncated copy, an edit by hand) is copied again, so a damaged cache never loads.
    */
-  public static synchronized Path folder(Path root) {
+  public static synchronized Path folder(String name, Path root) {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("'" + name + "' is not a built-in model; the built-in models are "
+          + String.join(", ", NAMES) + " (or name a diffusers model folder)");
+    }
+    String resource = resource(name);
     try {
-      List<String> files = files();
+      List<String> files = files(resource);
       Map<String, byte[]> content = new LinkedHashMap<>();
       Hasher hasher = Hashing.sha256().newHasher();
       for (String f : files) {
-        byte[] bytes = read(f);
+        byte[] bytes = read(resource, f);
         content.put(f, bytes);
         hasher.putString(f, StandardCharsets.UTF_8);
         hasher.putBytes(bytes);
@@ -134,12 +169,16 @@ public final class DefaultModel {
     return cached.equals(expected) ? null : "has SHA-256 " + cached + " instead of " + expected;
   }
 
-  private static List<String> files() throws IOException {
+  private static String resource(String name) {
+    return "/dev/crossnet/core/defaultmodel/" + name + "/";
+  }
+
+  private static List<String> files(String resource) throws IOException {
     byte[] index;
-    try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE + INDEX)) {
+    try (InputStream in = DefaultModel.class.getResourceAsStream(resource + INDEX)) {
       if (in == null) {
-        throw new IllegalStateException("this build of crossnet-core ships no default model (no resource "
-            + RESOURCE + INDEX + "); name a model folder instead: Editor...model(Path.of(\"my-model\"))");
+        throw new IllegalStateException("this build of crossnet-core ships no such model (no resource "
+            + resource + INDEX + "); name a model folder instead: Editor...model(Path.of(\"my-model\"))");
       }
       index = in.readAllBytes();
     }
@@ -152,8 +191,8 @@ public final class DefaultModel {
     return files;
   }
 
-  private static byte[] read(String file) throws IOException {
-    try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE + file)) {
+  private static byte[] read(String resource, String file) throws IOException {
+    try (InputStream in = DefaultModel.class.getResourceAsStream(resource + file)) {
       if (in == null) {
         throw new IOException("the default model lists " + file + " but the resource is missing: the jar is "
             + "incomplete; rebuild crossnet-core");

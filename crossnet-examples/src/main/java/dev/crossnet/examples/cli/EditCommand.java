@@ -88,8 +88,7 @@ final class EditCommand implements Callable<Integer> {
           + "(default: the word alone).")
   String prompt;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "A diffusers model folder (default: the embedded FigureWorld model).")
+  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
   Path model;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "out/edit.png",
@@ -176,7 +175,7 @@ final class EditCommand implements Callable<Integer> {
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
     if (model != null) {
-      edit = edit.model(model);
+      edit = edit.model(ModelArgument.folder(model));
     }
     if (limit != null) {
       edit = edit.memoryLimit(limit);

@@ -34,8 +34,7 @@ final class TextToImageCommand implements Callable<Integer> {
       description = "What the picture should not show, for classifier-free guidance (default: none).")
   String negative;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "A diffusers model folder (default: the embedded FigureWorld model).")
+  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
   Path model;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "out/txt2img.png",
@@ -67,7 +66,8 @@ final class TextToImageCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
-      DiffusionModel diffusion = model == null ? DefaultModel.load(manager) : DiffusionModel.load(model, manager);
+      DiffusionModel diffusion = model == null ? DefaultModel.load(manager)
+          : DiffusionModel.load(ModelArgument.folder(model), manager);
       TextToImageRequest request = TextToImageRequest.of(prompt)
           .withSize(size == null ? diffusion.nativeSize() : size, size == null ? diffusion.nativeSize() : size)
           .withSampler(sampler == null ? diffusion.defaultSampler() : sampler, steps)

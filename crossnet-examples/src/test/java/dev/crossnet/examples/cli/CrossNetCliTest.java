@@ -44,7 +44,8 @@ class CrossNetCliTest {
     CliRun samplers = CliRun.of("samplers", "-h");
 
     assertThat(txt2img.exitCode()).isZero();
-    assertThat(txt2img.out().replaceAll("\\s+", " ")).contains("(default: 50)", "(default: 64)", "(default: \"a large red robot waving");
+    assertThat(txt2img.out().replaceAll("\\s+", " ")).contains("(default: 50)", "--size=PIXELS",
+        "(default: the size the model was trained at", "--model=MODEL", "(default: \"a large red robot waving");
     assertThat(samplers.exitCode()).isZero();
     assertThat(samplers.out()).contains("List the sampler plugins");
   }

@@ -7,11 +7,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts DJL's PyTorch engine offline: the native library comes from the {@code pytorch-native-cpu} jar on
  * the class path, nothing is downloaded, and no usage tracking is sent. Settings the application made
- * itself are kept.
+ * itself are kept. NNPACK is switched off once the engine has loaded (see {@link Nnpack}: it prints a warning per
+ * convolution on processors it does not support).
  */
 public final class OfflineEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(OfflineEngine.class);
+
+  private static boolean nnpackSettled;
 
   private OfflineEngine() {}
 
@@ -24,6 +27,10 @@ public final class OfflineEngine {
     // for CrossNet's single-graph workloads
     setDefault("ai.djl.pytorch.num_interop_threads", "1");
     Engine engine = Engine.getEngine("PyTorch");
+    if (!nnpackSettled) {
+      Nnpack.switchOffUnlessKept();
+      nnpackSettled = true;
+    }
     LOG.debug("engine {} {}", engine.getEngineName(), engine.getVersion());
     return engine;
   }

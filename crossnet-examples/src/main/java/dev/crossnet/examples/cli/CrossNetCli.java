@@ -23,11 +23,15 @@ public final class CrossNetCli implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
+  @Mixin
+  Verbosity verbosity;
+
   @Spec
   CommandSpec spec;
 
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    Verbosity.apply(args);
     System.exit(commandLine().execute(args));
   }
 

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * the result, so the default model can be tried with nothing at hand. The result is a PNG in the bedrock file's own
  * pixel format, every pixel the edit did not change exactly as the file held it ({@link ImageFile}); the output
  * path is checked before the edit starts. {@code --memory-limit 24g} raises (or lowers) the memory an edit may plan
- * to use (default: 80 % of physical memory; docs/limits.md).
+ * to use (default: 80 %% of physical memory; docs/limits.md).
  */
 @Command(name = "edit", sortOptions = false, sortSynopsis = false,
     description = {"Replace a region's occupant with a subject, keeping its place and pose.",
@@ -64,6 +64,9 @@ final class EditCommand implements Callable<Integer> {
 
   @Mixin
   HelpOption help;
+
+  @Mixin
+  Verbosity verbosity;
 
   @Spec
   CommandSpec spec;
@@ -123,7 +126,7 @@ final class EditCommand implements Callable<Integer> {
   Map<String, String> editOptions = new LinkedHashMap<>();
 
   @Option(names = "--memory-limit", paramLabel = "SIZE",
-      description = "The most memory the edit may plan to use, e.g. 24g or 512m (default: 80 % of physical "
+      description = "The most memory the edit may plan to use, e.g. 24g or 512m (default: 80 %% of physical "
           + "memory; see docs/limits.md).")
   String memoryLimit;
 
@@ -187,8 +190,8 @@ final class EditCommand implements Callable<Integer> {
     } else {
       result.picture().write(out);
     }
-    console.printf("wrote %s (seed %d) in %.1f s: %s%n", out, result.seed(),
-        result.totalTime().toMillis() / 1000.0, result.timings());
+    // each phase's time is logged at INFO (--verbose)
+    console.printf("wrote %s (seed %d) in %.1f s%n", out, result.seed(), result.totalTime().toMillis() / 1000.0);
     return CommandLines.OK;
   }
 

@@ -15,6 +15,9 @@ final class SamplersCommand implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
+  @Mixin
+  Verbosity verbosity;
+
   @Spec
   CommandSpec spec;
 

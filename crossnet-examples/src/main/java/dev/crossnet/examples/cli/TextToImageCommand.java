@@ -23,6 +23,9 @@ final class TextToImageCommand implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
+  @Mixin
+  Verbosity verbosity;
+
   @Spec
   CommandSpec spec;
 

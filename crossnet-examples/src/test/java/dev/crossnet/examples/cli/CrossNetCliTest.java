@@ -3,6 +3,9 @@ package dev.crossnet.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossnet.api.region.Box;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,24 @@ class CrossNetCliTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out().replaceAll("\\s+", " ")).contains("--steps=N", "Denoising steps of the full schedule (default: 30)",
         "(default: 0.8)", "(default: out/edit.png)", "(default: <subject>)", "(default: 7)", "(default: 60)",
-        "--region=X,Y,W,H", "--mask=FILE", "--edit-options=KEY=VALUE[,KEY=VALUE...]");
+        "--region=X,Y,W,H", "--mask=FILE", "--edit-options=KEY=VALUE[,KEY=VALUE...]", "--verbose",
+        "(default: 80 % of physical memory");
+  }
+
+  @Test
+  void helpIsRenderedWithoutPicocliWarnings() {
+    // picocli formats descriptions with String.format: a bare % made it warn on System.err and print raw text
+    PrintStream systemErr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"edit", "txt2img", "samplers"}) {
+        assertThat(CliRun.of(command, "--help").exitCode()).isZero();
+      }
+    } finally {
+      System.setErr(systemErr);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
   }
 
   @Test

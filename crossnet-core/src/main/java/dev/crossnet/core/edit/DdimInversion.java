@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
@@ -13,7 +14,6 @@ import dev.crossnet.core.pipeline.NoisePredictor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 
 /**
  * DDIM inversion of a clean latent up to the noise level where an edit's plan starts, with the
@@ -58,10 +58,11 @@ public final class DdimInversion {
   /**
    * Inverts {@code latent} over the first {@code last + 1} steps of an {@code steps}-step inverse plan, the
    * model reading {@code states}. The result is created in the latent's manager; every step runs in its own
-   * child manager.
+   * child manager. {@code cancellation} is checked before every step: a cancelled inversion ends with a
+   * {@link dev.crossnet.api.progress.CancelledException} within one model evaluation, its arrays closed.
    */
-  public NDArray invert(NDArray latent, int steps, int last, NDArray states, IntPredicate cancelled) {
-    List<NDArray> path = path(latent, steps, last, states, cancelled);
+  public NDArray invert(NDArray latent, int steps, int last, NDArray states, Cancellation cancellation) {
+    List<NDArray> path = path(latent, steps, last, states, cancellation);
     for (int k = 0; k < path.size() - 1; k++) {
       path.get(k).close();
     }
@@ -72,15 +73,16 @@ public final class DdimInversion {
    * As {@link #invert} but keeping every level: element 0 is a copy of the clean latent, element k the latent
    * after inverse step k - 1 (the level of the edit plan's index {@code steps - k}).
    */
-  public List<NDArray> path(NDArray latent, int steps, int last, NDArray states, IntPredicate cancelled) {
+  public List<NDArray> path(NDArray latent, int steps, int last, NDArray states, Cancellation cancellation) {
     SamplerPlan up = inverse.plan(steps);
     NDManager home = latent.getManager();
     List<NDArray> path = new ArrayList<>();
     NDArray x = latent.duplicate();
     path.add(x);
     for (int j = 0; j <= last; j++) {
-      if (cancelled.test(j)) {
-        break;
+      if (cancellation.isCancelled()) {
+        path.forEach(NDArray::close);
+        cancellation.check("the DDIM inversion (step " + j + " of " + (last + 1) + ")");
       }
       try (NDManager step = home.newSubManager()) {
         NDArray eps = predictor.predict(inverse.scaleModelInput(up, j, x), up.timestep(j), states,

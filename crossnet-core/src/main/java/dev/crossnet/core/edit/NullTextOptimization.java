@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.core.model.unet.UNet2DConditionModel;
@@ -52,9 +53,11 @@ public final class NullTextOptimization {
    * The optimised unconditional states per plan index {@code start .. plan.size() - 1}, in {@code manager}.
    *
    * @param path the inversion's levels: {@code path.get(k)} is the latent at plan index {@code plan.size() - k}
+   * @param cancellation checked before every iteration: a cancelled optimisation ends with a
+   *     {@link dev.crossnet.api.progress.CancelledException} within one forward and backward pass, its arrays closed
    */
   public Map<Integer, NDArray> optimise(SamplerPlan plan, int start, List<NDArray> path, NDArray text,
-      NDArray unconditional, double guidance, Settings settings, NDManager manager) {
+      NDArray unconditional, double guidance, Settings settings, Cancellation cancellation, NDManager manager) {
     Map<Integer, NDArray> out = new LinkedHashMap<>();
     int n = plan.size();
     double[][] ab = Resampling.marginals(sampler, plan, manager);
@@ -82,6 +85,12 @@ public final class NullTextOptimization {
           NDArray bestU = u.duplicate();
           bestU.attach(scope);
           for (int k = 1; k <= settings.iterations(); k++) {
+            if (cancellation.isCancelled()) {
+              out.values().forEach(NDArray::close);
+              u.close();
+              z.close();
+              cancellation.check("null-text optimisation (step " + i + ", iteration " + k + ")");
+            }
             u.setRequiresGradient(true);
             NDArray grad;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -34,7 +34,7 @@ public record RoundTrip(double unguided, double guided) {
     try (NDManager scope = latent.getManager().newSubManager()) {
       NDArray x0 = latent.duplicate();
       x0.attach(scope);
-      NDArray inverted = inversion.invert(x0, plan.size(), last, unconditional, j -> false);
+      NDArray inverted = inversion.invert(x0, plan.size(), last, unconditional, Cancellation.never());
       DenoisingLoop loop = new DenoisingLoop(predictor);
       NDArray plain = loop.run(new DenoisingLoop.Settings(sampler, plan, start, unconditional, null, 1.0,
           List.of(), NoiseSource.seeded(0), ProgressListener.NONE, Cancellation.never()), inverted);

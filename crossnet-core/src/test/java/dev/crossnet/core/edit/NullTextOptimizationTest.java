@@ -1,12 +1,14 @@
 package dev.crossnet.core.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.CancelledException;
 import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.api.sampler.Sampler;
@@ -17,6 +19,7 @@ import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.ClipPromptEncoder;
 import dev.crossnet.core.pipeline.DenoisingLoop;
+import dev.crossnet.core.pipeline.NoisePredictor;
 import dev.crossnet.core.pipeline.UnconditionalOverride;
 import dev.crossnet.core.pipeline.UnetPredictor;
 import dev.crossnet.core.pipeline.VaeCodec;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,14 +58,61 @@ class NullTextOptimizationTest {
       NDArray empty = prompts.encode(List.of(""), m);
       DdimInversion inversion = DdimInversion.of(predictor, model.schedulerConfig());
       List<NDArray> path = inversion.path(latent, plan.size(), inversion.lastIndexFor(plan, start).orElseThrow(),
-          empty, j -> false);
+          empty, Cancellation.never());
       Map<Integer, NDArray> states = new NullTextOptimization(model.unet(), ddim).optimise(plan, start, path, text,
-          empty, 5.0, new NullTextOptimization.Settings(10, 0.01), m);
+          empty, 5.0, new NullTextOptimization.Settings(10, 0.01), Cancellation.never(), m);
 
       assertThat(states).containsOnlyKeys(1, 2, 3);
       double plain = error(predictor, ddim, plan, start, path, text, empty, List.of(), latent);
       double optimised = error(predictor, ddim, plan, start, path, text, empty, List.of(new Override(states)), latent);
       assertThat(optimised).isLessThan(plain);
+    }
+  }
+
+  @Test
+  void aCancelledInversionEndsWithinOneModelEvaluation(@TempDir Path dir) {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
+      UnetPredictor unet = new UnetPredictor(model.unet());
+      Cancellation cancellation = Cancellation.create();
+      AtomicInteger evaluations = new AtomicInteger();
+      NoisePredictor cancelsOnItsSecondCall = (sample, timestep, states, controls) -> {
+        if (evaluations.incrementAndGet() == 2) {
+          cancellation.cancel();
+        }
+        return unet.predict(sample, timestep, states, controls);
+      };
+      DdimInversion inversion = DdimInversion.of(cancelsOnItsSecondCall, model.schedulerConfig());
+      NDArray latent = new VaeCodec(model.vae().orElseThrow()).encode(PictureTensors.toTensor(TinyEdits.bedrock(), m));
+      NDArray empty = new ClipPromptEncoder(model.tokenizer(), model.textEncoder()).encode(List.of(""), m);
+
+      assertThatThrownBy(() -> inversion.path(latent, 10, 8, empty, cancellation))
+          .isInstanceOf(CancelledException.class).hasMessageContaining("DDIM inversion (step 2 of 9)");
+      assertThat(evaluations).hasValue(2);
+    }
+  }
+
+  @Test
+  void aCancelledNullTextOptimisationEndsBeforeItsNextIteration(@TempDir Path dir) {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
+      Sampler ddim = PluginRegistry.discover(SamplerProvider.class, "sampler", "").get("ddim")
+          .create(model.schedulerConfig());
+      SamplerPlan plan = ddim.plan(4);
+      int start = plan.startIndex(0.75);
+      NDArray latent = new VaeCodec(model.vae().orElseThrow()).encode(PictureTensors.toTensor(TinyEdits.bedrock(), m));
+      ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
+      NDArray text = prompts.encode(List.of("a red robot"), m);
+      NDArray empty = prompts.encode(List.of(""), m);
+      DdimInversion inversion = DdimInversion.of(new UnetPredictor(model.unet()), model.schedulerConfig());
+      List<NDArray> path = inversion.path(latent, plan.size(), inversion.lastIndexFor(plan, start).orElseThrow(),
+          empty, Cancellation.never());
+      Cancellation cancelled = Cancellation.create();
+      cancelled.cancel();
+
+      assertThatThrownBy(() -> new NullTextOptimization(model.unet(), ddim).optimise(plan, start, path, text, empty,
+          5.0, new NullTextOptimization.Settings(10, 0.01), cancelled, m))
+          .isInstanceOf(CancelledException.class).hasMessageContaining("null-text optimisation (step 1, iteration 1)");
     }
   }
 

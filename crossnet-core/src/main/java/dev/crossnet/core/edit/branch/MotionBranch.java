@@ -136,7 +136,8 @@ public final class MotionBranch extends StatelessBranch {
       // inverted as far as the loop starts: the earlier start where an unlike region asks for it
       Optional<Integer> last = inversion.lastIndexFor(c.plan(), raise ? deep : c.startIndex());
       if (last.isPresent()) {
-        path.addAll(inversion.path(bedrock, c.plan().size(), last.get(), c.negativeStates(), j -> false));
+        path.addAll(inversion.path(bedrock, c.plan().size(), last.get(), c.negativeStates(),
+            c.request().settings().cancellation()));
         start = path.get(path.size() - 1).duplicate();
         if (raise) {
           earlier = EarlierStart.of(c, unlike, path, deep);
@@ -201,7 +202,7 @@ public final class MotionBranch extends StatelessBranch {
           if (run) {
             unconditional.putAll(new NullTextOptimization(c.model().unet(), c.sampler()).optimise(c.plan(),
                 c.startIndex(), path, c.textStates(), c.negativeStates(), c.request().settings().guidanceScale(),
-                nullTextSettings, c.manager()));
+                nullTextSettings, c.request().settings().cancellation(), c.manager()));
           }
           record.put("null-text.ran", Boolean.toString(run));
           path.forEach(NDArray::close);

@@ -58,19 +58,57 @@ public final class JsonConfig {
   }
 
   public int getInt(String key, int fallback) {
-    return get(key, fallback, JsonElement::getAsInt);
+    return get(key, fallback, e -> intOf(key, e));
   }
 
   public float getFloat(String key, float fallback) {
-    return get(key, fallback, JsonElement::getAsFloat);
+    return get(key, fallback, e -> {
+      if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+        throw wrongKind(key, e, "a number");
+      }
+      return e.getAsFloat();
+    });
   }
 
   public boolean getBoolean(String key, boolean fallback) {
-    return get(key, fallback, JsonElement::getAsBoolean);
+    return get(key, fallback, e -> booleanOf(key, e));
   }
 
   public String getString(String key, String fallback) {
-    return get(key, fallback, JsonElement::getAsString);
+    return get(key, fallback, e -> stringOf(key, e));
+  }
+
+  /** A whole number within int's range; Gson would read 3.7 as 3, 1e300 as 0 and {} as an exception. */
+  private int intOf(String key, JsonElement e) {
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw wrongKind(key, e, "a whole number");
+    }
+    try {
+      return e.getAsBigDecimal().intValueExact();
+    } catch (ArithmeticException | NumberFormatException notWhole) {
+      throw wrongKind(key, e, "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+    }
+  }
+
+  private boolean booleanOf(String key, JsonElement e) {
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      throw wrongKind(key, e, "true or false");
+    }
+    return e.getAsBoolean();
+  }
+
+  private String stringOf(String key, JsonElement e) {
+    if (!e.isJsonPrimitive()) {
+      throw wrongKind(key, e, "a string");
+    }
+    return e.getAsString();
+  }
+
+  private IllegalArgumentException wrongKind(String key, JsonElement e, String kind) {
+    String shown = e.toString();
+    return new IllegalArgumentException(source + ": '" + key + "' is "
+        + (shown.length() > 60 ? shown.substring(0, 60) + "..." : shown) + " but must be " + kind
+        + "; the config is damaged or belongs to another kind of model: fix '" + key + "' in " + source);
   }
 
   /** A required key. */
@@ -89,13 +127,13 @@ public final class JsonConfig {
     }
     if (e.isJsonArray()) {
       for (JsonElement x : e.getAsJsonArray()) {
-        if (x.getAsBoolean()) {
+        if (booleanOf(key, x)) {
           return true;
         }
       }
       return false;
     }
-    return e.getAsBoolean();
+    return booleanOf(key, e);
   }
 
   /** A list of strings (required). */
@@ -106,7 +144,7 @@ public final class JsonConfig {
     }
     List<String> out = new ArrayList<>();
     for (JsonElement x : e.getAsJsonArray()) {
-      out.add(x.getAsString());
+      out.add(stringOf(key, x));
     }
     return out;
   }
@@ -128,10 +166,10 @@ public final class JsonConfig {
             + " entries but there are " + count + " blocks; give one value per block or a single number");
       }
       for (int i = 0; i < count; i++) {
-        out[i] = a.get(i).getAsInt();
+        out[i] = intOf(key, a.get(i));
       }
     } else {
-      java.util.Arrays.fill(out, e.getAsInt());
+      java.util.Arrays.fill(out, intOf(key, e));
     }
     return out;
   }
@@ -147,7 +185,7 @@ public final class JsonConfig {
   /** Fails when a string key is set to something other than the allowed value. */
   public void requireValue(String key, String allowed, String why) {
     JsonElement e = get(key);
-    if (e != null && !e.getAsString().equals(allowed)) {
+    if (e != null && !stringOf(key, e).equals(allowed)) {
       throw new IllegalArgumentException(source + ": '" + key + "' = " + e + " is not supported (" + why
           + "); only \"" + allowed + "\" is");
     }

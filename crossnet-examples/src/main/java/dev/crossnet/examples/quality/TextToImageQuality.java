@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * <pre>
  * java -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 \
  *   -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
- *   dev.crossnet.examples.quality.TextToImageQuality [--model default|FOLDER] [--captions 100] [--steps 50]
+ *   dev.crossnet.examples.quality.TextToImageQuality [--model default|NAME|FOLDER] [--captions 100] [--steps 50]
  *   [--guidance 5] [--judge bundled|FOLDER] [--world standard|main-subject] [--first-seed 1000000]
  *   [--out out/quality]
  * </pre>
@@ -59,7 +59,8 @@ public final class TextToImageQuality implements Callable<Integer> {
   HelpOption help;
 
   @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
-      description = "default (the embedded model) or a diffusers model folder (default: ${DEFAULT-VALUE}).")
+      description = "default (the embedded model), a built-in model's name (figureworld, figureworld-v2) or a "
+          + "diffusers model folder (default: ${DEFAULT-VALUE}).")
   String modelArg;
 
   @Option(names = "--captions", paramLabel = "N", defaultValue = "100",
@@ -131,8 +132,9 @@ public final class TextToImageQuality implements Callable<Integer> {
     List<Picture> grid = new ArrayList<>();
     double seconds = 0;
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
-      DiffusionModel model = modelArg.equals("default")
-          ? DefaultModel.load(manager) : DiffusionModel.load(Path.of(modelArg), manager);
+      DiffusionModel model = modelArg.equals("default") ? DefaultModel.load(manager)
+          : DefaultModel.NAMES.contains(modelArg) ? DefaultModel.load(modelArg, manager)
+          : DiffusionModel.load(Path.of(modelArg), manager);
       TextToImage t2i = TextToImage.of(model);
       try (Judge judge = FigureWorldJudge.named(judgeArg, manager)) {
         for (int i = 0; i < captions; i++) {

@@ -78,6 +78,12 @@ public final class DiffusionEditRuntime implements EditRuntime {
     return options.getBoolean("branch." + branch, true);
   }
 
+  /** The arrays of the model cache: loaded weights plus whatever an edit left open (none, when all is well). */
+  @Override
+  public long openArrays() {
+    return models.openArrays();
+  }
+
   @Override
   public EditResult edit(EditRequest request) {
     EditSettings settings = request.settings();

@@ -1,5 +1,6 @@
 package dev.crossnet.core.edit;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.model.DefaultModel;
@@ -49,6 +50,11 @@ public final class ModelCache implements AutoCloseable {
   /** The manager holding the weights (tests count what is left in it after an edit). */
   NDManager manager() {
     return manager;
+  }
+
+  /** Native arrays held by this cache: every model's weights and any array an edit has not closed. */
+  public long openArrays() {
+    return manager instanceof BaseNDManager base ? base.getManagedArrays().size() : -1;
   }
 
   /** Number of models held. */

@@ -12,6 +12,12 @@ import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.testing.TinyModelFolder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,11 +221,36 @@ class DiffusionEditRuntimeTest {
   void anEditLeavesNothingBehindInTheModelsManager() {
     TinyEdits.edit(model, embedding).steps(1).run(runtime);
     int before = OpenResources.count(cache.manager());
+    long arraysBefore = runtime.openArrays();
     TinyEdits.edit(model, embedding).steps(2).option("branch.motion.null-text", true)
         .option("branch.motion.null-text-iterations", 1).run(runtime);
     dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock()).replace(Region.box(8, 8, 12, 12))
         .with(TinyEdits.redThing()).model(model).steps(1).seed(1).option("branch.appearance.steps", 1).run(runtime);
     assertThat(OpenResources.count(cache.manager())).isEqualTo(before);
+    assertThat(arraysBefore).as("the model's weights").isPositive();
+    assertThat(runtime.openArrays()).as("open arrays, as the runtime reports them").isEqualTo(arraysBefore);
+  }
+
+  @Test
+  void editsFromSeveralThreadsEqualTheSameEditsRunOneAfterAnother() throws Exception {
+    List<Integer> seeds = List.of(1, 2, 3, 4);
+    List<int[]> serial = new ArrayList<>();
+    for (int seed : seeds) {
+      serial.add(TinyEdits.pixels(TinyEdits.edit(model, embedding).steps(2).seed(seed).run(runtime).picture()));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(seeds.size());
+    try {
+      List<Future<int[]>> together = new ArrayList<>();
+      for (int seed : seeds) {
+        together.add(pool.submit(
+            () -> TinyEdits.pixels(TinyEdits.edit(model, embedding).steps(2).seed(seed).run(runtime).picture())));
+      }
+      for (int i = 0; i < seeds.size(); i++) {
+        assertThat(together.get(i).get(2, TimeUnit.MINUTES)).as("seed " + seeds.get(i)).isEqualTo(serial.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -14,9 +14,7 @@ import dev.crossnet.core.edit.EditOptionCheck;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
-import dev.crossnet.core.figureworld.SceneGenerator;
-import dev.crossnet.core.figureworld.SceneOptions;
-import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.examples.edit.DemoScenes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -153,7 +151,7 @@ final class EditCommand implements Callable<Integer> {
     Region region;
     Subject who;
     if (bedrock == null) {
-      Scene scene = demoScene(seed);
+      Scene scene = DemoScenes.from(seed);
       IdealEdit ideal = scene.idealEditLike(0, 1);
       FigureTruth donor = scene.figures().get(1);
       picture = scene.picture();
@@ -221,17 +219,6 @@ final class EditCommand implements Callable<Integer> {
       EditOutput.requireWritable(out);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--out: " + e.getMessage());
-    }
-  }
-
-  private static Scene demoScene(long seed) {
-    SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSplit(Split.HELD_OUT).withFigures(2, 2));
-    for (long s = seed; ; s++) {
-      Scene scene = world.generate(s);
-      double coverage = scene.idealEditLike(0, 1).region().coverage();
-      if (coverage > 0 && coverage < 1 && scene.figures().get(1).visiblePixels() > 0) {
-        return scene;
-      }
     }
   }
 }

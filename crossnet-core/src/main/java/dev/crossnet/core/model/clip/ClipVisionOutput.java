@@ -1,0 +1,14 @@
+package dev.crossnet.core.model.clip;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The vision encoder's outputs, as transformers' {@code CLIPVisionModelWithProjection} names them.
+ *
+ * @param lastHiddenState [B, tokens, hidden], the last layer's output before {@code post_layernorm}; token 0
+ *     is the class token
+ * @param pooled [B, hidden], {@code post_layernorm} of the class token ({@code pooler_output})
+ * @param imageEmbeds [B, projection], the pooled output through {@code visual_projection} (what a plain
+ *     IP-Adapter reads)
+ */
+public record ClipVisionOutput(NDArray lastHiddenState, NDArray pooled, NDArray imageEmbeds) {}

@@ -136,6 +136,45 @@ public final class JsonConfig {
     return booleanOf(key, e);
   }
 
+  /** Whether the key holds a JSON object (e.g. {@code "size": {"shortest_edge": 224}}). */
+  public boolean isObject(String key) {
+    JsonElement e = get(key);
+    return e != null && e.isJsonObject();
+  }
+
+  /** A nested object as a config of its own, its keys reported as {@code file: key.inner}; null when absent. */
+  public JsonConfig object(String key) {
+    JsonElement e = get(key);
+    if (e == null) {
+      return null;
+    }
+    if (!e.isJsonObject()) {
+      throw wrongKind(key, e, "an object");
+    }
+    return new JsonConfig(source + ": " + key, e.getAsJsonObject());
+  }
+
+  /** A list of numbers, or the fallback when the key is absent. */
+  public float[] getFloats(String key, float[] fallback) {
+    JsonElement e = get(key);
+    if (e == null) {
+      return fallback;
+    }
+    if (!e.isJsonArray()) {
+      throw wrongKind(key, e, "a list of numbers");
+    }
+    JsonArray a = e.getAsJsonArray();
+    float[] out = new float[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonElement x = a.get(i);
+      if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
+        throw wrongKind(key, e, "a list of numbers");
+      }
+      out[i] = x.getAsFloat();
+    }
+    return out;
+  }
+
   /** A list of strings (required). */
   public List<String> requireStrings(String key) {
     JsonElement e = get(key);

@@ -27,4 +27,25 @@ class JsonConfigTest {
     assertThatThrownBy(() -> config.requireInt("b")).hasMessageContaining("'b' is 1e300 but must be a whole number");
     assertThat(config.getInt("c", 0)).isEqualTo(64);
   }
+
+  @Test
+  void aNestedObjectIsReadAsAConfigNamingItsParentKey() {
+    JsonConfig config = JsonConfig.parse("p.json", "{\"size\": {\"shortest_edge\": 224}, \"flat\": 3}");
+
+    assertThat(config.isObject("size")).isTrue();
+    assertThat(config.isObject("flat")).isFalse();
+    assertThat(config.object("size").requireInt("shortest_edge")).isEqualTo(224);
+    assertThat(config.object("absent")).isNull();
+    assertThatThrownBy(() -> config.object("size").requireInt("height")).hasMessage("p.json: size: required key 'height' is missing");
+    assertThatThrownBy(() -> config.object("flat")).hasMessageContaining("'flat' is 3 but must be an object");
+  }
+
+  @Test
+  void aListOfNumbersIsReadOrRefusedNamingTheKey() {
+    JsonConfig config = JsonConfig.parse("p.json", "{\"mean\": [0.5, 0.25, 1], \"std\": [0.5, \"x\"]}");
+
+    assertThat(config.getFloats("mean", null)).containsExactly(0.5f, 0.25f, 1f);
+    assertThat(config.getFloats("absent", new float[] {2f})).containsExactly(2f);
+    assertThatThrownBy(() -> config.getFloats("std", null)).hasMessageContaining("'std' is [0.5,\"x\"] but must be a list of numbers");
+  }
 }

@@ -53,8 +53,7 @@ public final class IpAdapter extends Module {
       Attention layer = crossLayers.get(i);
       int id = 2 * i + 1;
       long inner = (long) layer.heads() * layer.headDim();
-      byLayer.put(layer.name(), child(new IpAttentionProjection(source, "ip_adapter." + id, layer.name(), tokenDim,
-          inner)));
+      byLayer.put(layer.name(), child(new IpAttentionProjection(source, "ip_adapter." + id, tokenDim, inner)));
       keyIds.put(id, layer.name());
     }
   }
@@ -72,7 +71,7 @@ public final class IpAdapter extends Module {
 
   /** As {@link #load}, from an open store (closed by the caller). */
   public static IpAdapter create(TensorStore store, UNet2DConditionModel unet, NDManager manager) {
-    int tokenDim = tokenDim(unet.config(), store.source());
+    int tokenDim = crossWidth(unet.config(), store.source());
     int layers = crossAttentionLayers(unet).size();
     if (!store.names().contains(PROJ_WEIGHT)) {
       throw new WeightsException(store.source() + ": missing tensor '" + PROJ_WEIGHT + "'; a plain IP-Adapter file"
@@ -117,7 +116,7 @@ public final class IpAdapter extends Module {
     return layer.startsWith("up_blocks.") ? 1 : 2;
   }
 
-  private static int tokenDim(UNetConfig c, Path file) {
+  private static int crossWidth(UNetConfig c, Path file) {
     int[] dims = c.crossAttentionDim();
     if (Arrays.stream(dims).distinct().count() != 1) {
       throw new IllegalArgumentException("IP-Adapter " + file + " needs one cross-attention width for the whole"

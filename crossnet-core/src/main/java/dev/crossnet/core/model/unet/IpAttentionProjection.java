@@ -13,23 +13,14 @@ import dev.crossnet.core.nn.ParameterSource;
  */
 final class IpAttentionProjection extends Module {
 
-  private final String layer;
   private final Linear toK;
   private final Linear toV;
 
-  /**
-   * @param name the checkpoint prefix, e.g. {@code ip_adapter.1}
-   * @param layer the UNet attention layer it serves, e.g. {@code down_blocks.0.attentions.0.transformer_blocks.0.attn2}
-   */
-  IpAttentionProjection(ParameterSource source, String name, String layer, long tokenDim, long inner) {
+  /** @param name the checkpoint prefix, e.g. {@code ip_adapter.1} */
+  IpAttentionProjection(ParameterSource source, String name, long tokenDim, long inner) {
     super(name);
-    this.layer = layer;
     toK = child(new Linear(source, path("to_k_ip"), tokenDim, inner, false));
     toV = child(new Linear(source, path("to_v_ip"), tokenDim, inner, false));
-  }
-
-  String layer() {
-    return layer;
   }
 
   KeyValues keyValues(NDArray imageTokens) {

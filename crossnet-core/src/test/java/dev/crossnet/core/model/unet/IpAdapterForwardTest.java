@@ -105,6 +105,29 @@ class IpAdapterForwardTest {
   }
 
   @Test
+  void repeatedForwardsLeaveOnlyTheirOutputsInTheCallersManager() {
+    try (NDManager caller = OfflineEngine.get().newBaseManager()) {
+      NDArray sample = x.duplicate();
+      sample.attach(caller);
+      NDArray steps = t.duplicate();
+      steps.attach(caller);
+      NDArray words = text.duplicate();
+      words.attach(caller);
+      NDArray image = tokens.duplicate();
+      image.attach(caller);
+      ImagePrompt prompt = new ImagePrompt(ip, image, 0.7f);
+      int weightsBefore = m.getManagedArrays().size();
+      int callerBefore = caller.getManagedArrays().size();
+      for (int i = 0; i < 3; i++) {
+        unet.forward(sample, steps, words, AttentionHook.NONE, prompt).close();
+      }
+      NDArray kept = unet.forward(sample, steps, words, AttentionHook.NONE, prompt);
+      assertThat(caller.getManagedArrays()).hasSize(callerBefore + 1).contains(kept);
+      assertThat(m.getManagedArrays()).hasSize(weightsBefore);
+    }
+  }
+
+  @Test
   void anAdapterLoadedForAnotherUnetIsRefused() {
     UNet2DConditionModel other = TinyUnets.random(TinyUnets.SD1, m);
     NDArray sample = m.randomNormal(new Shape(1, 4, 8, 8));

@@ -53,6 +53,20 @@ public final class Attention extends Module {
    */
   public NDArray forward(NDArray x, NDArray context, NDArray mask, AttentionHook hook, long height,
       long width) {
+    return forward(x, context, mask, hook, height, width, null);
+  }
+
+  /**
+   * As {@link #forward(NDArray, NDArray, NDArray, AttentionHook, long, long)}, adding a decoupled attention
+   * of the same queries to a second context before the output projection (IP-Adapter). The mask and
+   * {@link AttentionHook#keysValues}/{@link AttentionHook#scoreBias} apply to the first context only; the
+   * second goes through {@link AttentionHook#imageKeysValues} and {@link AttentionHook#imageWeight}, and its
+   * maps are not reported.
+   *
+   * @param decoupled the second context's keys and values and its weight, or null for none
+   */
+  public NDArray forward(NDArray x, NDArray context, NDArray mask, AttentionHook hook, long height,
+      long width, DecoupledKeyValues decoupled) {
     try (Scope s = Scope.of(x, context, mask)) {
       long b = x.getShape().get(0);
       long n = x.getShape().get(1);
@@ -75,6 +89,9 @@ public final class Attention extends Module {
       NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), mask, call,
           hook);
       NDArray merged = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim);
+      if (decoupled != null) {
+        merged = merged.add(decoupledPart(s, x, query, decoupled, call, hook));
+      }
       return s.keep(out.forward(merged));
     }
   }
@@ -84,15 +101,42 @@ public final class Attention extends Module {
     return forward(x, context, null, hook, 0, 0);
   }
 
+  /** scale x attn(q, k2, v2), heads merged, times the hook's per-query weight if any: [B, n, inner]. */
+  private NDArray decoupledPart(Scope s, NDArray x, NDArray query, DecoupledKeyValues decoupled,
+      AttentionCall call, AttentionHook hook) {
+    long b = x.getShape().get(0);
+    KeyValues kv = decoupled.keyValues();
+    s.borrow(kv.keys(), kv.values());
+    checkHookResult(kv, b, "decoupled context has");
+    NDArray weight = null;
+    if (hook != AttentionHook.NONE) {
+      kv = hook.imageKeysValues(call, x, kv);
+      checkHookResult(kv, b, "attention hook returned image");
+      s.borrow(kv.keys(), kv.values());
+      weight = hook.imageWeight(call, s.manager());
+    }
+    // the second context's maps are not the layer's maps: observers of the first context must not see them
+    NDArray attended = sdpa.attend(splitHeads(query), splitHeads(kv.keys()), splitHeads(kv.values()), null, call,
+        AttentionHook.NONE);
+    NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, call.queries(), (long) heads * headDim)
+        .mul(Scalars.of(query, decoupled.scale()));
+    return weight == null ? part : part.mul(weight);
+  }
+
   /** A hook's keys and values must fit this layer; say which layer and what was wrong. */
   private void checkHookResult(KeyValues kv, long batch) {
+    checkHookResult(kv, batch, "attention hook returned");
+  }
+
+  /** Keys and values must fit this layer; say which layer and what was wrong. */
+  private void checkHookResult(KeyValues kv, long batch, String what) {
     long inner = (long) heads * headDim;
     ai.djl.ndarray.types.Shape ks = kv.keys().getShape();
     ai.djl.ndarray.types.Shape vs = kv.values().getShape();
     boolean ok = ks.dimension() == 3 && vs.dimension() == 3 && ks.get(2) == inner && vs.get(2) == inner
         && ks.get(1) == vs.get(1) && ks.get(0) == vs.get(0) && (ks.get(0) == batch || ks.get(0) == 1);
     if (!ok) {
-      throw new IllegalStateException("attention hook returned keys " + ks + " and values " + vs + " for layer "
+      throw new IllegalStateException(what + " keys " + ks + " and values " + vs + " for layer "
           + name() + ", which needs [" + batch + " or 1, tokens, " + inner + "] for both, with equal token counts");
     }
   }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A seam into every attention layer of one forward pass: observe the attention maps and supply or replace
- * keys and values. Install it by passing it to a model's {@code forward}; {@link #NONE} (the default) costs
+ * keys and values (of the text and, in decoupled cross-attention, of the image prompt). Install it by passing it to a model's {@code forward}; {@link #NONE} (the default) costs
  * nothing.
  *
  * <p>Arrays handed to a hook belong to the forward pass and are freed when its layer returns: a hook that
@@ -71,6 +71,27 @@ public interface AttentionHook {
       }
 
       @Override
+      public KeyValues imageKeysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
+        KeyValues kv = projected;
+        for (AttentionHook h : list) {
+          kv = h.imageKeysValues(call, queryInput, kv);
+        }
+        return kv;
+      }
+
+      @Override
+      public NDArray imageWeight(AttentionCall call, NDManager manager) {
+        NDArray product = null;
+        for (AttentionHook h : list) {
+          NDArray w = h.imageWeight(call, manager);
+          if (w != null) {
+            product = product == null ? w : product.mul(w);
+          }
+        }
+        return product;
+      }
+
+      @Override
       public boolean observesMaps(AttentionCall call) {
         return list.stream().anyMatch(h -> h.observesMaps(call));
       }
@@ -104,6 +125,30 @@ public interface AttentionHook {
    * @param keys the number of keys after {@link #keysValues}
    */
   default NDArray scoreBias(AttentionCall call, long keys, NDManager manager) {
+    return null;
+  }
+
+  /**
+   * The keys and values of the image-prompt part of a decoupled cross-attention (IP-Adapter, see
+   * {@link DecoupledKeyValues}), called only for layers that have one. The text part goes through
+   * {@link #keysValues} as usual; the two never mix, so a text hook does not see image tokens. The default
+   * keeps the adapter's own.
+   *
+   * @param call the layer's call, the same as for its text part
+   * @param queryInput the hidden states the queries were projected from [B, queries, channels]
+   * @param projected the image tokens' keys and values [B or 1, image tokens, heads x headDim]
+   */
+  default KeyValues imageKeysValues(AttentionCall call, NDArray queryInput, KeyValues projected) {
+    return projected;
+  }
+
+  /**
+   * A per-query weight on the image-prompt part of a decoupled cross-attention, broadcastable to
+   * [B, queries, 1] and multiplied into it on top of the prompt's scale, or null for none: 1 inside a region
+   * and 0 outside restricts the image prompt to that region. Created in {@code manager}, which the layer frees
+   * when it returns. Called only for layers that have an image part.
+   */
+  default NDArray imageWeight(AttentionCall call, NDManager manager) {
     return null;
   }
 

@@ -4,13 +4,17 @@ import ai.djl.ndarray.NDArray;
 import dev.crossnet.core.nn.Attention;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.AttentionNames;
+import dev.crossnet.core.nn.DecoupledKeyValues;
 import dev.crossnet.core.nn.FeedForward;
 import dev.crossnet.core.nn.LayerNorm;
 import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
 import dev.crossnet.core.nn.Scope;
 
-/** diffusers' {@code BasicTransformerBlock}: self-attention, cross-attention to the text, GEGLU feed-forward. */
+/**
+ * diffusers' {@code BasicTransformerBlock}: self-attention, cross-attention to the text (plus, with an
+ * {@link ImagePrompt}, IP-Adapter's decoupled attention to the image tokens), GEGLU feed-forward.
+ */
 final class BasicTransformerBlock extends Module {
 
   private static final float EPS = 1e-5f;
@@ -33,10 +37,13 @@ final class BasicTransformerBlock extends Module {
     ff = child(new FeedForward(source, path("ff"), dim, dim * 4L, true));
   }
 
-  NDArray forward(NDArray x, NDArray context, AttentionHook hook, long h, long w) {
-    try (Scope s = Scope.of(x, context)) {
+  /** @param image the image prompt whose adapter adds a decoupled part to attn2, or null for text only */
+  NDArray forward(NDArray x, NDArray context, ImagePrompt image, AttentionHook hook, long h, long w) {
+    try (Scope s = Scope.of(x, context, image == null ? null : image.tokens())) {
       NDArray y = attn1.forward(norm1.forward(x), null, null, hook, h, w).add(x);
-      y = attn2.forward(norm2.forward(y), context, null, hook, h, w).add(y);
+      DecoupledKeyValues ip = image == null ? null
+          : image.adapter().keyValues(attn2.name(), image.tokens(), image.scale());
+      y = attn2.forward(norm2.forward(y), context, null, hook, h, w, ip).add(y);
       y = ff.forward(norm3.forward(y)).add(y);
       return s.keep(y);
     }

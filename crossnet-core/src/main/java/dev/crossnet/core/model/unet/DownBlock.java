@@ -28,11 +28,12 @@ final class DownBlock extends ResnetAttentionBlock {
   }
 
   /** Runs the block and appends its skip outputs to {@code skips} (kept in x's manager). */
-  NDArray forward(NDArray x, NDArray temb, NDArray context, Deque<NDArray> skips, AttentionHook hook) {
+  NDArray forward(NDArray x, NDArray temb, NDArray context, ImagePrompt image, Deque<NDArray> skips,
+      AttentionHook hook) {
     NDArray y = x;
     for (int j = 0; j < layers(); j++) {
       try (Scope s = Scope.of(y, temb, context)) {
-        y = s.keep(layer(j, y, temb, context, hook));
+        y = s.keep(layer(j, y, temb, context, image, hook));
       }
       skips.addLast(y);
     }

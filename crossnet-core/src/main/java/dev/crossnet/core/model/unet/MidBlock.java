@@ -25,10 +25,10 @@ final class MidBlock extends Module {
         c.normEps(), c.midBlockScaleFactor()));
   }
 
-  NDArray forward(NDArray x, NDArray temb, NDArray context, AttentionHook hook) {
+  NDArray forward(NDArray x, NDArray temb, NDArray context, ImagePrompt image, AttentionHook hook) {
     try (Scope s = Scope.of(x, temb, context)) {
       NDArray y = first.forward(x, temb);
-      y = attention.forward(y, context, hook);
+      y = attention.forward(y, context, image, hook);
       return s.keep(second.forward(y, temb));
     }
   }

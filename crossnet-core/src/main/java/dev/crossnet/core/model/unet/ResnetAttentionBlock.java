@@ -36,10 +36,10 @@ abstract class ResnetAttentionBlock extends Module {
   }
 
   /** Layer {@code j} on {@code x}: the resnet, then the transformer if the block has them. */
-  final NDArray layer(int j, NDArray x, NDArray temb, NDArray context, AttentionHook hook) {
+  final NDArray layer(int j, NDArray x, NDArray temb, NDArray context, ImagePrompt image, AttentionHook hook) {
     NDArray r = resnets.get(j).forward(x, temb);
     if (!attentions.isEmpty()) {
-      r = attentions.get(j).forward(r, context, hook);
+      r = attentions.get(j).forward(r, context, image, hook);
     }
     return r;
   }

@@ -54,7 +54,7 @@ final class Transformer2DModel extends Module {
         : new Conv2d(source, path("proj_out"), inner, channels, 1, 1, 0));
   }
 
-  NDArray forward(NDArray x, NDArray context, AttentionHook hook) {
+  NDArray forward(NDArray x, NDArray context, ImagePrompt image, AttentionHook hook) {
     try (Scope s = Scope.of(x, context)) {
       long b = x.getShape().get(0);
       long h = x.getShape().get(2);
@@ -66,7 +66,7 @@ final class Transformer2DModel extends Module {
         y = toTokens(((Conv2d) projIn).forward(y), b, h, w);
       }
       for (BasicTransformerBlock block : blocks) {
-        y = block.forward(y, context, hook, h, w);
+        y = block.forward(y, context, image, hook, h, w);
       }
       if (linear) {
         y = toImage(((Linear) projOut).forward(y), b, h, w);

@@ -32,6 +32,9 @@ import java.util.List;
  *   UNet2DConditionModel unet = UNet2DConditionModel.load(Path.of("sd15/unet"), m);
  *   NDArray eps = unet.forward(latents, timesteps, textHiddenStates);        // no hook
  *   NDArray eps2 = unet.forward(latents, timesteps, textHiddenStates, hook); // hook sees every attention
+ *   IpAdapter ip = IpAdapter.load(Path.of("ip-adapter_sd15.safetensors"), unet, m);   // optional
+ *   NDArray eps3 = unet.forward(latents, timesteps, textHiddenStates, AttentionHook.NONE,
+ *       new ImagePrompt(ip, ip.project(imageEmbeds), 0.7f));              // with an image prompt
  * }
  * }</pre>
  */
@@ -107,7 +110,42 @@ public final class UNet2DConditionModel extends Module {
   /** As {@link #forward(NDArray, NDArray, NDArray)} with a hook into every attention layer of this pass. */
   public NDArray forward(NDArray sample, NDArray timesteps, NDArray encoderHiddenStates, AttentionHook hook) {
     AttentionHook.requireHook(hook);
-    try (Scope s = Scope.of(sample, timesteps, encoderHiddenStates)) {
+    return run(sample, timesteps, encoderHiddenStates, null, hook);
+  }
+
+  /**
+   * As {@link #forward(NDArray, NDArray, NDArray, AttentionHook)} with an IP-Adapter image prompt: every
+   * cross-attention adds {@code scale * attn(q, to_k_ip(tokens), to_v_ip(tokens))} to its text attention
+   * before the output projection. The image tokens come beside the text, not appended to it. The hook sees
+   * the image part through {@link AttentionHook#imageKeysValues} and {@link AttentionHook#imageWeight}.
+   *
+   * @param image the adapter (loaded for this UNet), the projected image tokens [B or 1, tokens, cross] and
+   *     the scale
+   */
+  public NDArray forward(NDArray sample, NDArray timesteps, NDArray encoderHiddenStates, AttentionHook hook,
+      ImagePrompt image) {
+    AttentionHook.requireHook(hook);
+    if (image == null) {
+      throw new IllegalArgumentException("image prompt is null; call forward(sample, timesteps, text, hook) for"
+          + " a text-only pass");
+    }
+    if (!image.adapter().fits(this)) {
+      throw new IllegalArgumentException("the IP-Adapter was loaded for another UNet: its layers "
+          + image.adapter().keyIds().values() + " are not this UNet's cross-attention layers; load it with"
+          + " IpAdapter.load(file, thisUnet, manager)");
+    }
+    long batch = sample.getShape().get(0);
+    long tokenBatch = image.tokens().getShape().get(0);
+    if (tokenBatch != batch && tokenBatch != 1) {
+      throw new IllegalArgumentException("image prompt tokens " + image.tokens().getShape() + " have batch "
+          + tokenBatch + " but the sample has batch " + batch + "; pass one set per sample or one for all");
+    }
+    return run(sample, timesteps, encoderHiddenStates, image, hook);
+  }
+
+  private NDArray run(NDArray sample, NDArray timesteps, NDArray encoderHiddenStates, ImagePrompt image,
+      AttentionHook hook) {
+    try (Scope s = Scope.of(sample, timesteps, encoderHiddenStates, image == null ? null : image.tokens())) {
       long batch = sample.getShape().get(0);
       NDArray t = timesteps.toType(DataType.FLOAT32, false).reshape(-1);
       if (t.getShape().get(0) == 1 && batch > 1) {
@@ -119,11 +157,11 @@ public final class UNet2DConditionModel extends Module {
       Deque<NDArray> skips = new ArrayDeque<>();
       skips.addLast(x);
       for (DownBlock block : downBlocks) {
-        x = block.forward(x, temb, encoderHiddenStates, skips, hook);
+        x = block.forward(x, temb, encoderHiddenStates, image, skips, hook);
       }
-      x = midBlock.forward(x, temb, encoderHiddenStates, hook);
+      x = midBlock.forward(x, temb, encoderHiddenStates, image, hook);
       for (UpBlock block : upBlocks) {
-        x = block.forward(x, temb, encoderHiddenStates, skips, hook);
+        x = block.forward(x, temb, encoderHiddenStates, image, skips, hook);
       }
       x = convOut.forward(Activations.silu(convNormOut.forward(x)));
       return s.keep(x);

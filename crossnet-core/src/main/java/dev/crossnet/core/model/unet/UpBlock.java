@@ -40,12 +40,13 @@ final class UpBlock extends ResnetAttentionBlock {
   }
 
   /** Consumes this block's skips from the end of {@code skips}; upsamples to the next skip's size. */
-  NDArray forward(NDArray x, NDArray temb, NDArray context, Deque<NDArray> skips, AttentionHook hook) {
+  NDArray forward(NDArray x, NDArray temb, NDArray context, ImagePrompt image, Deque<NDArray> skips,
+      AttentionHook hook) {
     NDArray y = x;
     for (int j = 0; j < layers(); j++) {
       NDArray skip = skips.removeLast();
       try (Scope s = Scope.of(y, temb, context, skip)) {
-        y = s.keep(layer(j, y.concat(skip, 1), temb, context, hook));
+        y = s.keep(layer(j, y.concat(skip, 1), temb, context, image, hook));
       }
     }
     if (upsampler != null) {

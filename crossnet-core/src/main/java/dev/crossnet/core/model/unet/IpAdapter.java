@@ -1,0 +1,187 @@
+package dev.crossnet.core.model.unet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.core.model.ModelFolder;
+import dev.crossnet.core.model.WeightsOpener;
+import dev.crossnet.core.nn.Attention;
+import dev.crossnet.core.nn.DecoupledKeyValues;
+import dev.crossnet.core.nn.Module;
+import dev.crossnet.core.nn.ParameterSource;
+import dev.crossnet.core.weights.TensorStore;
+import dev.crossnet.core.weights.WeightsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A plain IP-Adapter for a {@link UNet2DConditionModel}, read from the published flat safetensors layout: an
+ * {@link ImageProjection} ({@code image_proj.*}) and, for every cross-attention ({@code attn2}) layer, key and
+ * value projections of the image tokens ({@code ip_adapter.<id>.to_k_ip.weight}, {@code to_v_ip.weight}).
+ *
+ * <p>Ids number the layers as diffusers does when it loads the adapter: it walks the UNet's attention layers
+ * in the order their blocks were registered (down blocks, then up blocks, then the mid block) and gives the
+ * n-th cross-attention the id 2n + 1 (self- and cross-attention alternate, and the original checkpoint
+ * numbered them all). {@link #keyIds()} lists the mapping.
+ *
+ * <p>The UNet is not changed: pass an {@link ImagePrompt} to
+ * {@link UNet2DConditionModel#forward(NDArray, NDArray, NDArray, dev.crossnet.core.nn.AttentionHook, ImagePrompt)}.
+ * Parameters keep the file's names ({@link #namedParameters()}).
+ */
+public final class IpAdapter extends Module {
+
+  private static final String PROJ_WEIGHT = "image_proj.proj.weight";
+  private static final Pattern LAYER_KEY = Pattern.compile("ip_adapter\\.(\\d+)\\..*");
+
+  private final ImageProjection projection;
+  private final Map<String, IpAttentionProjection> byLayer = new LinkedHashMap<>();
+  private final Map<Integer, String> keyIds = new LinkedHashMap<>();
+
+  private IpAdapter(ParameterSource source, List<Attention> crossLayers, int embedDim, int tokens, int tokenDim) {
+    super("");
+    projection = child(new ImageProjection(source, "image_proj", embedDim, tokens, tokenDim));
+    for (int i = 0; i < crossLayers.size(); i++) {
+      Attention layer = crossLayers.get(i);
+      int id = 2 * i + 1;
+      long inner = (long) layer.heads() * layer.headDim();
+      byLayer.put(layer.name(), child(new IpAttentionProjection(source, "ip_adapter." + id, tokenDim, inner)));
+      keyIds.put(id, layer.name());
+    }
+  }
+
+  /**
+   * Reads an adapter for this UNet from a safetensors file. Fails with a {@link WeightsException} naming the
+   * file and the tensor when one is missing, mis-shaped or unexpected, and when the file holds projections for
+   * another number of cross-attention layers than the UNet has. Weights live in the manager.
+   */
+  public static IpAdapter load(Path file, UNet2DConditionModel unet, NDManager manager) {
+    try (TensorStore store = WeightsOpener.IN_MEMORY.open(file, manager)) {
+      return create(store, unet, manager);
+    }
+  }
+
+  /** As {@link #load}, from an open store (closed by the caller). */
+  public static IpAdapter create(TensorStore store, UNet2DConditionModel unet, NDManager manager) {
+    int tokenDim = crossWidth(unet.config(), store.source());
+    int layers = crossAttentionLayers(unet).size();
+    if (!store.names().contains(PROJ_WEIGHT)) {
+      throw new WeightsException(store.source() + ": missing tensor '" + PROJ_WEIGHT + "'; a plain IP-Adapter file"
+          + " holds image_proj.proj.weight/bias, image_proj.norm.weight/bias and ip_adapter.<id>.to_k_ip/to_v_ip"
+          + " weights (IP-Adapter Plus, FaceID and SDXL adapters have other layouts)");
+    }
+    Shape proj = store.info(PROJ_WEIGHT).shape();
+    if (proj.dimension() != 2 || proj.get(0) % tokenDim != 0 || proj.get(0) == 0 || proj.get(1) == 0) {
+      throw new WeightsException(store.source() + ": tensor '" + PROJ_WEIGHT + "' has shape " + proj
+          + " but needs [tokens x " + tokenDim + ", image embedding width] for this UNet's cross-attention width "
+          + tokenDim);
+    }
+    checkLayerIds(store, layers);
+    int tokens = Math.toIntExact(proj.get(0) / tokenDim);
+    int embedDim = Math.toIntExact(proj.get(1));
+    return ModelFolder.bind(store, manager, source -> build(source, unet, embedDim, tokens));
+  }
+
+  /** An adapter for the UNet taking every weight from the source (a checkpoint's binder, or random ones). */
+  static IpAdapter build(ParameterSource source, UNet2DConditionModel unet, int embedDim, int tokens) {
+    int tokenDim = unet.config().crossAttentionDim()[0];
+    return new IpAdapter(source, crossAttentionLayers(unet), embedDim, tokens, tokenDim);
+  }
+
+  /** The UNet's cross-attention layers in diffusers' processor order: down blocks, up blocks, mid block. */
+  static List<Attention> crossAttentionLayers(UNet2DConditionModel unet) {
+    List<Attention> out = new ArrayList<>();
+    for (Module m : unet.modules()) {
+      if (m instanceof Attention a && a.name().endsWith(".attn2")) {
+        out.add(a);
+      }
+    }
+    // stable: keeps construction order inside each part
+    out.sort(Comparator.comparingInt(a -> part(a.name())));
+    return out;
+  }
+
+  private static int part(String layer) {
+    if (layer.startsWith("down_blocks.")) {
+      return 0;
+    }
+    return layer.startsWith("up_blocks.") ? 1 : 2;
+  }
+
+  private static int crossWidth(UNetConfig c, Path file) {
+    int[] dims = c.crossAttentionDim();
+    if (Arrays.stream(dims).distinct().count() != 1) {
+      throw new IllegalArgumentException("IP-Adapter " + file + " needs one cross-attention width for the whole"
+          + " UNet, but its config has cross_attention_dim " + Arrays.toString(dims));
+    }
+    return dims[0];
+  }
+
+  private static void checkLayerIds(TensorStore store, int layers) {
+    TreeSet<Integer> found = new TreeSet<>();
+    for (String name : store.names()) {
+      Matcher m = LAYER_KEY.matcher(name);
+      if (m.matches()) {
+        found.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    TreeSet<Integer> expected = new TreeSet<>();
+    for (int i = 0; i < layers; i++) {
+      expected.add(2 * i + 1);
+    }
+    if (found.size() != expected.size()) {
+      throw new WeightsException(store.source() + " holds IP-Adapter projections for " + found.size()
+          + " attention layers (ids " + found + "), but the UNet has " + layers + " cross-attention layers (ids "
+          + expected + "): the adapter was made for another base model");
+    }
+  }
+
+  public ImageProjection projection() {
+    return projection;
+  }
+
+  /** Image-prompt tokens per image. */
+  public int tokens() {
+    return projection.tokens();
+  }
+
+  /** Width of the image embeddings the projection takes. */
+  public int embedDim() {
+    return projection.embedDim();
+  }
+
+  /** Width of an image-prompt token (the UNet's cross-attention width). */
+  public int tokenDim() {
+    return projection.tokenDim();
+  }
+
+  /** The layer each key id of the file serves, ids ascending. */
+  public Map<Integer, String> keyIds() {
+    return Collections.unmodifiableMap(keyIds);
+  }
+
+  /** The image-prompt tokens [B, tokens, tokenDim] of image embeddings [B, embedDim], in their manager. */
+  public NDArray project(NDArray imageEmbeds) {
+    return projection.forward(imageEmbeds);
+  }
+
+  /** Whether the adapter was loaded for a UNet with exactly these cross-attention layers. */
+  boolean fits(UNet2DConditionModel unet) {
+    List<String> names = crossAttentionLayers(unet).stream().map(Module::name).toList();
+    return names.equals(List.copyOf(keyIds.values())) && unet.config().crossAttentionDim()[0] == tokenDim();
+  }
+
+  /** The layer's decoupled keys and values of the tokens, or null when the adapter has nothing for it. */
+  DecoupledKeyValues keyValues(String layer, NDArray tokens, float scale) {
+    IpAttentionProjection p = byLayer.get(layer);
+    return p == null ? null : new DecoupledKeyValues(p.keyValues(tokens), scale);
+  }
+}

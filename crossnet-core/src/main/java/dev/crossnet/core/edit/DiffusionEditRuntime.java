@@ -20,8 +20,8 @@ import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.edit.branch.RegionBranch;
+import dev.crossnet.core.edit.encoder.ModelJudge;
 import dev.crossnet.core.image.PictureTensors;
-import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.nn.GradMode;
@@ -128,7 +128,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
       AtomicReference<NDArray> textStates = new AtomicReference<>();
       EditContext.Shared shared = new EditContext.Shared(request, model, predictor, codec, sampler, plan, start,
           latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates,
-          Suppliers.memoize(() -> FigureWorldJudge.bundled(m)));
+          Suppliers.memoize(() -> ModelJudge.load(model, m)));
 
       List<BranchRun> runs = new ArrayList<>();
       List<String> active = new ArrayList<>();

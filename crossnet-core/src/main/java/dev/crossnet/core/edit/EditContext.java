@@ -9,6 +9,7 @@ import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
+import dev.crossnet.core.edit.encoder.ModelJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.LatentCodec;
@@ -164,8 +165,19 @@ public final class EditContext implements BranchContext {
     return shared.progress();
   }
 
-  /** The bundled FigureWorld judge, loaded once per edit (on first use) and closed with the edit. */
+  /**
+   * The FigureWorld judge for this edit's model ({@link ModelJudge}: the model's own when its folder ships one,
+   * else the bundled judge), loaded once per edit (on first use) and closed with the edit.
+   */
   public Judge figureWorldJudge() {
     return shared.judge().get();
+  }
+
+  /**
+   * Whether this edit's model draws FigureWorld, so that FigureWorld readers ({@code auto} appearance through the
+   * judge, the occupant's pose word) apply: the embedded default model, or a model that ships its own judge.
+   */
+  public boolean readsFigureWorld() {
+    return request().settings().model().isEmpty() || ModelJudge.ships(model());
   }
 }

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossnet.api.edit.EditResult;
-import dev.crossnet.core.testing.OpenResources;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.encoder.ModelJudge;
+import dev.crossnet.core.model.DefaultModel;
+import dev.crossnet.core.testing.OpenResources;
 import dev.crossnet.core.testing.TinyModelFolder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -210,6 +214,27 @@ class DiffusionEditRuntimeTest {
         .option("branch.appearance.steps", 1).run(fresh);
     assertThat(result.record()).containsEntry("model", "<default>");
     assertThat(result.picture().width()).isEqualTo(TinyEdits.bedrock().width());
+  }
+
+  @Test
+  void aModelThatShipsItsOwnJudgeReadsSubjectsThroughItAndAnyOtherLearnsThem() {
+    // the built-in figureworld-v2 ships judge/ beside its components; the tiny test model does not
+    Path withJudge = DefaultModel.folder(DefaultModel.MAIN_SUBJECT);
+    DiffusionEditRuntime fresh = new DiffusionEditRuntime(new ModelCache());
+
+    Map<String, String> read = dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock()).replace(Region.box(2, 2, 8, 8))
+        .with(TinyEdits.redThing()).model(withJudge).steps(1).seed(3).run(fresh).record();
+    Map<String, String> learned = dev.crossnet.api.edit.Editor.bedrock(TinyEdits.bedrock())
+        .replace(Region.box(2, 2, 8, 8)).with(TinyEdits.redThing()).model(model).steps(1).seed(3)
+        .option("branch.appearance.steps", 1).run(fresh).record();
+
+    assertThat(Files.isRegularFile(withJudge.resolve(ModelJudge.COMPONENT).resolve("judge.json"))).isTrue();
+    assertThat(read).hasEntrySatisfying("branch.appearance.<red-thing>.source",
+        v -> assertThat(v).startsWith("encoder"));
+    assertThat(read).hasEntrySatisfying("branch.appearance.<red-thing>.encoding",
+        v -> assertThat(v).contains("red"));
+    assertThat(learned).hasEntrySatisfying("branch.appearance.<red-thing>.source",
+        v -> assertThat(v).doesNotStartWith("encoder"));
   }
 
   @Test

@@ -125,23 +125,24 @@ public final class AppearanceBranch extends StatelessBranch {
 
   /**
    * The source an edit uses for subjects given by pictures: the checked {@code source} option, with {@code auto}
-   * (the default) resolved to {@code encoder} on the embedded default model and {@code inversion} on a model the
-   * application names.
+   * (the default) resolved to {@code encoder} on a FigureWorld model (the embedded default model, or a model that
+   * ships its own judge: {@link EditContext#readsFigureWorld()}) and {@code inversion} on any other.
    */
   static String source(EditContext c) {
     String value = checked(EditContext.optionsOf(c.request().settings().options(), NAME).getString("source", "auto"));
     if (!value.equals("auto")) {
       return value;
     }
-    return c.request().settings().model().isEmpty() ? "encoder" : "inversion";
+    return c.readsFigureWorld() ? "encoder" : "inversion";
   }
 
   private static String checked(String value) {
     if (!SOURCES.contains(value)) {
       throw new IllegalArgumentException("branch." + NAME + ".source '" + value + "' is not known; known values: "
           + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass, "
-          + "encoder-then-inversion learns it starting from what the encoder read, auto is encoder on the "
-          + "embedded default model and inversion on any other)");
+          + "encoder-then-inversion learns it starting from what the encoder read, auto is encoder on a "
+          + "FigureWorld model (the embedded default model, or one that ships its own judge) and inversion on any "
+          + "other)");
     }
     return value;
   }

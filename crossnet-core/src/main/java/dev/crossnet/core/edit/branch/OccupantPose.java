@@ -104,12 +104,12 @@ final class OccupantPose {
   }
 
   /**
-   * Whether {@code auto} reads for this subject: on the embedded default model, for a subject given by pictures
+   * Whether {@code auto} reads for this subject: on a FigureWorld model, for a subject given by pictures
    * whose rows the image encoder makes (a saved embedding may be a learned token, which the word was measured to
    * hurt).
    */
   static boolean encoded(EditContext c, Subject subject) {
-    return c.request().settings().model().isEmpty() && subject.embedding().isEmpty()
+    return c.readsFigureWorld() && subject.embedding().isEmpty()
         && AppearanceBranch.source(c).startsWith("encoder");
   }
 

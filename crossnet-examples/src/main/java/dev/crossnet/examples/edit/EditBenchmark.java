@@ -326,7 +326,7 @@ public final class EditBenchmark implements Callable<Integer> {
     if (done == 0) {
       throw new IllegalStateException("no usable held-out scene found from seed " + seed + "; try another --seed");
     }
-    String table = table(model, done, size, steps, strength, inversionSteps, editOptions, totals,
+    String table = table(model, done, sceneOptions.width(), judgeName, steps, strength, inversionSteps, editOptions, totals,
         inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak);
     Files.writeString(out.resolve("edit-benchmark.md"), table);
     System.out.println(table);
@@ -441,14 +441,15 @@ public final class EditBenchmark implements Callable<Integer> {
     return list;
   }
 
-  private static String table(Optional<Path> model, int scenes, int size, int steps, double strength,
+  private static String table(Optional<Path> model, int scenes, int size, String judgeName, int steps, double strength,
       int inversionSteps, Map<String, String> editOptions, Map<String, Totals> totals, double inversionSeconds,
       long inversionPeak) {
     StringBuilder md = new StringBuilder();
     md.append("# CrossNet edit benchmark\n\n");
     md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld scenes of %dx%d (figure 0 takes "
-        + "figure 1's look), %d steps, CrossNet strength %.2f, subject inversion %d steps.%n%n",
-        model.map(Path::toString).orElse("<default>"), scenes, size, size, steps, strength, inversionSteps));
+        + "figure 1's look), %d steps, CrossNet strength %.2f, subject inversion %d steps; judge: %s.%n%n",
+        model.map(Path::toString).orElse("<default>"), scenes, size, size, steps, strength, inversionSteps,
+        judgeName));
     if (!editOptions.isEmpty()) {
       md.append("CrossNet rows' extra edit options: ").append(editOptions).append(".\n\n");
     }
@@ -469,7 +470,7 @@ public final class EditBenchmark implements Callable<Integer> {
     md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
         + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
-        + "edits where the bundled FigureWorld judge, asked about the region's bounding box, reads the same kind, "
+        + "edits where the FigureWorld judge, asked about the region's bounding box, reads the same kind, "
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
         + "grey) shows what the box's shape alone earns, and the ideal edit through the model (encoded, one "
         + "denoising step, decoded) what a perfect latent-space edit earns: the judge's reading of it is the "

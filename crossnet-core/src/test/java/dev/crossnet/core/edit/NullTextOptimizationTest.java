@@ -43,9 +43,11 @@ class NullTextOptimizationTest {
     }
   }
 
-  @Test
-  void optimisedUnconditionalStatesLowerTheGuidedReconstructionError(@TempDir Path dir) {
-    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+  /** The tiny model, a 4-step DDIM plan started at 0.75, the bedrock's latent, its prompts and its inversion. */
+  private record Setup(DiffusionModel model, UnetPredictor predictor, Sampler ddim, SamplerPlan plan, int start,
+      NDArray latent, NDArray text, NDArray empty, List<NDArray> path) {
+
+    static Setup of(Path dir, NDManager m) {
       DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
       UnetPredictor predictor = new UnetPredictor(model.unet());
       Sampler ddim = PluginRegistry.discover(SamplerProvider.class, "sampler", "").get("ddim")
@@ -59,12 +61,21 @@ class NullTextOptimizationTest {
       DdimInversion inversion = DdimInversion.of(predictor, model.schedulerConfig());
       List<NDArray> path = inversion.path(latent, plan.size(), inversion.lastIndexFor(plan, start).orElseThrow(),
           empty, Cancellation.never());
-      Map<Integer, NDArray> states = new NullTextOptimization(model.unet(), ddim).optimise(plan, start, path, text,
-          empty, 5.0, new NullTextOptimization.Settings(10, 0.01), Cancellation.never(), m);
+      return new Setup(model, predictor, ddim, plan, start, latent, text, empty, path);
+    }
+  }
+
+  @Test
+  void optimisedUnconditionalStatesLowerTheGuidedReconstructionError(@TempDir Path dir) {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      Setup s = Setup.of(dir, m);
+      Map<Integer, NDArray> states = new NullTextOptimization(s.model().unet(), s.ddim()).optimise(s.plan(),
+          s.start(), s.path(), s.text(), s.empty(), 5.0, new NullTextOptimization.Settings(10, 0.01),
+          Cancellation.never(), m);
 
       assertThat(states).containsOnlyKeys(1, 2, 3);
-      double plain = error(predictor, ddim, plan, start, path, text, empty, List.of(), latent);
-      double optimised = error(predictor, ddim, plan, start, path, text, empty, List.of(new Override(states)), latent);
+      double plain = error(s, List.of());
+      double optimised = error(s, List.of(new Override(states)));
       assertThat(optimised).isLessThan(plain);
     }
   }
@@ -72,21 +83,18 @@ class NullTextOptimizationTest {
   @Test
   void aCancelledInversionEndsWithinOneModelEvaluation(@TempDir Path dir) {
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
-      DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
-      UnetPredictor unet = new UnetPredictor(model.unet());
+      Setup s = Setup.of(dir, m);
       Cancellation cancellation = Cancellation.create();
       AtomicInteger evaluations = new AtomicInteger();
       NoisePredictor cancelsOnItsSecondCall = (sample, timestep, states, controls) -> {
         if (evaluations.incrementAndGet() == 2) {
           cancellation.cancel();
         }
-        return unet.predict(sample, timestep, states, controls);
+        return s.predictor().predict(sample, timestep, states, controls);
       };
-      DdimInversion inversion = DdimInversion.of(cancelsOnItsSecondCall, model.schedulerConfig());
-      NDArray latent = new VaeCodec(model.vae().orElseThrow()).encode(PictureTensors.toTensor(TinyEdits.bedrock(), m));
-      NDArray empty = new ClipPromptEncoder(model.tokenizer(), model.textEncoder()).encode(List.of(""), m);
+      DdimInversion inversion = DdimInversion.of(cancelsOnItsSecondCall, s.model().schedulerConfig());
 
-      assertThatThrownBy(() -> inversion.path(latent, 10, 8, empty, cancellation))
+      assertThatThrownBy(() -> inversion.path(s.latent(), 10, 8, s.empty(), cancellation))
           .isInstanceOf(CancelledException.class).hasMessageContaining("DDIM inversion (step 2 of 9)");
       assertThat(evaluations).hasValue(2);
     }
@@ -95,31 +103,20 @@ class NullTextOptimizationTest {
   @Test
   void aCancelledNullTextOptimisationEndsBeforeItsNextIteration(@TempDir Path dir) {
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
-      DiffusionModel model = DiffusionModel.load(TinyModelFolder.assemble(dir.resolve("model")), m);
-      Sampler ddim = PluginRegistry.discover(SamplerProvider.class, "sampler", "").get("ddim")
-          .create(model.schedulerConfig());
-      SamplerPlan plan = ddim.plan(4);
-      int start = plan.startIndex(0.75);
-      NDArray latent = new VaeCodec(model.vae().orElseThrow()).encode(PictureTensors.toTensor(TinyEdits.bedrock(), m));
-      ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
-      NDArray text = prompts.encode(List.of("a red robot"), m);
-      NDArray empty = prompts.encode(List.of(""), m);
-      DdimInversion inversion = DdimInversion.of(new UnetPredictor(model.unet()), model.schedulerConfig());
-      List<NDArray> path = inversion.path(latent, plan.size(), inversion.lastIndexFor(plan, start).orElseThrow(),
-          empty, Cancellation.never());
+      Setup s = Setup.of(dir, m);
       Cancellation cancelled = Cancellation.create();
       cancelled.cancel();
 
-      assertThatThrownBy(() -> new NullTextOptimization(model.unet(), ddim).optimise(plan, start, path, text, empty,
-          5.0, new NullTextOptimization.Settings(10, 0.01), cancelled, m))
+      assertThatThrownBy(() -> new NullTextOptimization(s.model().unet(), s.ddim()).optimise(s.plan(), s.start(),
+          s.path(), s.text(), s.empty(), 5.0, new NullTextOptimization.Settings(10, 0.01), cancelled, m))
           .isInstanceOf(CancelledException.class).hasMessageContaining("null-text optimisation (step 1, iteration 1)");
     }
   }
 
-  private static double error(UnetPredictor predictor, Sampler ddim, SamplerPlan plan, int start,
-      List<NDArray> path, NDArray text, NDArray empty, List<BranchRun> runs, NDArray latent) {
-    NDArray out = new DenoisingLoop(predictor).run(new DenoisingLoop.Settings(ddim, plan, start, text, empty, 5.0,
-        runs, NoiseSource.seeded(0), ProgressListener.NONE, Cancellation.never()), path.get(path.size() - 1));
-    return out.sub(latent).square().mean().getFloat();
+  private static double error(Setup s, List<BranchRun> runs) {
+    NDArray out = new DenoisingLoop(s.predictor()).run(new DenoisingLoop.Settings(s.ddim(), s.plan(), s.start(),
+        s.text(), s.empty(), 5.0, runs, NoiseSource.seeded(0), ProgressListener.NONE, Cancellation.never()),
+        s.path().get(s.path().size() - 1));
+    return out.sub(s.latent()).square().mean().getFloat();
   }
 }

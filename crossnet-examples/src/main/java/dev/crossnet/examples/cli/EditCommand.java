@@ -14,6 +14,7 @@ import dev.crossnet.core.edit.EditOptionCheck;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.examples.edit.DemoScenes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -151,7 +152,9 @@ final class EditCommand implements Callable<Integer> {
     Region region;
     Subject who;
     if (bedrock == null) {
-      Scene scene = DemoScenes.from(seed);
+      // the demo scene is drawn in the world the chosen built-in model was trained on
+      Scene scene = model != null && model.toString().equals(DefaultModel.MAIN_SUBJECT) && !Files.exists(model)
+          ? DemoScenes.mainSubjectFrom(seed) : DemoScenes.from(seed);
       IdealEdit ideal = scene.idealEditLike(0, 1);
       FigureTruth donor = scene.figures().get(1);
       picture = scene.picture();

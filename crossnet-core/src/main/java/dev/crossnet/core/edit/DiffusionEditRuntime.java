@@ -183,10 +183,14 @@ public final class DiffusionEditRuntime implements EditRuntime {
         Picture decoded = clock.time("decode", () -> PictureTensors.toPicture(codec.decode(result)));
         Picture out = decoded;
         if (region) {
-          int feather = EditContext.optionsOf(settings.options(), RegionBranch.NAME)
-              .getInt("feather", Math.max(1, bedrock.width() / 32));
+          PluginConfig regionOptions = EditContext.optionsOf(settings.options(), RegionBranch.NAME);
+          int feather = regionOptions.getInt("feather", Math.max(1, bedrock.width() / 32));
+          String seam = RegionBranch.seam(regionOptions);
           record.put("branch.region.feather", Integer.toString(feather));
-          Mask soft = PictureTensors.feather(RegionMasks.union(pixelMasks), feather);
+          record.put("branch.region.seam", seam);
+          Mask hard = RegionMasks.union(pixelMasks);
+          Mask soft = seam.equals(RegionBranch.SEAM_INSIDE) ? PictureTensors.featherInside(hard, feather)
+              : PictureTensors.feather(hard, feather);
           out = clock.time("composite", () -> PictureTensors.composite(bedrock, decoded, soft));
         }
         LOG.info("edit done: {} region(s), branches {}, {}", request.replacements().size(), active,

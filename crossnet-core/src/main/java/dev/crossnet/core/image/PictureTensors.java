@@ -82,6 +82,31 @@ public final class PictureTensors {
     return Mask.of(w, h, a);
   }
 
+  /**
+   * The mask softened inside its own footprint: weights ramp from 0 at the region's edge to the mask's own weight
+   * about {@code 2 * radius} pixels in (a box blur of the given radius applied twice, then stretched so that its
+   * middle, 0.5, lands on the edge). Every pixel the mask gives weight 0 keeps weight exactly 0, so a composite
+   * through it keeps everything outside the region as it was; a region narrower than {@code 4 * radius} pixels
+   * does not reach full weight in its middle.
+   */
+  public static Mask featherInside(Mask mask, int radius) {
+    if (radius <= 0) {
+      return mask;
+    }
+    int w = mask.width();
+    int h = mask.height();
+    float[] a = mask.weights();
+    for (int pass = 0; pass < 2; pass++) {
+      a = blurRows(a, w, h, radius);
+      a = transpose(blurRows(transpose(a, w, h), h, w, radius), h, w);
+    }
+    float[] hard = mask.weights();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.min(hard[i], Math.min(1f, Math.max(0f, 2f * a[i] - 1f)));
+    }
+    return Mask.of(w, h, a);
+  }
+
   private static float[] blurRows(float[] src, int w, int h, int r) {
     float[] out = new float[src.length];
     for (int y = 0; y < h; y++) {

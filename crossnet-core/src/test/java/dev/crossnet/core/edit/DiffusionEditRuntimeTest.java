@@ -56,12 +56,40 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
-  void outsideTheFeatheredRegionEveryPixelIsTheBedrocksOwn() {
+  void byDefaultEveryPixelOutsideTheRegionIsTheBedrocksOwn() {
     EditResult result = TinyEdits.edit(model, embedding).option("branch.region.feather", 2).steps(2).run(runtime);
+    Picture in = TinyEdits.bedrock();
+    Picture out = result.picture();
+    int changedInside = 0;
+    for (int y = 0; y < TinyEdits.SIZE; y++) {
+      for (int x = 0; x < TinyEdits.SIZE; x++) {
+        boolean inside = x >= 8 && x < 20 && y >= 8 && y < 20;
+        if (!inside) {
+          assertThat(out.rgb(x, y)).as("pixel %d,%d outside the box", x, y).isEqualTo(in.rgb(x, y));
+        } else if (out.rgb(x, y) != in.rgb(x, y)) {
+          changedInside++;
+        }
+      }
+    }
+    assertThat(changedInside).isGreaterThan(0);
+    assertThat(result.record()).containsEntry("branch.region.seam", "inside");
+  }
+
+  @Test
+  void aSeamOfUnknownPlaceIsRefusedBeforeAnyModelWork() {
+    assertThatThrownBy(() -> TinyEdits.edit(model, embedding).option("branch.region.seam", "middle").run(runtime))
+        .hasMessageContaining("branch.region.seam is 'middle'").hasMessageContaining("use inside");
+  }
+
+  @Test
+  void withTheSeamOutsideNothingChangesBeyondTheFeather() {
+    EditResult result = TinyEdits.edit(model, embedding).option("branch.region.feather", 2)
+        .option("branch.region.seam", "outside").steps(2).run(runtime);
     Picture in = TinyEdits.bedrock();
     Picture out = result.picture();
     int changedOutside = 0;
     int changedInside = 0;
+    int changedInTheFeather = 0;
     for (int y = 0; y < TinyEdits.SIZE; y++) {
       for (int x = 0; x < TinyEdits.SIZE; x++) {
         // box 8..19, feather radius 2 applied twice reaches 4 pixels out
@@ -70,11 +98,15 @@ class DiffusionEditRuntimeTest {
         if (beyondFeather && out.rgb(x, y) != in.rgb(x, y)) {
           changedOutside++;
         }
+        if (!inside && !beyondFeather && out.rgb(x, y) != in.rgb(x, y)) {
+          changedInTheFeather++;
+        }
         if (inside && out.rgb(x, y) != in.rgb(x, y)) {
           changedInside++;
         }
       }
     }
+    assertThat(changedInTheFeather).as("the fade reaches beyond the box").isGreaterThan(0);
     assertThat(changedOutside).isZero();
     assertThat(changedInside).isGreaterThan(0);
   }

@@ -100,10 +100,10 @@ class EditOptionCheckTest {
 
     assertThat(branches.get("appearance").optionKeys().keys()).containsExactly("init-word", "learning-rate",
         "mirror", "save-to", "shift", "source", "steps", "template", "tokens");
-    assertThat(branches.get("region").optionKeys().keys()).containsExactly("feather", "jump-count", "jump-length");
+    assertThat(branches.get("region").optionKeys().keys()).containsExactly("feather", "jump-count", "jump-length", "seam");
     assertThat(branches.get("subject-attention").optionKeys().keys()).containsExactly("bias", "emphasis");
     assertThat(branches.get("motion").optionKeys().keys()).contains("pose", "scale", "body", "null-text",
-        "round-trip", "unlike-strength", "occupant").hasSize(15);
+        "round-trip", "unlike-strength", "unlike-ilvr-until", "occupant").hasSize(16);
   }
 
   private record Plugin(String name, OptionKeys optionKeys) implements BranchProvider {

@@ -60,6 +60,23 @@ class PictureTensorsTest {
   }
 
   @Test
+  void featheringInsideFadesWithinTheRegionAndLeavesEveryPixelOutsideAtZero() {
+    Mask hard = Region.box(8, 8, 16, 16).toMask(32, 32);
+    Mask soft = PictureTensors.featherInside(hard, 2);
+    for (int y = 0; y < 32; y++) {
+      for (int x = 0; x < 32; x++) {
+        if (hard.weight(x, y) == 0f) {
+          assertThat(soft.weight(x, y)).as("outside at %d,%d", x, y).isZero();
+        }
+      }
+    }
+    assertThat(soft.weight(15, 15)).isEqualTo(1f);
+    assertThat(soft.weight(8, 15)).isBetween(0.01f, 0.5f);
+    assertThat(soft.weight(9, 15)).isGreaterThan(soft.weight(8, 15));
+    assertThat(PictureTensors.featherInside(hard, 0)).isSameAs(hard);
+  }
+
+  @Test
   void shrinkingByAWholeFactorAveragesAreas() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}).reshape(1, 1, 4, 4);

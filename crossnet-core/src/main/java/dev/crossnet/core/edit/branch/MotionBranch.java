@@ -14,6 +14,7 @@ import dev.crossnet.core.edit.DdimInversion;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.NullTextOptimization;
 import dev.crossnet.core.edit.RecordedRun;
+import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.edit.RoundTrip;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.nn.GradMode;
@@ -75,7 +76,7 @@ public final class MotionBranch extends StatelessBranch {
     super(NAME, 100,
         "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region",
         OptionKeys.of("mode", "occupant", "ilvr", "ilvr-factor", "ilvr-until", "ilvr-weight", "pose", "scale", "body",
-            "unlike-strength", "round-trip", "null-text", "null-text-threshold", "null-text-iterations",
+            "unlike-strength", "unlike-ilvr-until", "round-trip", "null-text", "null-text-threshold", "null-text-iterations",
             "null-text-learning-rate"));
   }
 
@@ -112,6 +113,11 @@ public final class MotionBranch extends StatelessBranch {
     if (!(unlikeStrength > 0 && unlikeStrength <= 1)) {
       throw new IllegalArgumentException("branch.motion.unlike-strength must lie in (0, 1], got " + unlikeStrength
           + " (the strength a region whose subject's skeleton is unlike its occupant's is redrawn from)");
+    }
+    double unlikeUntil = o.getDouble("unlike-ilvr-until", until);
+    if (!(unlikeUntil >= 0 && unlikeUntil <= 1)) {
+      throw new IllegalArgumentException("branch.motion.unlike-ilvr-until must lie in [0, 1], got " + unlikeUntil
+          + " (the share of the steps ILVR holds a region whose subject's skeleton is unlike its occupant's)");
     }
     int deep = c.plan().startIndex(unlikeStrength);
     boolean raise = !unlike.isEmpty() && deep < c.startIndex();
@@ -169,6 +175,12 @@ public final class MotionBranch extends StatelessBranch {
     record.put("ilvr-weight", Double.toString(weight));
     NDArray initial = start;
     EarlierStart hold = earlier;
+    // ILVR's reach: the regions of unlike skeleton may be held for a span of their own
+    NDArray unlikeMask = unlike.isEmpty() || unlikeUntil == until ? null
+        : RegionMasks.union(unlike.stream().map(c::regionMask).toList(), c.manager());
+    if (unlikeMask != null) {
+      record.put("unlike-ilvr-until", Double.toString(unlikeUntil));
+    }
     boolean roundTrip = (o.getBoolean("round-trip", false) || nullText.equals("auto")) && mode.equals("inversion");
     double threshold = o.getDouble("null-text-threshold", 0.1);
     NullTextOptimization.Settings nullTextSettings = new NullTextOptimization.Settings(
@@ -230,8 +242,11 @@ public final class MotionBranch extends StatelessBranch {
       }
 
       private NDArray ilvr(StepView step, NDArray latent) {
-        int ilvrSteps = (int) Math.round(until * (step.plan().size() - step.startIndex()));
-        if (!ilvr || step.index() - step.startIndex() >= ilvrSteps) {
+        int span = step.plan().size() - step.startIndex();
+        int done = step.index() - step.startIndex();
+        boolean holdLike = done < (int) Math.round(until * span);
+        boolean holdUnlike = unlikeMask != null && done < (int) Math.round(unlikeUntil * span);
+        if (!ilvr || (!holdLike && !holdUnlike)) {
           return latent;
         }
         NDManager scope = latent.getManager();
@@ -242,6 +257,10 @@ public final class MotionBranch extends StatelessBranch {
           reference.attach(scope);
         }
         NDArray correction = filter.apply(reference).sub(filter.apply(latent)).mul(c.regionMask());
+        if (unlikeMask != null && holdLike != holdUnlike) {
+          // only the like regions, or only the unlike ones, are still held
+          correction = correction.mul(holdUnlike ? unlikeMask : unlikeMask.neg().add(1));
+        }
         if (weight < 1) {
           correction = correction.mul((float) weight);
         }
@@ -263,6 +282,9 @@ public final class MotionBranch extends StatelessBranch {
         path.forEach(NDArray::close);
         if (hold != null) {
           hold.close();
+        }
+        if (unlikeMask != null) {
+          unlikeMask.close();
         }
       }
     }

@@ -178,6 +178,25 @@ class EncoderEditTest {
   }
 
   @Test
+  void aRegionOfUnlikeSkeletonMayBeHeldByIlvrForASpanOfItsOwn() {
+    EditResult own = replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.unlike-ilvr-until", 0)
+        .run(runtime);
+    EditResult shared = replacing(FigureKind.DOG, FigureKind.ROBOT).run(runtime);
+    assertThat(own.record()).containsEntry("branch.motion.unlike-ilvr-until", "0.0");
+    assertThat(shared.record()).doesNotContainKey("branch.motion.unlike-ilvr-until");
+    assertThat(own.picture().rgbPixels()).isNotEqualTo(shared.picture().rgbPixels());
+    assertUnchangedBeyondTheSeam(own, FigureKind.DOG);
+
+    EditResult like = replacing(FigureKind.DOG, FigureKind.CAT).option("branch.motion.unlike-ilvr-until", 0)
+        .run(runtime);
+    assertThat(like.record()).doesNotContainKey("branch.motion.unlike-ilvr-until");
+    assertThat(like.picture().rgbPixels())
+        .isEqualTo(replacing(FigureKind.DOG, FigureKind.CAT).run(runtime).picture().rgbPixels());
+    assertThatThrownBy(() -> replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.unlike-ilvr-until", 2)
+        .run(runtime)).hasMessageContaining("branch.motion.unlike-ilvr-until must lie in [0, 1], got 2");
+  }
+
+  @Test
   void aSubjectAttentionEmphasisThatIsNotPositiveIsRefused() {
     assertThatThrownBy(() -> edit().option("branch.subject-attention.emphasis", 0).run(runtime))
         .hasMessageContaining("branch.subject-attention.emphasis must be a positive number, got 0.0");

@@ -27,8 +27,18 @@ public final class RelationExemplars {
    */
   public static List<Exemplar> figureWorld(RelationType type, int count, int size, long firstSeed,
       String placeholder) {
-    SceneGenerator world = new SceneGenerator(SceneOptions.defaults().withSize(size, size).withFigures(2, 2)
-        .withSplit(Split.TRAIN).withRelationChance(1.0));
+    return figureWorld(type, count, SceneOptions.defaults().withSize(size, size), firstSeed, placeholder);
+  }
+
+  /**
+   * {@code count} exemplars of {@code type} from training-split scenes of two figures in the world of
+   * {@code scenes} (its size and figure scale; its figure count, split and relation chance are overridden), drawn
+   * from seeds {@code firstSeed, firstSeed + 1, ...}.
+   */
+  public static List<Exemplar> figureWorld(RelationType type, int count, SceneOptions scenes, long firstSeed,
+      String placeholder) {
+    SceneGenerator world = new SceneGenerator(scenes.withFigures(2, 2).withSplit(Split.TRAIN)
+        .withRelationChance(1.0));
     List<Exemplar> out = new ArrayList<>();
     long limit = firstSeed + (long) count * SEEDS_PER_EXEMPLAR;
     for (long seed = firstSeed; out.size() < count && seed < limit; seed++) {

@@ -66,7 +66,8 @@ import picocli.CommandLine.Option;
  * whose user names the pose to keep. {@code --negative-prompt} sets the CrossNet rows' negative prompt, where
  * {@code {occupant}} stands for the occupant's kind noun (nothing when the subject is of the same kind) and
  * {@code {absent}} for "hat" where the subject wears none; {@code {others}} in {@code --subject-prompt} stands for
- * the scene's other figures and background in words; {@code --baseline-prompt caption} tells the text baselines
+ * the scene's other figures and background in words, {@code {background}} for its background alone;
+ * {@code --baseline-prompt caption} tells the text baselines
  * the ideal edit's whole caption instead of its figure's phrase;
  * {@code --inversion-template} sets the inversion's template, where {@code {pose}} stands for the donor's pose
  * word. The text-prompted baselines are told the ideal result in words: the subject's look in the occupant's
@@ -91,6 +92,8 @@ public final class EditBenchmark implements Callable<Integer> {
   static final String ABSENT = "{absent}";
   /** Stands, in {@code --subject-prompt}, for the scene's other figures and background in words. */
   static final String OTHERS = "{others}";
+  /** Stands, in {@code --subject-prompt}, for the scene's background in words, e.g. "on a beach". */
+  static final String BACKGROUND = "{background}";
   static final String CONTROL = "control: region painted grey";
   /** The ideal edit through the model's VAE and one denoising step: what a perfect latent-space edit reads. */
   static final String CEILING = "control: ideal edit through the model";
@@ -165,7 +168,7 @@ public final class EditBenchmark implements Callable<Integer> {
 
   @Option(names = "--subject-prompt", paramLabel = "TEXT", defaultValue = "{}",
       description = "The CrossNet rows' prompt; {} is the subject's word, {pose} the occupant's pose, {others} the "
-          + "rest of the scene (default: ${DEFAULT-VALUE}).")
+          + "rest of the scene, {background} its background (default: ${DEFAULT-VALUE}).")
   String subjectPrompt;
 
   @Option(names = "--negative-prompt", paramLabel = "TEXT", defaultValue = "",
@@ -297,7 +300,8 @@ public final class EditBenchmark implements Callable<Integer> {
           ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
               guidance, seed)
               .prompt(m.textPrompt() ? (baselineCaption ? c.caption() : c.text())
-              : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose()).replace(OTHERS, c.others())));
+              : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose()).replace(OTHERS, c.others())
+                  .replace(BACKGROUND, c.background())));
           if (!m.textPrompt() && !negativePrompt.isBlank()) {
             boolean hat = c.scene().figures().get(c.donor()).figure().appearance().hat();
             edit = edit.negativePrompt(negativePrompt.replace(OCCUPANT, c.occupantKind())
@@ -467,8 +471,9 @@ public final class EditBenchmark implements Callable<Integer> {
         : String.format(Locale.ROOT, "%nSubject inversion: %.2f s per subject, peak RSS %s MB.%n",
         inversionSeconds, mb(inversionPeak)));
     md.append(pairingTable(totals));
-    md.append("\nPSNR outside counts pixels outside the hard region, so the feathered seam just outside it is "
-        + "included; \"inf\" means identical. Pixels changed beyond the feather are summed over all scenes (0 = the "
+    md.append("\nPSNR outside counts every pixel outside the hard region; \"inf\" means identical (CrossNet's seam "
+        + "lies inside the region by default, branch.region.seam; with seam=outside, and for the controls, the "
+        + "feathered fade just outside the region counts). Pixels changed beyond the feather are summed over all scenes (0 = the "
         + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
         + "edits where the FigureWorld judge, asked about the region's bounding box, reads the same kind, "
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "

@@ -57,6 +57,11 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     return Pairing.of(scene.figures().get(occupant).figure().kind(), scene.figures().get(donor).figure().kind());
   }
 
+  /** The scene's background in words, e.g. "on a beach". */
+  String background() {
+    return scene.layout().background().phrase();
+  }
+
   /** The scene's other figures and its background in words, e.g. "and a small red cat sitting in a park". */
   private static String others(Scene scene, int occupant) {
     StringBuilder s = new StringBuilder();

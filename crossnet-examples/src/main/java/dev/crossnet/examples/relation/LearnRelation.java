@@ -19,6 +19,7 @@ import dev.crossnet.core.text.ClipTokenizer;
 import dev.crossnet.examples.cli.Choices;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +48,9 @@ public final class LearnRelation implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "A diffusers model folder (default: the embedded default model).")
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "A built-in model (figureworld, figureworld-v2) or a diffusers model folder (default: "
+          + "figureworld).")
   Optional<Path> model = Optional.empty();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/crossnet-relation",
@@ -67,9 +69,14 @@ public final class LearnRelation implements Callable<Integer> {
       description = "Inversion steps (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "64",
-      description = "Picture width and height in pixels (default: ${DEFAULT-VALUE}).")
-  int size;
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Exemplars from standard FigureWorld scenes or main-subject ones (figures drawn large, for "
+          + "figureworld-v2) (default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
+
+  @Option(names = "--size", paramLabel = "PIXELS",
+      description = "Picture width and height in pixels (default: the world's, 64 or 128).")
+  Optional<Integer> size = Optional.empty();
 
   @Option(names = "--prompt", paramLabel = "TEXT", defaultValue = "a dog <R> a cat",
       description = "A prompt to draw with the token <R> (default: ${DEFAULT-VALUE}).")
@@ -102,14 +109,17 @@ public final class LearnRelation implements Callable<Integer> {
   }
 
   private void run() throws Exception {
-    Path modelDir = model.orElseGet(DefaultModel::folder);
+    Path modelDir = model.map(p -> !Files.exists(p) && DefaultModel.NAMES.contains(p.toString())
+        ? DefaultModel.folder(p.toString()) : p).orElseGet(DefaultModel::folder);
     Choices.check("--words", wordsFrom, "figureworld", "wordnet");
     Files.createDirectories(out);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(modelDir, m);
       DiffusionParts parts = DiffusionParts.of(model);
       RelationInversion.Settings settings = RelationInversion.Settings.reversion(steps).withLearningRate(learningRate);
-      List<Exemplar> exemplars = RelationExemplars.figureWorld(type, count, size, 0, settings.placeholder());
+      int side = size.orElse(generation.config().imageSize());
+      List<Exemplar> exemplars = RelationExemplars.figureWorld(type, count,
+          generation.scenes().withSize(side, side), 0, settings.placeholder());
       List<String> captions = new ArrayList<>();
       for (int i = 0; i < exemplars.size(); i++) {
         exemplars.get(i).picture().write(out.resolve("exemplar-" + i + ".png"));
@@ -129,7 +139,7 @@ public final class LearnRelation implements Callable<Integer> {
       Files.write(out.resolve("losses.tsv"), curve);
       for (int s = 0; s < samples; s++) {
         Picture p = LearnedTokenPromptEncoder.textToImage(parts, List.of(relation)).generate(
-            TextToImageRequest.of(prompt).withSize(size, size).withSampler(model.defaultSampler(), samplingSteps)
+            TextToImageRequest.of(prompt).withSize(side, side).withSampler(model.defaultSampler(), samplingSteps)
                 .withSeed(s), m);
         p.write(out.resolve("generated-" + s + ".png"));
       }

@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * occupant's; where their skeletons differ (a dog in place of a robot), the occupant's outline does not fit the
  * subject, and that region is redrawn from {@code unlike-strength} (1.0) instead of the edit's strength: the branch
  * asks the loop to start earlier ({@link dev.crossnet.api.branch.BranchRun#strength()}) and holds everything else on
- * the bedrock's inversion until the edit's own start, so only that region sees the extra steps (inversion mode only).
+ * the bedrock's inversion until the edit's own start, so only that region sees the extra steps (inversion mode only);
+ * {@code unlike-ilvr-until} (default: {@code ilvr-until}) is the share of the steps ILVR holds such a region on the
+ * occupant's outline.
  * Where the kinds are read, the pose word is the subject's kind's version of the occupant's pose
  * ({@link dev.crossnet.core.figureworld.FigureKind#closest}: "standing" for a dog in place of a waving robot). Over
  * 180 held-out scenes the two raised look where the skeletons differ from 20 % to 25 % (71 cases) and pose there from

@@ -67,19 +67,13 @@ public final class PictureTensors {
     if (radius <= 0) {
       return mask;
     }
-    int w = mask.width();
-    int h = mask.height();
-    float[] a = mask.weights();
-    for (int pass = 0; pass < 2; pass++) {
-      a = blurRows(a, w, h, radius);
-      a = transpose(blurRows(transpose(a, w, h), h, w, radius), h, w);
-    }
+    float[] a = blurredTwice(mask, radius);
     float[] hard = mask.weights();
     for (int i = 0; i < a.length; i++) {
       // never lower the weight inside the region: the subject must fully show where the user marked it
       a[i] = Math.min(1f, Math.max(a[i], hard[i]));
     }
-    return Mask.of(w, h, a);
+    return Mask.of(mask.width(), mask.height(), a);
   }
 
   /**
@@ -93,6 +87,16 @@ public final class PictureTensors {
     if (radius <= 0) {
       return mask;
     }
+    float[] a = blurredTwice(mask, radius);
+    float[] hard = mask.weights();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.min(hard[i], Math.min(1f, Math.max(0f, 2f * a[i] - 1f)));
+    }
+    return Mask.of(mask.width(), mask.height(), a);
+  }
+
+  /** The mask's weights box-blurred twice with {@code radius} (close to a Gaussian). */
+  private static float[] blurredTwice(Mask mask, int radius) {
     int w = mask.width();
     int h = mask.height();
     float[] a = mask.weights();
@@ -100,11 +104,7 @@ public final class PictureTensors {
       a = blurRows(a, w, h, radius);
       a = transpose(blurRows(transpose(a, w, h), h, w, radius), h, w);
     }
-    float[] hard = mask.weights();
-    for (int i = 0; i < a.length; i++) {
-      a[i] = Math.min(hard[i], Math.min(1f, Math.max(0f, 2f * a[i] - 1f)));
-    }
-    return Mask.of(w, h, a);
+    return a;
   }
 
   private static float[] blurRows(float[] src, int w, int h, int r) {

@@ -3,6 +3,7 @@ package dev.crossnet.core.relation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossnet.core.figureworld.RelationType;
+import dev.crossnet.core.figureworld.SceneOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,16 @@ class RelationExemplarsTest {
       assertThat(e.caption()).contains(" <R> ").doesNotContain("holding hands with");
       assertThat(e.picture().width()).isEqualTo(32);
     });
+  }
+
+  @Test
+  void exemplarsComeFromTheWorldTheOptionsDescribe() {
+    SceneOptions mainSubject = SceneOptions.mainSubject().withSize(64, 64);
+    List<Exemplar> large = RelationExemplars.figureWorld(RelationType.NEXT_TO, 2, mainSubject, 0, "<R>");
+    List<Exemplar> standard = RelationExemplars.figureWorld(RelationType.NEXT_TO, 2, 64, 0, "<R>");
+    assertThat(large).allSatisfy(e -> assertThat(e.caption()).contains(" <R> "));
+    assertThat(large.get(0).picture().width()).isEqualTo(64);
+    assertThat(large.get(0).picture().rgbPixels()).isNotEqualTo(standard.get(0).picture().rgbPixels());
   }
 
   @Test

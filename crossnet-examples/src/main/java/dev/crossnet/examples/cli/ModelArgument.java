@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * {@code figureworld}, {@code figureworld-v2}) or a diffusers model folder. A folder of that name wins over the
  * built-in model.
  */
-final class ModelArgument {
+public final class ModelArgument {
 
-  static final String DESCRIPTION = "A built-in model (figureworld, the 64x64 default; figureworld-v2, 128x128) "
+  public static final String DESCRIPTION = "A built-in model (figureworld, the 64x64 default; figureworld-v2, 128x128) "
       + "or a diffusers model folder (default: figureworld).";
 
   private ModelArgument() {}
 
   /** The folder to load: the value itself, or the built-in model's cached copy; null stays null. */
-  static Path folder(Path value) {
+  public static Path folder(Path value) {
     if (value != null && !Files.exists(value) && DefaultModel.NAMES.contains(value.toString())) {
       return DefaultModel.folder(value.toString());
     }

@@ -19,6 +19,7 @@ import dev.crossnet.core.text.ClipTokenizer;
 import dev.crossnet.examples.cli.Choices;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.cli.ModelArgument;
 import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,7 @@ public final class LearnRelation implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
-  @Option(names = "--model", paramLabel = "MODEL",
-      description = "A built-in model (figureworld, figureworld-v2) or a diffusers model folder (default: "
-          + "figureworld).")
+  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
   Optional<Path> model = Optional.empty();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/crossnet-relation",
@@ -109,8 +108,7 @@ public final class LearnRelation implements Callable<Integer> {
   }
 
   private void run() throws Exception {
-    Path modelDir = model.map(p -> !Files.exists(p) && DefaultModel.NAMES.contains(p.toString())
-        ? DefaultModel.folder(p.toString()) : p).orElseGet(DefaultModel::folder);
+    Path modelDir = model.map(ModelArgument::folder).orElseGet(DefaultModel::folder);
     Choices.check("--words", wordsFrom, "figureworld", "wordnet");
     Files.createDirectories(out);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {

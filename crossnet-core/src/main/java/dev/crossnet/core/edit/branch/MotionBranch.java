@@ -180,6 +180,7 @@ public final class MotionBranch extends StatelessBranch {
     // ILVR's reach: the regions of unlike skeleton may be held for a span of their own
     NDArray unlikeMask = unlike.isEmpty() || unlikeUntil == until ? null
         : RegionMasks.union(unlike.stream().map(c::regionMask).toList(), c.manager());
+    NDArray likeMask = unlikeMask == null ? null : unlikeMask.neg().add(1);
     if (unlikeMask != null) {
       record.put("unlike-ilvr-until", Double.toString(unlikeUntil));
     }
@@ -261,7 +262,7 @@ public final class MotionBranch extends StatelessBranch {
         NDArray correction = filter.apply(reference).sub(filter.apply(latent)).mul(c.regionMask());
         if (unlikeMask != null && holdLike != holdUnlike) {
           // only the like regions, or only the unlike ones, are still held
-          correction = correction.mul(holdUnlike ? unlikeMask : unlikeMask.neg().add(1));
+          correction = correction.mul(holdUnlike ? unlikeMask : likeMask);
         }
         if (weight < 1) {
           correction = correction.mul((float) weight);
@@ -287,6 +288,7 @@ public final class MotionBranch extends StatelessBranch {
         }
         if (unlikeMask != null) {
           unlikeMask.close();
+          likeMask.close();
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.crossnet.api.edit;
 
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.video.Video;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -26,6 +27,21 @@ public final class Editor {
   /** Starts an edit of this picture. */
   public static BedrockStage bedrock(Picture bedrock) {
     return new BedrockStage(bedrock, List.of(), EditSettings.defaults());
+  }
+
+  /**
+   * Starts an edit of this clip: every frame is edited, the subject doing what the occupant does frame by frame.
+   *
+   * <pre>{@code
+   * VideoEditResult result = Editor.bedrock(Video.read(Path.of("dance.mp4")))
+   *     .replace(RegionTrack.box(40, 20, 64, 120))
+   *     .with(Subject.of("<my-dog>", dogPictures))
+   *     .run();
+   * result.video().write(Path.of("out.mp4"));
+   * }</pre>
+   */
+  public static VideoBedrockStage bedrock(Video clip) {
+    return new VideoBedrockStage(clip, List.of(), EditSettings.defaults());
   }
 
   public static BedrockStage bedrock(BufferedImage bedrock) {

@@ -40,12 +40,7 @@ public final class RegionStage extends EditStage<RegionStage> {
           + "than regions. Give each subject its own region: .replace(r1).with(s1).replace(r2).with(s2)");
     }
     Subject subject = subjects.get(0);
-    for (Replacement r : done) {
-      if (r.subject().word().equals(subject.word())) {
-        throw new IllegalArgumentException("two subjects use the word '" + subject.word()
-            + "'; each subject needs its own word so that the prompt can trigger its branch");
-      }
-    }
+    SubjectWords.requireNew(subject, done.stream().map(Replacement::subject).toList());
     List<Replacement> all = new ArrayList<>(done);
     all.add(new Replacement(region, subject));
     return new ReadyEdit(bedrock, all, settings);

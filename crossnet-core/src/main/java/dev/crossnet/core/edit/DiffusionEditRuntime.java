@@ -4,12 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.common.base.Suppliers;
+import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.edit.EditRequest;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.EditSettings;
 import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.edit.VideoEditRequest;
+import dev.crossnet.api.edit.VideoEditResult;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
@@ -21,6 +24,7 @@ import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.edit.branch.RegionBranch;
 import dev.crossnet.core.edit.encoder.ModelJudge;
+import dev.crossnet.core.edit.video.FrameByFrameEdit;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
@@ -37,6 +41,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -86,6 +91,21 @@ public final class DiffusionEditRuntime implements EditRuntime {
 
   @Override
   public EditResult edit(EditRequest request) {
+    return edit(request, List.of());
+  }
+
+  /** Edits every frame of the clip ({@link FrameByFrameEdit}). */
+  @Override
+  public VideoEditResult editVideo(VideoEditRequest request) {
+    return new FrameByFrameEdit(this, models).run(request);
+  }
+
+  /**
+   * The edit with further attention controls in its denoising loop, after the branches' own: how a video edit ties
+   * each frame to the frames before it ({@link dev.crossnet.core.edit.video.CrossFrameAttention}). The controls are
+   * the caller's: the edit neither closes nor records them.
+   */
+  public EditResult edit(EditRequest request, List<AttentionControl> loopControls) {
     EditSettings settings = request.settings();
     optionCheck.check(settings.options());
     PhaseClock clock = new PhaseClock();
@@ -170,8 +190,15 @@ public final class DiffusionEditRuntime implements EditRuntime {
         }
         boolean region = active.contains(RegionBranch.NAME);
         Resampling resampling = region ? resampling(settings.options(), record) : Resampling.NONE;
+        List<BranchRun> loopRuns = new ArrayList<>(runs);
+        loopControls.forEach(c -> loopRuns.add(new BranchRun() {
+          @Override
+          public Optional<AttentionControl> attention() {
+            return Optional.of(c);
+          }
+        }));
         DenoisingLoop.Settings loopSettings = new DenoisingLoop.Settings(sampler, plan, loopStart, text,
-            settings.guidanceScale() == 1.0 ? null : negative, settings.guidanceScale(), runs, noise,
+            settings.guidanceScale() == 1.0 ? null : negative, settings.guidanceScale(), loopRuns, noise,
             settings.progress(), settings.cancellation(), resampling);
         NDArray result = clock.time("sample", () -> new DenoisingLoop(predictor).run(loopSettings, initial));
         for (int i = 0; i < runs.size(); i++) {

@@ -22,12 +22,12 @@ import java.util.List;
  * @param size 1 when the size answers agree, else 0 (a part of the look)
  * @param pose 1 when the pose answers agree, else 0
  */
-record JudgeAgreement(double appearance, double kind, double colour, double hat, double size, double pose) {
+public record JudgeAgreement(double appearance, double kind, double colour, double hat, double size, double pose) {
 
   private static final List<String> APPEARANCE = List.of(FigureWorldJudge.KIND, FigureWorldJudge.COLOUR,
       FigureWorldJudge.HAT, FigureWorldJudge.SIZE);
 
-  static JudgeAgreement of(Judge judge, Picture result, Picture ideal, Mask region) {
+  public static JudgeAgreement of(Judge judge, Picture result, Picture ideal, Mask region) {
     Mask box = FocusMasks.around(region, 0);
     JudgeReading got = judge.read(result, box);
     JudgeReading want = judge.read(ideal, box);

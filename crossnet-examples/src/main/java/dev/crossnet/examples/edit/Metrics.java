@@ -4,7 +4,7 @@ import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 
 /** Picture-quality measures restricted to a mask: PSNR over 8-bit RGB and SSIM on luminance. */
-final class Metrics {
+public final class Metrics {
 
   private Metrics() {}
 
@@ -13,7 +13,7 @@ final class Metrics {
    *
    * @param wantInside true: pixels with weight &gt; 0; false: pixels with weight 0
    */
-  static double psnr(Picture a, Picture b, Mask mask, boolean wantInside) {
+  public static double psnr(Picture a, Picture b, Mask mask, boolean wantInside) {
     double sum = 0;
     long n = 0;
     for (int y = 0; y < a.height(); y++) {
@@ -38,7 +38,7 @@ final class Metrics {
   }
 
   /** Pixels that differ between the pictures where the mask's weight is 0. */
-  static long changed(Picture a, Picture b, Mask mask) {
+  public static long changed(Picture a, Picture b, Mask mask) {
     long n = 0;
     for (int y = 0; y < a.height(); y++) {
       for (int x = 0; x < a.width(); x++) {
@@ -51,7 +51,7 @@ final class Metrics {
   }
 
   /** Mean SSIM of 7x7 luminance windows centred inside the mask (Wang et al. 2004 constants). */
-  static double ssim(Picture a, Picture b, Mask mask) {
+  public static double ssim(Picture a, Picture b, Mask mask) {
     int r = 3;
     double c1 = Math.pow(0.01 * 255, 2);
     double c2 = Math.pow(0.03 * 255, 2);

@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * Peak resident memory of a stretch of work on Linux: writing 5 to {@code /proc/self/clear_refs} resets the
  * process's high-water mark (VmHWM), which is read after the work. -1 where this is not available.
  */
-final class PeakMemory {
+public final class PeakMemory {
 
   private PeakMemory() {}
 
   /** Starts a measurement; false when the mark cannot be reset (then the peak is the process's so far). */
-  static boolean reset() {
+  public static boolean reset() {
     try {
       Files.writeString(Path.of("/proc/self/clear_refs"), "5");
       return true;
@@ -23,7 +23,7 @@ final class PeakMemory {
   }
 
   /** The high-water mark in bytes since the last reset. */
-  static long peakBytes() {
+  public static long peakBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {

@@ -1,0 +1,93 @@
+package dev.crossnet.core.edit.video;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.branch.AttentionControl;
+import dev.crossnet.api.edit.EditRequest;
+import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.api.edit.EditSettings;
+import dev.crossnet.api.edit.VideoEditRequest;
+import dev.crossnet.api.edit.VideoEditResult;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.progress.Progress;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.core.edit.DiffusionEditRuntime;
+import dev.crossnet.core.edit.EditMemoryEstimate;
+import dev.crossnet.core.edit.ModelCache;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A video edit: each frame, in order, edited as a picture with that frame's regions (so the motion branch reads
+ * each frame's own occupant), with the frames tied together as {@link VideoOptions} say: cross-frame attention to
+ * the first and previous frames, and noise shared across frames. Frames run one after the other and only two
+ * frames' attention keys are held, so memory does not grow with the clip's length.
+ */
+public final class FrameByFrameEdit {
+
+  /** Progress is reported in this phase, one unit per frame. */
+  public static final String PHASE = "frames";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FrameByFrameEdit.class);
+
+  private final DiffusionEditRuntime runtime;
+  private final ModelCache models;
+
+  public FrameByFrameEdit(DiffusionEditRuntime runtime, ModelCache models) {
+    this.runtime = runtime;
+    this.models = models;
+  }
+
+  public VideoEditResult run(VideoEditRequest request) {
+    EditSettings settings = request.settings();
+    VideoOptions options = VideoOptions.of(settings.options());
+    ProgressListener progress = settings.progress();
+    EditSettings frameSettings = new EditSettings(settings.prompt(), settings.negativePrompt(), settings.sampler(),
+        settings.steps(), settings.strength(), settings.guidanceScale(), settings.seed(), settings.model(),
+        VideoOptions.frameOptions(settings.options()), ProgressListener.NONE, settings.cancellation(),
+        settings.memoryLimit());
+    VideoEditRequest frames = new VideoEditRequest(request.bedrock(), request.replacements(), frameSettings,
+        request.seed());
+    int n = request.bedrock().frameCount();
+    List<Picture> edited = new ArrayList<>(n);
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    Map<String, String> record = new LinkedHashMap<>();
+    record.put("video.frames", Integer.toString(n));
+    record.put("video.fps", Double.toString(request.bedrock().framesPerSecond()));
+    record.putAll(options.record());
+    long held = 0;
+    progress.onProgress(new Progress(PHASE, 0, n));
+    try (NDManager manager = models.newEditManager(); CrossFrameAttention crossFrame = options.crossFrame()
+        ? new CrossFrameAttention(manager, options.firstFrame(), options.previousFrame()) : null) {
+      List<AttentionControl> controls = crossFrame == null ? List.of() : List.of(crossFrame);
+      for (int f = 0; f < n; f++) {
+        settings.cancellation().check("frame " + (f + 1) + " of " + n);
+        if (crossFrame != null) {
+          crossFrame.beginFrame(f);
+        }
+        EditRequest frame = frames.frame(f, options.frameSeed(request.seed(), f));
+        EditResult result = runtime.edit(frame, controls);
+        edited.add(result.picture());
+        result.timings().forEach((phase, d) -> timings.merge(phase, d, Duration::plus));
+        if (f == 0) {
+          result.record().forEach((k, v) -> record.putIfAbsent(k, v));
+        }
+        if (crossFrame != null) {
+          held = Math.max(held, crossFrame.bytesHeld());
+        }
+        progress.onProgress(new Progress(PHASE, f + 1, n));
+      }
+      if (crossFrame != null) {
+        record.put("video.cross-frame.held", EditMemoryEstimate.readable(held));
+        record.put("video.cross-frame.unmatched-calls", Long.toString(crossFrame.mismatches()));
+      }
+    }
+    record.put("seed", Long.toString(request.seed()));
+    LOG.info("video edit done: {} frames, {}", n, options.record());
+    return new VideoEditResult(request.bedrock().withFrames(edited), request.seed(), timings, record);
+  }
+}

@@ -1,0 +1,278 @@
+package dev.crossnet.examples.video;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.edit.ReadyVideoEdit;
+import dev.crossnet.api.edit.VideoEditResult;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.api.runtime.EditRuntime;
+import dev.crossnet.api.runtime.Runtimes;
+import dev.crossnet.api.video.Video;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.FocusMasks;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeReading;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.cli.ModelArgument;
+import dev.crossnet.examples.edit.JudgeAgreement;
+import dev.crossnet.examples.edit.Metrics;
+import dev.crossnet.examples.edit.PeakMemory;
+import dev.crossnet.examples.train.ModelGeneration;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Compares ways of editing a clip on held-out FigureWorld clips with ideal edits (in every frame figure 0, which
+ * moves, takes the look of figure 1): per-frame image edits with independent or shared noise, cross-frame attention,
+ * and the full video edit with its ablations. Per frame, as the image benchmark: the judge's look and pose agreement
+ * with the ideal frame, PSNR outside the region, pixels changed outside it. Over time: flicker error (the result's
+ * frame-to-frame change inside the region against the ideal clip's) and the stability of the judged look and kind.
+ * With {@code --lengths}, time per frame and peak memory of the full edit at those clip lengths. Writes
+ * {@code video-benchmark.md}, every result as a GIF, and a strip of the first clip (bedrock, full result, ideal).
+ *
+ * <pre>
+ * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
+ *   dev.crossnet.examples.video.VideoBenchmark --model figureworld-v2 --world main-subject \
+ *   --judge models/default-v2/judge [--clips 6] [--frames 8] [--steps 30] [--seed 1] [--lengths 8,32,128]
+ * </pre>
+ */
+@Command(name = "VideoBenchmark", sortOptions = false, sortSynopsis = false,
+    description = "Compares per-frame image edits, cross-frame attention and the full video edit on held-out "
+        + "FigureWorld clips.")
+public final class VideoBenchmark implements Callable<Integer> {
+
+  static final String WORD = "<subject>";
+
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+  Path model;
+
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
+      description = "Clips of standard FigureWorld (64x64) or main-subject FigureWorld (128x128) "
+          + "(default: ${DEFAULT-VALUE}).")
+  ModelGeneration generation;
+
+  @Option(names = "--judge", paramLabel = "JUDGE", defaultValue = "bundled",
+      description = "The judge: bundled, or a judge folder such as models/default-v2/judge "
+          + "(default: ${DEFAULT-VALUE}).")
+  String judgeName;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/video-benchmark",
+      description = "Folder for video-benchmark.md and every clip (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--clips", paramLabel = "N", defaultValue = "4",
+      description = "Held-out clips edited (default: ${DEFAULT-VALUE}).")
+  int clips;
+
+  @Option(names = "--frames", paramLabel = "N", defaultValue = "8",
+      description = "Frames per clip (default: ${DEFAULT-VALUE}).")
+  int frames;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
+      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--strength", paramLabel = "S", defaultValue = "0.8",
+      description = "Strength (default: ${DEFAULT-VALUE}).")
+  double strength;
+
+  @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
+      description = "Classifier-free guidance scale (default: ${DEFAULT-VALUE}).")
+  double guidance;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Where the search for clips starts; also the edits' seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--only", paramLabel = "NAME", split = ",",
+      description = "Keep the methods whose name contains one of these texts, comma-separated (default: all).")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--lengths", paramLabel = "N", split = ",",
+      description = "Clip lengths at which to time the full edit and measure its peak memory, comma-separated, "
+          + "e.g. 8,32,128 (default: none).")
+  List<Integer> lengths = new ArrayList<>();
+
+  /** One way of editing a clip: a name and the video options it sets. */
+  record Method(String name, Map<String, Object> options) {}
+
+  static final String FULL = "full (cross-frame attention + shared noise)";
+
+  static List<Method> methods() {
+    return List.of(
+        new Method("per-frame image edits, independent noise",
+            Map.of("video.cross-frame", false, "video.noise", "independent")),
+        new Method("per-frame image edits, shared noise", Map.of("video.cross-frame", false)),
+        new Method("cross-frame attention, independent noise", Map.of("video.noise", "independent")),
+        new Method(FULL, Map.of()),
+        new Method("full - previous frame (first frame only)", Map.of("video.cross-frame.previous", false)),
+        new Method("full - first frame (previous frame only)", Map.of("video.cross-frame.first", false)));
+  }
+
+  /** Per-method sums over clips. */
+  static final class Totals {
+    double look;
+    double pose;
+    double psnrOut;
+    long changedOutside;
+    double flicker;
+    double lookStability;
+    double kindStability;
+    double secondsPerFrame;
+    long peak = -1;
+    int frames;
+    int clips;
+  }
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new VideoBenchmark(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(out);
+    Path folder = ModelArgument.folder(model);
+    EditRuntime runtime = Runtimes.discover();
+    SceneOptions world = generation.scenes();
+    List<Method> methods = methods().stream()
+        .filter(m -> only.isEmpty() || only.stream().anyMatch(m.name()::contains)).toList();
+    if (methods.isEmpty()) {
+      throw new IllegalArgumentException("--only " + only + " matches no method; the methods are "
+          + methods().stream().map(Method::name).toList());
+    }
+    Map<String, Totals> totals = new LinkedHashMap<>();
+    methods.forEach(m -> totals.put(m.name(), new Totals()));
+    StringBuilder lengthTable = new StringBuilder();
+    try (NDManager judgeManager = OfflineEngine.get().newBaseManager()) {
+      Judge judge = FigureWorldJudge.named(judgeName, judgeManager);
+      long next = seed;
+      for (int c = 0; c < clips; c++) {
+        ClipCase clip = ClipCase.find(world, frames, next, WORD);
+        next = clip.seed() + 1;
+        Path dir = out.resolve("clip-" + c);
+        Files.createDirectories(dir);
+        clip.bedrock().write(dir.resolve("bedrock.gif"));
+        clip.ideal().write(dir.resolve("ideal.gif"));
+        for (Method m : methods) {
+          PeakMemory.reset();
+          VideoEditResult r = edit(clip, m, folder).run(runtime);
+          long peak = PeakMemory.peakBytes();
+          r.video().write(dir.resolve(m.name().replaceAll("[^A-Za-z0-9-]+", "_") + ".gif"));
+          score(totals.get(m.name()), r, clip, judge, peak);
+          if (c == 0 && m.name().equals(FULL)) {
+            strip(List.of(clip.bedrock(), r.video(), clip.ideal())).write(out.resolve("strip.png"));
+          }
+        }
+      }
+      for (int length : lengths) {
+        ClipCase clip = ClipCase.find(world, length, seed, WORD);
+        PeakMemory.reset();
+        VideoEditResult r = edit(clip, methods().get(3), folder).run(runtime);
+        lengthTable.append(String.format(Locale.ROOT, "| %d | %.2f | %s | %s |%n", length,
+            r.totalTime().toNanos() / 1e9 / length, mb(PeakMemory.peakBytes()),
+            r.record().getOrDefault("video.cross-frame.held", "-")));
+      }
+      judge.close();
+    }
+    String table = table(folder, world, totals, lengthTable.toString());
+    Files.writeString(out.resolve("video-benchmark.md"), table);
+    System.out.println(table);
+    System.out.println("clips and table written to " + out);
+    return CommandLines.OK;
+  }
+
+  private ReadyVideoEdit edit(ClipCase clip, Method m, Path folder) {
+    ReadyVideoEdit e = Editor.bedrock(clip.bedrock()).replace(clip.track()).with(clip.subject()).prompt(WORD)
+        .steps(steps).strength(strength).guidanceScale(guidance).seed(seed).options(m.options());
+    return folder == null ? e : e.model(folder);
+  }
+
+  private static void score(Totals t, VideoEditResult r, ClipCase clip, Judge judge, long peak) {
+    List<String> looks = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    double psnr = 0;
+    for (int f = 0; f < clip.bedrock().frameCount(); f++) {
+      Picture result = r.video().frame(f);
+      Mask region = clip.regions().get(f);
+      JudgeAgreement a = JudgeAgreement.of(judge, result, clip.ideal().frame(f), region);
+      t.look += a.appearance();
+      t.pose += a.pose();
+      double p = Metrics.psnr(result, clip.bedrock().frame(f), region, false);
+      psnr += Double.isInfinite(p) ? 1 : 0;
+      t.changedOutside += Metrics.changed(result, clip.bedrock().frame(f), region);
+      JudgeReading reading = judge.read(result, FocusMasks.around(region, 0));
+      kinds.add(reading.answer(FigureWorldJudge.KIND));
+      looks.add(reading.answer(FigureWorldJudge.KIND) + "|" + reading.answer(FigureWorldJudge.COLOUR) + "|"
+          + reading.answer(FigureWorldJudge.HAT) + "|" + reading.answer(FigureWorldJudge.SIZE));
+      t.frames++;
+    }
+    t.psnrOut += psnr;
+    t.flicker += VideoMetrics.flicker(r.video(), clip.ideal(), clip.regions());
+    t.lookStability += VideoMetrics.stability(looks);
+    t.kindStability += VideoMetrics.stability(kinds);
+    t.secondsPerFrame += r.totalTime().toNanos() / 1e9 / clip.bedrock().frameCount();
+    t.peak = Math.max(t.peak, peak);
+    t.clips++;
+  }
+
+  /** Rows of frames: each video one row, frames left to right. */
+  static Picture strip(List<Video> rows) {
+    Video first = rows.get(0);
+    int w = first.width();
+    int h = first.height();
+    BufferedImage image = new BufferedImage(w * first.frameCount(), h * rows.size(), BufferedImage.TYPE_INT_RGB);
+    for (int r = 0; r < rows.size(); r++) {
+      for (int f = 0; f < first.frameCount(); f++) {
+        image.getGraphics().drawImage(rows.get(r).frame(f).toBufferedImage(), f * w, r * h, null);
+      }
+    }
+    return Picture.of(image);
+  }
+
+  private String table(Path folder, SceneOptions world, Map<String, Totals> totals, String lengthRows) {
+    StringBuilder md = new StringBuilder("# CrossNet video benchmark\n\n");
+    md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld clips of %d frames at %dx%d (figure 0, "
+        + "which moves, takes figure 1's look in every frame), %d steps, strength %.2f, guidance %.1f, seed %d; "
+        + "judge: %s.%n%n", folder == null ? "<default>" : folder, clips, frames, world.width(), world.height(), steps,
+        strength, guidance, seed, judgeName));
+    md.append("| method | judge: subject's look | judge: occupant's pose | frames with every pixel outside "
+        + "the region kept | pixels changed outside the region | flicker error | look stability | kind stability "
+        + "| time per frame (s) | peak RSS (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    totals.forEach((name, t) -> md.append(String.format(Locale.ROOT,
+        "| %s | %.0f %% | %.0f %% | %.0f %% | %d | %.2f | %.0f %% | %.0f %% | %.2f | %s |%n", name,
+        100 * t.look / t.frames, 100 * t.pose / t.frames, 100 * t.psnrOut / t.frames, t.changedOutside,
+        t.flicker / t.clips, 100 * t.lookStability / t.clips, 100 * t.kindStability / t.clips,
+        t.secondsPerFrame / t.clips, mb(t.peak))));
+    md.append("\nLook and pose: the share of frames where the FigureWorld judge, asked about the region's bounding "
+        + "box, reads the same kind, colour, hat and size (look) or the same pose as on the ideal frame. Flicker "
+        + "error: the mean absolute difference (8-bit RGB levels) inside the region between the result's change from "
+        + "one frame to the next and the ideal clip's change, averaged over frame pairs and clips. Look (kind) "
+        + "stability: the share of a clip's frames whose judged look (kind) equals the clip's most common one.\n");
+    if (!lengthRows.isEmpty()) {
+      md.append("\nThe full edit at several clip lengths (one clip each):\n\n| frames | time per frame (s) "
+          + "| peak RSS (MB) | cross-frame keys held |\n|---:|---:|---:|---:|\n").append(lengthRows);
+    }
+    return md.toString();
+  }
+
+  private static String mb(long bytes) {
+    return bytes < 0 ? "-" : Long.toString(bytes >> 20);
+  }
+}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * work failed, 2 a usage error.
  */
 @Command(name = "crossnet",
-    description = "Edits images with diffusion models: puts a subject in place of a region's occupant.",
+    description = "Edits images and videos with diffusion models: puts a subject in place of a region's occupant.",
     synopsisSubcommandLabel = "<command>",
     footer = {"", "Run 'crossnet <command> --help' for a command's options and their defaults.",
         "Exit codes: 0 success, 1 the work failed, 2 a usage error."})
@@ -40,6 +40,7 @@ public final class CrossNetCli implements Callable<Integer> {
     CommandLine line = new CommandLine(new CrossNetCli())
         .addSubcommand("help", new HelpCommand())
         .addSubcommand(new EditCommand())
+        .addSubcommand(new VideoCommand())
         .addSubcommand(new TextToImageCommand())
         .addSubcommand(new SamplersCommand());
     return CommandLines.configure(line, false);

@@ -123,7 +123,8 @@ public final class VideoBenchmark implements Callable<Integer> {
         new Method("cross-frame attention, independent noise", Map.of("video.noise", "independent")),
         new Method(FULL, Map.of()),
         new Method("full - previous frame (first frame only)", Map.of("video.cross-frame.previous", false)),
-        new Method("full - first frame (previous frame only)", Map.of("video.cross-frame.first", false)));
+        new Method("full - first frame (previous frame only)", Map.of("video.cross-frame.first", false)),
+        new Method("full - own frame (earlier frames only, as Tune-A-Video)", Map.of("video.cross-frame.own", false)));
   }
 
   /** Per-method sums over clips. */

@@ -33,6 +33,7 @@ public final class CrossFrameAttention implements AttentionControl, AutoCloseabl
   private final NDManager home;
   private final boolean first;
   private final boolean previous;
+  private final boolean own;
   private final Map<String, Integer> calls = new HashMap<>();
   private int frame = -1;
   private Recorded anchor;
@@ -65,12 +66,21 @@ public final class CrossFrameAttention implements AttentionControl, AutoCloseabl
    * @param previous whether frames attend to the previous frame's
    */
   public CrossFrameAttention(NDManager home, boolean first, boolean previous) {
+    this(home, first, previous, true);
+  }
+
+  /**
+   * @param own whether a frame after the first also attends to its own keys and values (false: only to the
+   *     earlier frames', as Tune-A-Video's sparse-causal attention)
+   */
+  public CrossFrameAttention(NDManager home, boolean first, boolean previous, boolean own) {
     if (!first && !previous) {
       throw new IllegalArgumentException("cross-frame attention needs the first frame, the previous frame or both");
     }
     this.home = home;
     this.first = first;
     this.previous = previous;
+    this.own = own;
   }
 
   /** Starts frame {@code index} (0, 1, 2, ... in order): the frame just finished becomes the previous one. */
@@ -127,6 +137,18 @@ public final class CrossFrameAttention implements AttentionControl, AutoCloseabl
     }
     if (keys.size() == 1) {
       return own;
+    }
+    if (!this.own) {
+      keys.remove(0);
+      values.remove(0);
+      if (keys.size() == 1) {
+        // a copy in the forward pass's manager: the recorded arrays stay the recorder's
+        NDArray k = keys.get(0).duplicate();
+        NDArray v = values.get(0).duplicate();
+        k.attach(own.keys().getManager());
+        v.attach(own.keys().getManager());
+        return new AttentionInputs(k, v);
+      }
     }
     return new AttentionInputs(NDArrays.concat(keys, 1), NDArrays.concat(values, 1));
   }

@@ -13,6 +13,7 @@ import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.core.edit.DiffusionEditRuntime;
 import dev.crossnet.core.edit.EditMemoryEstimate;
 import dev.crossnet.core.edit.ModelCache;
+import dev.crossnet.core.pipeline.DenoisingLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrameByFrameEdit {
 
-  /** Progress is reported in this phase, one unit per frame. */
+  /** Progress is reported in this phase: every denoising step of every frame. */
   public static final String PHASE = "frames";
 
   private static final Logger LOG = LoggerFactory.getLogger(FrameByFrameEdit.class);
@@ -46,13 +47,20 @@ public final class FrameByFrameEdit {
     EditSettings settings = request.settings();
     VideoOptions options = VideoOptions.of(settings.options());
     ProgressListener progress = settings.progress();
+    int n = request.bedrock().frameCount();
+    int[] frameIndex = {0};
+    // a frame's denoising steps advance the video's progress within that frame's share
+    ProgressListener frameProgress = p -> {
+      if (p.phase().equals(DenoisingLoop.PHASE) && p.total() > 0) {
+        progress.onProgress(new Progress(PHASE, frameIndex[0] * p.total() + p.done(), n * p.total()));
+      }
+    };
     EditSettings frameSettings = new EditSettings(settings.prompt(), settings.negativePrompt(), settings.sampler(),
         settings.steps(), settings.strength(), settings.guidanceScale(), settings.seed(), settings.model(),
-        VideoOptions.frameOptions(settings.options()), ProgressListener.NONE, settings.cancellation(),
+        VideoOptions.frameOptions(settings.options()), frameProgress, settings.cancellation(),
         settings.memoryLimit());
     VideoEditRequest frames = new VideoEditRequest(request.bedrock(), request.replacements(), frameSettings,
         request.seed());
-    int n = request.bedrock().frameCount();
     List<Picture> edited = new ArrayList<>(n);
     Map<String, Duration> timings = new LinkedHashMap<>();
     Map<String, String> record = new LinkedHashMap<>();
@@ -60,12 +68,12 @@ public final class FrameByFrameEdit {
     record.put("video.fps", Double.toString(request.bedrock().framesPerSecond()));
     record.putAll(options.record());
     long held = 0;
-    progress.onProgress(new Progress(PHASE, 0, n));
     try (NDManager manager = models.newEditManager(); CrossFrameAttention crossFrame = options.crossFrame()
-        ? new CrossFrameAttention(manager, options.firstFrame(), options.previousFrame()) : null) {
+        ? new CrossFrameAttention(manager, options.firstFrame(), options.previousFrame(), options.ownFrame()) : null) {
       List<AttentionControl> controls = crossFrame == null ? List.of() : List.of(crossFrame);
       for (int f = 0; f < n; f++) {
         settings.cancellation().check("frame " + (f + 1) + " of " + n);
+        frameIndex[0] = f;
         if (crossFrame != null) {
           crossFrame.beginFrame(f);
         }
@@ -79,7 +87,6 @@ public final class FrameByFrameEdit {
         if (crossFrame != null) {
           held = Math.max(held, crossFrame.bytesHeld());
         }
-        progress.onProgress(new Progress(PHASE, f + 1, n));
       }
       if (crossFrame != null) {
         record.put("video.cross-frame.held", EditMemoryEstimate.readable(held));

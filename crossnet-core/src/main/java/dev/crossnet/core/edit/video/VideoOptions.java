@@ -16,6 +16,8 @@ import java.util.Map;
  *       earlier frames at the same layer and step (sparse-causal attention, as in Tune-A-Video);
  *   <li>{@code video.cross-frame.first} (true): to the first frame's;
  *   <li>{@code video.cross-frame.previous} (true): to the previous frame's;
+ *   <li>{@code video.cross-frame.own} (true): and to its own (false: only to the earlier frames', as
+ *       Tune-A-Video's, which was tuned for it);
  *   <li>{@code video.noise} ({@code shared}): {@code shared} starts every frame from the same noise (and draws the
  *       same sampler noise), {@code independent} gives each frame its own.
  * </ul>
@@ -23,16 +25,19 @@ import java.util.Map;
  * @param crossFrame whether cross-frame attention is on
  * @param firstFrame whether frames attend to the first frame
  * @param previousFrame whether frames attend to the previous frame
+ * @param ownFrame whether frames after the first also attend to their own keys (Tune-A-Video's does not)
  * @param sharedNoise whether every frame uses the same noise
  */
-public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previousFrame, boolean sharedNoise) {
+public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previousFrame, boolean ownFrame,
+    boolean sharedNoise) {
 
   public static final String PREFIX = "video.";
   public static final String CROSS_FRAME = "video.cross-frame";
   public static final String FIRST = "video.cross-frame.first";
   public static final String PREVIOUS = "video.cross-frame.previous";
+  public static final String OWN = "video.cross-frame.own";
   public static final String NOISE = "video.noise";
-  private static final List<String> KEYS = List.of(CROSS_FRAME, FIRST, PREVIOUS, NOISE);
+  private static final List<String> KEYS = List.of(CROSS_FRAME, FIRST, PREVIOUS, OWN, NOISE);
 
   /**
    * Reads the {@code video.*} options.
@@ -54,7 +59,8 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     boolean crossFrame = options.getBoolean(CROSS_FRAME, true);
     boolean first = options.getBoolean(FIRST, true);
     boolean previous = options.getBoolean(PREVIOUS, true);
-    return new VideoOptions(crossFrame && (first || previous), first, previous, noise.equals("shared"));
+    boolean own = options.getBoolean(OWN, true);
+    return new VideoOptions(crossFrame && (first || previous), first, previous, own, noise.equals("shared"));
   }
 
   /** The options without the {@code video.*} keys: what each frame's picture edit receives. */
@@ -79,6 +85,7 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     r.put(CROSS_FRAME, Boolean.toString(crossFrame));
     r.put(FIRST, Boolean.toString(crossFrame && firstFrame));
     r.put(PREVIOUS, Boolean.toString(crossFrame && previousFrame));
+    r.put(OWN, Boolean.toString(!crossFrame || ownFrame));
     r.put(NOISE, sharedNoise ? "shared" : "independent");
     return r;
   }

@@ -70,6 +70,26 @@ class CrossFrameAttentionTest {
   }
 
   @Test
+  void withoutItsOwnKeysALaterFrameAttendsToTheEarlierFramesOnly() {
+    try (NDManager m = OfflineEngine.get().newBaseManager();
+        CrossFrameAttention control = new CrossFrameAttention(m.newSubManager(), true, true, false)) {
+      control.beginFrame(0);
+      NDArray k0 = m.full(new Shape(2, 4, 6), 1f);
+      assertThat(control.keysValues(SELF, new AttentionInputs(k0, k0)).keys().getShape().get(1)).isEqualTo(4);
+      control.beginFrame(1);
+      NDArray k1 = m.full(new Shape(2, 4, 6), 2f);
+      AttentionInputs out = control.keysValues(SELF, new AttentionInputs(k1, k1));
+      assertThat(out.keys().getShape().get(1)).isEqualTo(4);
+      assertThat(out.keys().getFloat(0, 0, 0)).as("frame 0's keys").isEqualTo(1f);
+      control.beginFrame(2);
+      NDArray k2 = m.full(new Shape(2, 4, 6), 3f);
+      out = control.keysValues(SELF, new AttentionInputs(k2, k2));
+      assertThat(out.keys().getShape().get(1)).isEqualTo(8);
+      assertThat(out.keys().getFloat(0, 4, 0)).as("frame 1's keys").isEqualTo(2f);
+    }
+  }
+
+  @Test
   void aCallTheFirstFrameDidNotMakeAttendsToItsOwnFrameOnly() {
     try (NDManager m = OfflineEngine.get().newBaseManager();
         CrossFrameAttention control = new CrossFrameAttention(m.newSubManager(), true, false)) {

@@ -115,6 +115,15 @@ class FrameByFrameEditTest {
   }
 
   @Test
+  void progressRisesStepByStepThroughEveryFrame() {
+    List<dev.crossnet.api.progress.Progress> seen = new ArrayList<>();
+    edit(clip(0, 1, 2)).steps(2).strength(1.0).progress(seen::add).run(runtime);
+    assertThat(seen).isNotEmpty().allMatch(p -> p.phase().equals(FrameByFrameEdit.PHASE));
+    assertThat(seen).extracting(dev.crossnet.api.progress.Progress::done).isSorted();
+    assertThat(seen.get(seen.size() - 1).done()).isEqualTo(seen.get(0).total()).isEqualTo(6);
+  }
+
+  @Test
   void theSameVideoEditGivesTheSameClip() {
     Video clip = clip(0, 3);
     assertThat(edit(clip).run(runtime).video()).isEqualTo(edit(clip).run(runtime).video());

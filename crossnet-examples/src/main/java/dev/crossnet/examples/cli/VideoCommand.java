@@ -1,0 +1,202 @@
+package dev.crossnet.examples.cli;
+
+import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.edit.ReadyVideoEdit;
+import dev.crossnet.api.edit.VideoEditResult;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.api.plugin.UnknownOptionException;
+import dev.crossnet.api.region.Box;
+import dev.crossnet.api.region.Region;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.api.video.RegionTrack;
+import dev.crossnet.api.video.Video;
+import dev.crossnet.core.edit.EditOptionCheck;
+import dev.crossnet.core.edit.video.VideoOptions;
+import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.model.DefaultModel;
+import dev.crossnet.examples.video.ClipCase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crossnet video}: puts a subject in place of a region's occupant in every frame of a clip (MP4, animated GIF
+ * or a folder of PNG frames), the subject doing what the occupant does. Without {@code --bedrock} it edits a held-out
+ * FigureWorld clip (figure 0, which moves, takes the look of figure 1) and also writes the bedrock clip, the ideal
+ * edited clip, and the three side by side as one video, beside the result.
+ */
+@Command(name = "video", sortOptions = false, sortSynopsis = false,
+    description = {"Replace a region's occupant with a subject in every frame of a clip, keeping its moves.",
+        "Without --bedrock it edits a held-out FigureWorld clip (figure 0 takes the look of figure 1) and also "
+            + "writes bedrock, ideal edit and the three side by side beside --out."})
+final class VideoCommand implements Callable<Integer> {
+
+  /** Where the occupant is: one box, or boxes at keyframes. */
+  static final class Where {
+    @Option(names = "--region", paramLabel = "X,Y,W,H", converter = BoxConverter.class,
+        description = "The occupant's box in every frame, in pixels: x, y, width, height.")
+    Region box;
+
+    @Option(names = "--keyframes", paramLabel = "F:X,Y,W,H;...",
+        description = "The occupant's box at keyframes, interpolated in between, e.g. 0:10,20,30,60;15:50,20,30,60.")
+    String keyframes;
+  }
+
+  @Mixin
+  HelpOption help;
+
+  @Mixin
+  Verbosity verbosity;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--bedrock", paramLabel = "FILE",
+      description = "The clip to edit: .mp4, .gif or a folder of PNG frames; needs --region or --keyframes and "
+          + "--subject (default: a FigureWorld demo clip).")
+  Path bedrock;
+
+  @ArgGroup(exclusive = true)
+  Where where;
+
+  @Option(names = "--subject", paramLabel = "FILE", split = ",", splitSynopsisLabel = ",",
+      description = "One or more pictures of the subject, comma-separated (needed with --bedrock).")
+  List<Path> subject = new ArrayList<>();
+
+  @Option(names = "--word", paramLabel = "WORD", defaultValue = "<subject>",
+      description = "The subject's word in the prompt (default: ${DEFAULT-VALUE}).")
+  String word;
+
+  @Option(names = "--prompt", paramLabel = "TEXT",
+      description = "Text describing the result; the subject's word is appended when missing "
+          + "(default: the word alone).")
+  String prompt;
+
+  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+  Path model;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "out/video.gif",
+      description = "Where to write the edited clip: .gif, .mp4, or a folder for PNG frames "
+          + "(default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--frames", paramLabel = "N", defaultValue = "8",
+      description = "Frames of the demo clip (default: ${DEFAULT-VALUE}).")
+  int frames;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
+      description = "Denoising steps of the full schedule (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--strength", paramLabel = "S", defaultValue = "0.8",
+      description = "How far into the noise each frame's edit starts, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double strength;
+
+  @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
+      description = "Classifier-free guidance scale; 1 switches guidance off (default: ${DEFAULT-VALUE}).")
+  double guidance;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
+      description = "Random seed; also picks the demo clip (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--edit-options", paramLabel = "KEY=VALUE", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+      description = "Edit options, comma-separated: video.cross-frame=false, video.noise=independent, or any "
+          + "branch option of the edit command (default: none).")
+  Map<String, String> editOptions = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws IOException {
+    Map<Integer, Box> keys = null;
+    if (where != null && where.keyframes != null) {
+      try {
+        keys = new KeyframeConverter().convert(where.keyframes);
+      } catch (picocli.CommandLine.TypeConversionException e) {
+        throw new UsageException("--keyframes: " + e.getMessage());
+      }
+    }
+    if (bedrock != null && (where == null || subject.isEmpty())) {
+      throw new UsageException("--bedrock needs the occupant's region (--region x,y,w,h or --keyframes "
+          + "f:x,y,w,h;...) and --subject with one or more pictures of the subject");
+    }
+    if (bedrock == null && (where != null || !subject.isEmpty())) {
+      throw new UsageException("--region, --keyframes and --subject edit your own clip; give it with --bedrock "
+          + "(without all three, the edit runs on a FigureWorld demo clip)");
+    }
+    if (frames < 2) {
+      throw new UsageException("--frames must be at least 2, got " + frames);
+    }
+    // a misspelt key fails at once, before the demo clip is drawn
+    PluginConfig options = PluginConfig.of(editOptions);
+    try {
+      VideoOptions.of(options);
+    } catch (UnknownOptionException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--edit-options: " + e.getMessage());
+    }
+    EditOptionCheck.discover().check(VideoOptions.frameOptions(options));
+    PrintWriter console = spec.commandLine().getOut();
+    Video clip;
+    RegionTrack track;
+    Subject who;
+    ClipCase demo = null;
+    if (bedrock == null) {
+      boolean v2 = model != null && model.toString().equals(DefaultModel.MAIN_SUBJECT) && !Files.exists(model);
+      demo = ClipCase.find(v2 ? SceneOptions.mainSubject() : SceneOptions.defaults(), frames, seed, word);
+      clip = demo.bedrock();
+      track = demo.track();
+      who = demo.subject();
+      console.println("demo clip: " + demo.caption() + "; figure 0 takes the look of figure 1 in every frame");
+    } else {
+      clip = Video.read(bedrock);
+      track = where.box != null ? RegionTrack.of(where.box) : RegionTrack.keyframes(keys);
+      List<Picture> pictures = new ArrayList<>();
+      for (Path file : subject) {
+        pictures.add(Picture.read(file));
+      }
+      who = Subject.of(word, pictures);
+    }
+    ReadyVideoEdit edit = Editor.bedrock(clip).replace(track).with(who)
+        .prompt(prompt == null ? word : prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
+        .options(editOptions).progress(new ProgressBar(System.err));
+    if (model != null) {
+      edit = edit.model(ModelArgument.folder(model));
+    }
+    VideoEditResult result = edit.run();
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    result.video().write(out);
+    console.printf("wrote %s (%d frames, seed %d) in %.1f s%n", out, result.video().frameCount(), result.seed(),
+        result.totalTime().toMillis() / 1000.0);
+    if (demo != null) {
+      String ext = extension(out);
+      demo.bedrock().write(parent.resolve("bedrock" + ext));
+      demo.ideal().write(parent.resolve("ideal" + ext));
+      Path sideBySide = parent.resolve("side-by-side" + ext);
+      Video.sideBySide(demo.bedrock(), result.video(), demo.ideal()).write(sideBySide);
+      console.println("bedrock | result | ideal: " + sideBySide);
+    }
+    return CommandLines.OK;
+  }
+
+  /** The output's extension with its dot, or "" for a frame folder. */
+  private static String extension(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot);
+  }
+}

@@ -3,7 +3,6 @@ package dev.crossnet.core.edit;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.common.base.Suppliers;
 import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
@@ -16,6 +15,8 @@ import dev.crossnet.api.edit.VideoEditResult;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.reading.ReadModel;
+import dev.crossnet.api.reading.ReaderProvider;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.runtime.EditRuntime;
 import dev.crossnet.api.sampler.NoiseSource;
@@ -23,7 +24,6 @@ import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.edit.branch.RegionBranch;
-import dev.crossnet.core.edit.encoder.ModelJudge;
 import dev.crossnet.core.edit.video.FrameByFrameEdit;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
@@ -63,6 +63,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
   private final ModelCache models;
   private final PluginRegistry<BranchProvider> branches;
   private final PluginRegistry<SamplerProvider> samplers;
+  private final PluginRegistry<ReaderProvider> readers;
   private final EditOptionCheck optionCheck;
 
   public DiffusionEditRuntime(ModelCache models) {
@@ -72,9 +73,16 @@ public final class DiffusionEditRuntime implements EditRuntime {
 
   public DiffusionEditRuntime(ModelCache models, PluginRegistry<BranchProvider> branches,
       PluginRegistry<SamplerProvider> samplers) {
+    this(models, branches, samplers,
+        PluginRegistry.discover(ReaderProvider.class, "reader", "add the jar of the reader to the class path"));
+  }
+
+  public DiffusionEditRuntime(ModelCache models, PluginRegistry<BranchProvider> branches,
+      PluginRegistry<SamplerProvider> samplers, PluginRegistry<ReaderProvider> readers) {
     this.models = models;
     this.branches = branches;
     this.samplers = samplers;
+    this.readers = readers;
     this.optionCheck = new EditOptionCheck(branches);
   }
 
@@ -120,7 +128,10 @@ public final class DiffusionEditRuntime implements EditRuntime {
     EditMemoryEstimate memory = checkMemory(model, bedrock, settings, codec.downscale() * predictor.sizeMultiple());
     record.put("memory.estimate", EditMemoryEstimate.readable(memory.bytes()));
 
-    try (NDManager m = models.newEditManager()) {
+    ReadModel readModel = new ReadModel(Optional.ofNullable(model.source()), settings.model().isEmpty());
+    try (NDManager m = models.newEditManager();
+        EditReader reader = EditReader.choose(readers, settings.options(), readModel, m)) {
+      record.put("reader", reader.name());
       Sampler sampler = samplers.get(settings.sampler()).create(model.schedulerConfig());
       SamplerPlan plan = sampler.plan(settings.steps());
       int start = plan.startIndex(settings.strength());
@@ -148,7 +159,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
       AtomicReference<NDArray> textStates = new AtomicReference<>();
       EditContext.Shared shared = new EditContext.Shared(request, model, predictor, codec, sampler, plan, start,
           latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates,
-          Suppliers.memoize(() -> ModelJudge.load(model, m)));
+          reader);
 
       List<BranchRun> runs = new ArrayList<>();
       List<String> active = new ArrayList<>();

@@ -9,8 +9,6 @@ import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.api.sampler.Sampler;
 import dev.crossnet.api.sampler.SamplerPlan;
-import dev.crossnet.core.edit.encoder.ModelJudge;
-import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.LatentCodec;
 import dev.crossnet.core.pipeline.NoisePredictor;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The diffusion runtime's {@link BranchContext}: what every branch may read, plus the model itself for the
@@ -33,14 +30,13 @@ public final class EditContext implements BranchContext {
    * @param negativeStates [1, L, D] states of the negative prompt (the unconditional side of guidance)
    * @param layout set by the runtime once every branch has started (learned words change the prompt's tokens)
    * @param text the prompt's [1, L, D] states, set with the layout
-   * @param judge the bundled FigureWorld judge, loaded into the edit's manager on first use and shared by the
-   *     FigureWorld readers of every branch
+   * @param reader the edit's reader of occupants and subjects, opened on first use and shared by every branch
    */
   public record Shared(EditRequest request, DiffusionModel model, NoisePredictor predictor, LatentCodec codec,
       Sampler sampler, SamplerPlan plan, int startIndex, NDArray bedrockLatent, NDArray regionMask,
       List<NDArray> regionMasks, NDArray negativeStates, NoiseSource noise, NDManager manager,
       ProgressListener progress, AtomicReference<SubjectPrompt.Layout> layout, AtomicReference<NDArray> text,
-      Supplier<Judge> judge) {}
+      EditReader reader) {}
 
   private final Shared shared;
   private final PluginConfig options;
@@ -165,19 +161,8 @@ public final class EditContext implements BranchContext {
     return shared.progress();
   }
 
-  /**
-   * The FigureWorld judge for this edit's model ({@link ModelJudge}: the model's own when its folder ships one,
-   * else the bundled judge), loaded once per edit (on first use) and closed with the edit.
-   */
-  public Judge figureWorldJudge() {
-    return shared.judge().get();
-  }
-
-  /**
-   * Whether this edit's model draws FigureWorld, so that FigureWorld readers ({@code auto} appearance through the
-   * judge, the occupant's pose word) apply: the embedded default model, or a model that ships its own judge.
-   */
-  public boolean readsFigureWorld() {
-    return request().settings().model().isEmpty() || ModelJudge.ships(model());
+  /** The edit's reader of occupants and subjects (the edit option {@code reader}), opened on first use. */
+  public EditReader reader() {
+    return shared.reader();
   }
 }

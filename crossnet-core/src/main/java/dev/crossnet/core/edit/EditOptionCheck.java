@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refuses an edit option that nothing reads, before the edit starts. The edit itself reads only branch options:
- * {@code branch.<name>} (true or false) switches a branch on or off, and {@code branch.<name>.<key>} is one of
- * the keys that branch's provider declares ({@link BranchProvider#optionKeys()}). Any other key fails with an
- * {@link UnknownOptionException} that names it, the branch (or the edit), the closest known key and all known
- * ones. A branch that declares no keys accepts any, with a warning.
+ * Refuses an edit option that nothing reads, before the edit starts. The edit itself reads {@code reader} (which
+ * reader reads its pictures: {@link EditReader}) and branch options: {@code branch.<name>} (true or false)
+ * switches a branch on or off, and {@code branch.<name>.<key>} is one of the keys that branch's provider declares
+ * ({@link BranchProvider#optionKeys()}). Any other key fails with an {@link UnknownOptionException} that names it,
+ * the branch (or the edit), the closest known key and all known ones. A branch that declares no keys accepts any,
+ * with a warning.
  */
 public final class EditOptionCheck {
 
@@ -43,6 +44,9 @@ public final class EditOptionCheck {
 
   /** Checks one edit option key. */
   public void check(String key) {
+    if (key.equals(EditReader.OPTION)) {
+      return;
+    }
     String rest = key.startsWith(BRANCH) ? key.substring(BRANCH.length()) : "";
     int dot = rest.indexOf('.');
     String name = dot < 0 ? rest : rest.substring(0, dot);
@@ -68,8 +72,8 @@ public final class EditOptionCheck {
   }
 
   private UnknownOptionException unknownToTheEdit(String key) {
-    List<String> switches = new ArrayList<>();
-    List<String> every = new ArrayList<>();
+    List<String> switches = new ArrayList<>(List.of(EditReader.OPTION));
+    List<String> every = new ArrayList<>(List.of(EditReader.OPTION));
     for (BranchProvider p : branches.providers()) {
       String prefix = BRANCH + p.name();
       switches.add(prefix + "[.<key>]");

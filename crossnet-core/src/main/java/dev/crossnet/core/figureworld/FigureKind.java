@@ -75,6 +75,11 @@ public enum FigureKind {
     return humanoid == other.humanoid && fourLegged() == other.fourLegged();
   }
 
+  /** The name of this kind's skeleton: {@code "humanoid"}, {@code "four-legged"} or {@code "bird"}. */
+  public String skeleton() {
+    return humanoid ? "humanoid" : fourLegged() ? "four-legged" : "bird";
+  }
+
   /** The kind whose caption noun is {@code noun}, e.g. {@code "robot"}. */
   public static FigureKind ofNoun(String noun) {
     for (FigureKind k : values()) {

@@ -9,7 +9,7 @@ import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.subject.Subject;
-import dev.crossnet.core.edit.encoder.ModelJudge;
+import dev.crossnet.core.figureworld.reading.ModelJudge;
 import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.testing.OpenResources;
 import dev.crossnet.core.testing.TinyModelFolder;
@@ -130,10 +130,14 @@ class DiffusionEditRuntimeTest {
   }
 
   @Test
-  void onANamedModelThePoseIsNotReadByDefaultAndJudgeNeedsFigureWorldsWords() {
-    assertThat(full.record()).containsEntry("branch.motion.pose", "not read (auto)");
+  void onANamedModelThePoseIsNotReadByDefaultAndReadingItNeedsAReaderAndItsWords() {
+    assertThat(full.record()).containsEntry("branch.motion.pose", "not read (auto)")
+        .containsEntry("reader", "none");
     assertThatThrownBy(() -> TinyEdits.edit(model, embedding).prompt("a photo of <red-thing>")
         .option("branch.motion.pose", "judge").run(runtime))
+        .hasMessageContaining("needs a reader").hasMessageContaining("reader=<name>");
+    assertThatThrownBy(() -> TinyEdits.edit(model, embedding).prompt("a photo of <red-thing>")
+        .option("reader", "figureworld").option("branch.motion.pose", "read").run(runtime))
         .hasMessageContaining("vocabulary lacks").hasMessageContaining("use branch.motion.pose=none");
   }
 

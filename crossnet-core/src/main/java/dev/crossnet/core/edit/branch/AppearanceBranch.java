@@ -10,7 +10,7 @@ import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.EmbeddingFile;
 import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.TextualInversion;
-import dev.crossnet.core.edit.encoder.FigureWorldJudgeEncoder;
+import dev.crossnet.core.edit.encoder.ReadingEncoder;
 import dev.crossnet.core.edit.encoder.SubjectEncoder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,11 +24,12 @@ import java.util.Optional;
  * by textual inversion (learned per subject) or by an image encoder (read in one pass, no training). Options
  * ({@code branch.appearance.*}):
  * <ul>
- *   <li>{@code source}: {@code inversion}, {@code encoder}, the {@link FigureWorldJudgeEncoder} (FigureWorld
- *       subjects on a model with FigureWorld's words only), {@code encoder-then-inversion}: inversion that starts
- *       from the encoder's rows instead of the initial word, or {@code auto} (the default): the encoder on the
- *       embedded default model, which draws only FigureWorld, and inversion on a model the application names.
- *       On FigureWorld's edit benchmark the encoder's look agreement is three times the learned token's. </li>
+ *   <li>{@code source}: {@code inversion}, {@code encoder}, the {@link ReadingEncoder} (the edit's reader names
+ *       the subject in the model's words: the edit option {@code reader}), {@code encoder-then-inversion}:
+ *       inversion that starts from the encoder's rows instead of the initial word, or {@code auto} (the default):
+ *       the encoder where the edit has a reader for its model (the {@code figureworld} reader on the embedded
+ *       default model and on models that ship a FigureWorld judge), inversion elsewhere. On FigureWorld's edit
+ *       benchmark the encoder's look agreement is three times the learned token's. </li>
  *   <li>the words the rows follow, which the edit puts before the subject's word when the prompt has no
  *       determiner there (see {@code BranchRun.wordsBeforeSubject}): the encoder's (the article "a" of the
  *       default model's captions), the determiner right before {@code {}} in the inversion's template ("a" in
@@ -72,8 +73,8 @@ public final class AppearanceBranch extends StatelessBranch {
       } else {
         NDArray rows = null;
         if (source.startsWith("encoder")) {
-          SubjectEncoder.Encoding encoded =
-              new FigureWorldJudgeEncoder(c.figureWorldJudge()).encode(s, c.model(), c.manager());
+          SubjectEncoder.Encoding encoded = new ReadingEncoder(c.reader().get("branch.appearance.source=" + source),
+              c.reader().name()).encode(s, c.model(), c.manager());
           rows = encoded.rows();
           leading.put(s.word(), encoded.leadingWords());
           record.put(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures");
@@ -125,24 +126,23 @@ public final class AppearanceBranch extends StatelessBranch {
 
   /**
    * The source an edit uses for subjects given by pictures: the checked {@code source} option, with {@code auto}
-   * (the default) resolved to {@code encoder} on a FigureWorld model (the embedded default model, or a model that
-   * ships its own judge: {@link EditContext#readsFigureWorld()}) and {@code inversion} on any other.
+   * (the default) resolved to {@code encoder} where the edit has a reader ({@link EditContext#reader()}) and
+   * {@code inversion} elsewhere.
    */
   static String source(EditContext c) {
     String value = checked(EditContext.optionsOf(c.request().settings().options(), NAME).getString("source", "auto"));
     if (!value.equals("auto")) {
       return value;
     }
-    return c.readsFigureWorld() ? "encoder" : "inversion";
+    return c.reader().present() ? "encoder" : "inversion";
   }
 
   private static String checked(String value) {
     if (!SOURCES.contains(value)) {
       throw new IllegalArgumentException("branch." + NAME + ".source '" + value + "' is not known; known values: "
           + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass, "
-          + "encoder-then-inversion learns it starting from what the encoder read, auto is encoder on a "
-          + "FigureWorld model (the embedded default model, or one that ships its own judge) and inversion on any "
-          + "other)");
+          + "encoder-then-inversion learns it starting from what the encoder read, auto is encoder where a reader "
+          + "reads the model (the edit option reader) and inversion elsewhere)");
     }
     return value;
   }

@@ -47,17 +47,18 @@ import org.slf4j.LoggerFactory;
  * subject's dominant colour ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on
  * FigureWorld's edit benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose
  * agreement from 67 % to 75 % with a learned subject and from 33 % to 61 % with the image encoder. {@code pose}
- * ({@code auto}, {@code judge} or {@code none}) also puts the occupant's pose into words after the subject's word
- * ({@link OccupantPose}); by default it does so for the image encoder on the embedded default model, where it raised
+ * ({@code auto}, {@code read} or {@code none}) also puts the occupant's pose, as the edit's reader reads it, into
+ * words after the subject's word ({@link OccupantPose}); by default it does so for the image encoder where the edit
+ * has a reader (the {@code figureworld} reader on the embedded default model), where it raised
  * pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose agreement from
  * 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a learned subject (75 %
  * and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded default model; on a real
  * model's larger latents a coarser factor (2-4) may suit better (not measured). {@code ilvr-weight} (1) pulls the
  * low frequencies only part of the way each step (0.5 measured worse: pose 56 % against 67 %). {@code scale}
- * ({@code auto}, {@code judge} or {@code none}) rescales the occupant's structure to the subject's size before it is
+ * ({@code auto}, {@code read} or {@code none}) rescales the occupant's structure to the subject's size before it is
  * inverted and guided towards ({@link OccupantSize}, {@link StructureScale}); {@code auto} reads the sizes where the
  * pose is read. Over 180 held-out scenes it raised size agreement from 73 % to 81 % and look from 34 % to 38 %.
- * {@code body} ({@code auto}, {@code judge} or {@code none}; {@link OccupantBody}) reads the subject's kind and the
+ * {@code body} ({@code auto}, {@code read} or {@code none}; {@link OccupantBody}) reads the subject's kind and the
  * occupant's; where their skeletons differ (a dog in place of a robot), the occupant's outline does not fit the
  * subject, and that region is redrawn from {@code unlike-strength} (1.0) instead of the edit's strength: the branch
  * asks the loop to start earlier ({@link dev.crossnet.api.branch.BranchRun#strength()}) and holds everything else on
@@ -65,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * {@code unlike-ilvr-until} (default: {@code ilvr-until}) is the share of the steps ILVR holds such a region on the
  * occupant's outline.
  * Where the kinds are read, the pose word is the subject's kind's version of the occupant's pose
- * ({@link dev.crossnet.core.figureworld.FigureKind#closest}: "standing" for a dog in place of a waving robot). Over
+ * ({@link dev.crossnet.api.reading.SceneReader#actionFor}: "standing" for a dog in place of a waving robot). Over
  * 180 held-out scenes the two raised look where the skeletons differ from 20 % to 25 % (71 cases) and pose there from
  * 56 % to 62 %; the other cases are untouched.
  */
@@ -107,7 +108,7 @@ public final class MotionBranch extends StatelessBranch {
           + "their subjects' dominant colours)");
     }
     Map<String, String> record = new LinkedHashMap<>();
-    OccupantReadings occupants = new OccupantReadings(c);
+    OccupantReadings occupants = new OccupantReadings(c, "branch.motion.pose, scale or body (read)");
     Map<String, Double> ratios = OccupantSize.ratios(c, occupants, record);
     Map<String, OccupantBody.Kinds> kinds = OccupantBody.kinds(c, occupants, record);
     List<Integer> unlike = OccupantBody.unlike(c, kinds);

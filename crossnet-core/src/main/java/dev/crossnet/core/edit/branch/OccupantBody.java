@@ -1,9 +1,9 @@
 package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.reading.OccupantReading;
+import dev.crossnet.api.reading.SubjectReading;
 import dev.crossnet.core.edit.EditContext;
-import dev.crossnet.core.figureworld.FigureKind;
-import dev.crossnet.core.judge.FigureWorldJudge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,23 +13,24 @@ import java.util.Map;
  * The motion branch's {@code body} option: whether the subject's kind and the occupant's are read, so that a
  * subject whose skeleton is unlike the occupant's (a dog in place of a robot) is redrawn in its region from more
  * noise than the rest of the edit (the branch's {@code unlike-strength}), and every subject whose kind is read is
- * asked for its own kind's version of the occupant's pose ({@link OccupantPose}). {@code judge} always reads;
- * {@code none} never does; {@code auto} (the default) reads where the pose is read (see {@link OccupantPose}): on
- * the embedded default model, for subjects whose rows the image encoder makes.
+ * asked for its own kind's version of the occupant's pose ({@link OccupantPose}). Skeletons are the edit's
+ * reader's. {@code read} always reads; {@code none} never does; {@code auto} (the default) reads where the pose is
+ * read (see {@link OccupantPose}): on a model the edit has a reader for, for subjects whose rows the image encoder
+ * makes.
  */
 final class OccupantBody {
 
   /**
    * The two kinds of one replacement.
    *
-   * @param subject the subject's kind, read from its pictures
-   * @param occupant the occupant's kind, read from the bedrock
+   * @param subject the subject, read from its pictures
+   * @param occupant the occupant, read from the bedrock
    */
-  record Kinds(FigureKind subject, FigureKind occupant) {
+  record Kinds(SubjectReading subject, OccupantReading occupant) {
 
     /** Whether the two have unlike skeletons, so the occupant's outline does not fit the subject. */
     boolean unlike() {
-      return !subject.sharesSkeleton(occupant);
+      return subject.unlike(occupant);
     }
   }
 
@@ -44,13 +45,13 @@ final class OccupantBody {
     Map<String, Kinds> out = new LinkedHashMap<>();
     for (int i : OccupantPose.chosenWithPictures(c, value)) {
       String word = c.request().replacements().get(i).subject().word();
-      Kinds kinds = new Kinds(FigureKind.ofNoun(occupants.subject(i).get(FigureWorldJudge.KIND)),
-          FigureKind.ofNoun(occupants.of(i).kind()));
+      Kinds kinds = new Kinds(occupants.subject(i), occupants.of(i));
       out.put(word, kinds);
-      record.put("body." + word, kinds.subject().noun() + " subject, " + kinds.occupant().noun()
+      record.put("body." + word, kinds.subject().kind() + " subject, " + kinds.occupant().kind()
           + " occupant: " + (kinds.unlike() ? "unlike skeletons" : "one skeleton"));
     }
-    record.put("body", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");
+    record.put("body", out.isEmpty() ? "not read (" + value + ")" : "read by the " + c.reader().name()
+        + " reader");
     return out;
   }
 

@@ -1,11 +1,11 @@
 package dev.crossnet.core.edit.branch;
 
 import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.reading.OccupantReading;
+import dev.crossnet.api.reading.SceneReader;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.SubjectPrompt;
-import dev.crossnet.core.edit.encoder.FigureWorldPoseReader;
-import dev.crossnet.core.figureworld.Pose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The motion branch's {@code pose} option: whether the occupant's pose is also put into words, read from the
- * bedrock by {@link FigureWorldPoseReader} and placed after the subject's word. {@code judge} always reads;
- * {@code none} never does; {@code auto} (the default) reads where it was measured to help: on the embedded default
- * model (a FigureWorld model; never on a model the application names), for subjects whose rows the image encoder
- * makes from their pictures (see the appearance branch's {@code source}). On FigureWorld's edit benchmark (36
- * scenes) the word raised the encoder's pose agreement from 44 % to 72 % at about the same look (39 % and
+ * The motion branch's {@code pose} option: whether the occupant's pose (its action) is also put into words, read
+ * from the bedrock by the edit's reader ({@link dev.crossnet.api.reading.SceneReader}) and placed after the
+ * subject's word. {@code read} always reads ({@code judge} is its older name); {@code none} never does; {@code auto}
+ * (the default) reads where it was measured to help: on a model the edit has a reader for, for subjects whose rows
+ * the image encoder makes from their pictures (see the appearance branch's {@code source}). On FigureWorld's edit
+ * benchmark (36 scenes) the word raised the encoder's pose agreement from 44 % to 72 % at about the same look (39 % and
  * 36 %), but cut a learned token's look from 11 % to 3 %: a token learned from one picture carries its pose
  * too, and the two disagree. A prompt that already names a pose word keeps its own.
  */
 final class OccupantPose {
 
   /** The option's values. */
-  static final List<String> VALUES = List.of("auto", "judge", "none");
+  static final List<String> VALUES = List.of("auto", "read", "judge", "none");
 
   private OccupantPose() {}
 
@@ -44,7 +44,8 @@ final class OccupantPose {
       record.put("pose", "not read (" + value + ")");
       return Map.of();
     }
-    List<String> words = FigureWorldPoseReader.words();
+    SceneReader reader = occupants.reader();
+    List<String> words = reader.actionWords();
     Optional<String> named = named(c.request().settings().prompt(), words);
     if (named.isPresent()) {
       record.put("pose", "not read: the prompt names '" + named.get() + "'");
@@ -52,35 +53,34 @@ final class OccupantPose {
     }
     List<String> unknown = c.model().vocabulary().unknownWords(String.join(" ", words));
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("branch.motion.pose=judge reads FigureWorld pose words, but the model's "
-          + "vocabulary lacks " + unknown + "; use branch.motion.pose=none with this model, or name the pose in the "
-          + "prompt");
+      throw new IllegalArgumentException("branch.motion.pose=" + value + " reads the '" + c.reader().name()
+          + "' reader's action words, but the model's vocabulary lacks " + unknown + "; use branch.motion.pose=none "
+          + "with this model, or name the pose in the prompt");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    record.put("pose", "read by the FigureWorld judge");
+    record.put("pose", "read by the " + c.reader().name() + " reader");
     for (int k = 0; k < chosen.size(); k++) {
-      FigureWorldPoseReader.Reading r = occupants.of(chosen.get(k));
+      OccupantReading r = occupants.of(chosen.get(k));
       String word = replacements.get(chosen.get(k)).subject().word();
       OccupantBody.Kinds body = kinds.get(word);
-      String pose = body == null ? r.word()
-          : body.subject().closest(Pose.valueOf(r.word().toUpperCase(Locale.ROOT))).word();
+      String pose = body == null ? r.action() : reader.actionFor(body.subject(), r);
       out.put(word, pose);
-      record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)%s", r.word(), r.probability(),
-          pose.equals(r.word()) ? "" : ", as a " + body.subject().noun() + ": " + pose));
+      record.put("pose." + word, String.format(Locale.ROOT, "%s (%.2f)%s", r.action(), r.actionConfidence(),
+          pose.equals(r.action()) ? "" : ", as a " + body.subject().kind() + ": " + pose));
     }
     return out;
   }
 
   /**
-   * The checked value of one of the motion branch's FigureWorld reading options ({@code pose}, {@code scale},
-   * {@code body}), whose values are {@link #VALUES}; {@code what} names what it reads, for the error.
+   * The checked value of one of the motion branch's reading options ({@code pose}, {@code scale}, {@code body}),
+   * whose values are {@link #VALUES}; {@code what} names what it reads, for the error.
    */
   static String option(EditContext c, String name, String what) {
     String value = c.options().getString(name, "auto");
     if (!VALUES.contains(value)) {
       throw new IllegalArgumentException("branch.motion." + name + " is '" + value + "'; use " + VALUES + " (auto "
-          + "reads " + what + " for subjects the image encoder reads on the embedded default model, judge always, "
-          + "none never)");
+          + "reads " + what + " for subjects the image encoder reads, on a model the edit has a reader for; read "
+          + "(or judge) always; none never)");
     }
     return value;
   }
@@ -90,7 +90,8 @@ final class OccupantPose {
     List<Replacement> replacements = c.request().replacements();
     List<Integer> chosen = new ArrayList<>();
     for (int i = 0; i < replacements.size(); i++) {
-      if (value.equals("judge") || value.equals("auto") && encoded(c, replacements.get(i).subject())) {
+      if (value.equals("read") || value.equals("judge") || value.equals("auto")
+          && encoded(c, replacements.get(i).subject())) {
         chosen.add(i);
       }
     }
@@ -104,12 +105,12 @@ final class OccupantPose {
   }
 
   /**
-   * Whether {@code auto} reads for this subject: on a FigureWorld model, for a subject given by pictures
+   * Whether {@code auto} reads for this subject: where the edit has a reader, for a subject given by pictures
    * whose rows the image encoder makes (a saved embedding may be a learned token, which the word was measured to
    * hurt).
    */
   static boolean encoded(EditContext c, Subject subject) {
-    return c.readsFigureWorld() && subject.embedding().isEmpty()
+    return c.reader().present() && subject.embedding().isEmpty()
         && AppearanceBranch.source(c).startsWith("encoder");
   }
 

@@ -1,17 +1,18 @@
 package dev.crossnet.core.edit.branch;
 
+import dev.crossnet.api.reading.OccupantReading;
+import dev.crossnet.api.reading.SubjectReading;
 import dev.crossnet.core.edit.EditContext;
-import dev.crossnet.core.edit.encoder.FigureWorldSizeRatio;
-import dev.crossnet.core.judge.FigureWorldJudge;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The motion branch's {@code scale} option: whether the occupant's structure is rescaled to the subject's size
- * before it guides the edit, read by {@link FigureWorldSizeRatio}. {@code judge} always reads; {@code none} never
- * does; {@code auto} (the default) reads where the pose is read too (see {@link OccupantPose}): on the embedded
- * default model, for subjects whose rows the image encoder makes. Without it a large subject put in place of a
+ * before it guides the edit: the ratio of the subject's height to the occupant's, as the edit's reader reads them.
+ * {@code read} always reads; {@code none} never does; {@code auto} (the default) reads where the pose is read too
+ * (see {@link OccupantPose}): on a model the edit has a reader for, for subjects whose rows the image encoder
+ * makes. Without it a large subject put in place of a
  * small occupant is held to the occupant's outline, and FigureWorld's edit benchmark read the wrong size, and then
  * the wrong kind, in most such cases.
  */
@@ -28,13 +29,15 @@ final class OccupantSize {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i : OccupantPose.chosenWithPictures(c, value)) {
       String word = c.request().replacements().get(i).subject().word();
-      FigureWorldSizeRatio.Reading sizes = new FigureWorldSizeRatio.Reading(
-          occupants.subject(i).get(FigureWorldJudge.SIZE), occupants.of(i).size());
-      out.put(word, sizes.ratio());
+      SubjectReading subject = occupants.subject(i);
+      OccupantReading occupant = occupants.of(i);
+      double ratio = subject.heightOver(occupant);
+      out.put(word, ratio);
       record.put("scale." + word, String.format(Locale.ROOT, "%s subject, %s occupant: %.3f",
-          sizes.subjectSize(), sizes.occupantSize(), sizes.ratio()));
+          subject.size(), occupant.size(), ratio));
     }
-    record.put("scale", out.isEmpty() ? "not read (" + value + ")" : "read by the FigureWorld judge");
+    record.put("scale", out.isEmpty() ? "not read (" + value + ")" : "read by the " + c.reader().name()
+        + " reader");
     return out;
   }
 }

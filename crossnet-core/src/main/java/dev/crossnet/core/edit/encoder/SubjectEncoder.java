@@ -12,7 +12,7 @@ import dev.crossnet.core.model.DiffusionModel;
  * space, so they can be used, saved and reloaded exactly like learned rows.
  *
  * <pre>{@code
- * SubjectEncoder.Encoding e = new FigureWorldJudgeEncoder().encode(subject, model, manager);
+ * SubjectEncoder.Encoding e = new ReadingEncoder(reader, "figureworld").encode(subject, model, manager);
  * EmbeddingFile.save(file, subject.word(), e.rows());
  * }</pre>
  */

@@ -20,6 +20,7 @@ import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.figureworld.Size;
+import dev.crossnet.core.figureworld.reading.FigureWorldJudgeEncoderTest;
 import dev.crossnet.core.image.PictureTensors;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
@@ -72,7 +73,7 @@ class EncoderEditTest {
 
     assertThat(result.record()).containsEntry("branch.appearance.<it>.source", "encoder, 1 pictures");
     String pose = result.record().get("branch.motion.pose.<it>");
-    assertThat(result.record()).containsEntry("branch.motion.pose", "read by the FigureWorld judge");
+    assertThat(result.record()).containsEntry("branch.motion.pose", "read by the figureworld reader");
     assertThat(pose).matches("[a-z]+ \\(\\d\\.\\d\\d\\)");
     assertThat(result.record().get("prompt")).isEqualTo("a <it> " + pose.split(" ")[0]);
   }
@@ -111,7 +112,7 @@ class EncoderEditTest {
   @Test
   void byDefaultTheOccupantsStructureIsScaledToTheSubjectsSizeAndThatCanBeSwitchedOff() {
     EditResult scaled = edit().option("branch.motion", true).run(runtime);
-    assertThat(scaled.record()).containsEntry("branch.motion.scale", "read by the FigureWorld judge");
+    assertThat(scaled.record()).containsEntry("branch.motion.scale", "read by the figureworld reader");
     assertThat(scaled.record().get("branch.motion.scale.<it>"))
         .matches("(small|large) subject, (small|large) occupant: \\d\\.\\d{3}");
 
@@ -119,13 +120,13 @@ class EncoderEditTest {
     assertThat(kept.record()).containsEntry("branch.motion.scale", "not read (none)")
         .doesNotContainKey("branch.motion.scale.<it>");
     assertThatThrownBy(() -> edit().option("branch.motion", true).option("branch.motion.scale", "2")
-        .run(runtime)).hasMessageContaining("branch.motion.scale is '2'").hasMessageContaining("[auto, judge, none]");
+        .run(runtime)).hasMessageContaining("branch.motion.scale is '2'").hasMessageContaining("[auto, read, judge, none]");
   }
 
   @Test
   void aSubjectOfAnUnlikeSkeletonIsRedrawnFromMoreNoiseThanTheRestOfTheEdit() {
     EditResult dogForRobot = replacing(FigureKind.DOG, FigureKind.ROBOT).run(runtime);
-    assertThat(dogForRobot.record()).containsEntry("branch.motion.body", "read by the FigureWorld judge")
+    assertThat(dogForRobot.record()).containsEntry("branch.motion.body", "read by the figureworld reader")
         .containsEntry("branch.motion.body.<it>", "robot subject, dog occupant: unlike skeletons")
         .containsEntry("branch.motion.unlike-strength", "1.0").containsEntry("strength.raised-by", "motion")
         .containsEntry("strength.loop", "1.0").containsEntry("start-index", "0");
@@ -206,7 +207,7 @@ class EncoderEditTest {
   void anUnknownPoseSettingIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.motion", true).option("branch.motion.pose", "skeleton")
         .run(runtime)).hasMessageContaining("branch.motion.pose is 'skeleton'")
-        .hasMessageContaining("[auto, judge, none]");
+        .hasMessageContaining("[auto, read, judge, none]");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.crossnet.core.edit.encoder;
+package dev.crossnet.core.figureworld.reading;
 
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;

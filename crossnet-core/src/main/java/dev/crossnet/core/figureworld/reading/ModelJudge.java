@@ -1,4 +1,4 @@
-package dev.crossnet.core.edit.encoder;
+package dev.crossnet.core.figureworld.reading;
 
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.core.judge.FigureWorldJudge;
@@ -22,15 +22,21 @@ public final class ModelJudge {
 
   /** Whether {@code model}'s folder holds its own FigureWorld judge. */
   public static boolean ships(DiffusionModel model) {
-    return model.source() != null && Files.isRegularFile(folder(model).resolve("judge.json"));
+    return model.source() != null && ships(model.source());
+  }
+
+  /** Whether the model folder {@code modelFolder} holds its own FigureWorld judge. */
+  public static boolean ships(Path modelFolder) {
+    return Files.isRegularFile(folder(modelFolder).resolve("judge.json"));
   }
 
   /** The model's own judge when it ships one, else the bundled judge; loaded into {@code manager}. */
   public static Judge load(DiffusionModel model, NDManager manager) {
-    return ships(model) ? Judge.load(folder(model), manager) : FigureWorldJudge.bundled(manager);
+    return ships(model) ? Judge.load(folder(model.source()), manager) : FigureWorldJudge.bundled(manager);
   }
 
-  private static Path folder(DiffusionModel model) {
-    return model.source().resolve(COMPONENT);
+  /** The folder a model's own judge lives in, inside the model folder {@code modelFolder}. */
+  public static Path folder(Path modelFolder) {
+    return modelFolder.resolve(COMPONENT);
   }
 }

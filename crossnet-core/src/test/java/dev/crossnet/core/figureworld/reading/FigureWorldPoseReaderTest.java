@@ -1,4 +1,4 @@
-package dev.crossnet.core.edit.encoder;
+package dev.crossnet.core.figureworld.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

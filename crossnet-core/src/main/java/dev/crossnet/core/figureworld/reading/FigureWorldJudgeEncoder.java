@@ -1,28 +1,28 @@
-package dev.crossnet.core.edit.encoder;
+package dev.crossnet.core.figureworld.reading;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.reading.SubjectReading;
+import dev.crossnet.api.reading.WordSlot;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.encoder.ReadingEncoder;
+import dev.crossnet.core.edit.encoder.SubjectEncoder;
+import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.figureworld.IdealEdit;
+import dev.crossnet.core.figureworld.Size;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.FocusMasks;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeHead;
 import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.core.model.DiffusionModel;
-import dev.crossnet.core.text.PromptTokenizer;
-import dev.crossnet.core.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * captions the words follow the count word "a", which the encoding asks the edit to put before the subject's word
  * ({@link Encoding#leadingWords()}): on FigureWorld's edit benchmark that raised colour agreement from 72 % to 92 %.
  *
- * <p>This works only for FigureWorld subjects and for models whose vocabulary holds FigureWorld's caption
- * words. A word that is several word pieces counts as the mean of their rows; a word the vocabulary spells
+ * <p>The reading ({@link #read}) is the {@code figureworld} reader's subject reading; the rows are made from it
+ * by the runtime's {@link ReadingEncoder}. This works only for FigureWorld subjects and for models whose vocabulary
+ * holds FigureWorld's caption words. A word that is several word pieces counts as the mean of their rows; a word the vocabulary spells
  * with any lone-character (byte) piece is missing, and the encoder refuses the model, naming every missing
  * word.
  */
@@ -72,32 +73,44 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     if (subject.pictures().isEmpty()) {
       throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to encode");
     }
-    PromptTokenizer tokenizer = model.tokenizer();
-    NDArray table = model.textEncoder().tokenEmbeddings();
-    Map<String, long[]> spellings = spellings(model.vocabulary());
-    Map<String, double[]> probabilities = meanProbabilities(subject, judge, manager);
-    boolean hat = probabilities.get(FigureWorldJudge.HAT)[1] > 0.5;
-    Map<String, List<String>> classes = classes();
-    try (NDManager scope = manager.newSubManager()) {
-      List<NDArray> rows = new ArrayList<>();
-      for (String head : ATTRIBUTES) {
-        List<NDArray> words = new ArrayList<>();
-        for (String word : classes.get(head)) {
-          words.add(rows(table, spellings.get(word), scope).mean(new int[] {0}));
-        }
-        NDArray weights = scope.create(toFloats(probabilities.get(head))).reshape(1, -1)
-            .toType(table.getDataType(), false);
-        rows.add(weights.matMul(NDArrays.stack(new NDList(words), 0)));
-      }
-      if (hat) {
-        rows.add(rows(table, toLongs(tokenizer.tokenize(HAT_PHRASE)), scope));
-      }
-      NDArray out = NDArrays.concat(new NDList(rows), 0);
-      out.attach(manager);
-      String description = describe(probabilities, classes, subject.pictures().size(), out.getShape().get(0));
-      LOG.info("encoded subject '{}' through the FigureWorld judge: {}", subject.word(), description);
-      return new Encoding(out, description, ARTICLE);
+    SubjectReading reading = BundledJudge.read(judge, manager, j -> read(subject, j, manager));
+    Encoding e = ReadingEncoder.encode(reading, model, FigureWorldReaderProvider.NAME, manager);
+    LOG.info("encoded subject '{}' through the FigureWorld judge: {}", subject.word(), e.description());
+    return e;
+  }
+
+  /**
+   * The subject as {@code judge} (a FigureWorld judge) reads it from its pictures: the likeliest kind and size, and
+   * the word slots of its look in caption order (size, colour and kind as probability-weighted mixtures of their
+   * class words, then "with a hat" when the pictures more likely than not show one), after the article "a".
+   *
+   * @param manager where the reading's temporary arrays live
+   * @throws IllegalArgumentException when the subject has no pictures or a mask covers nothing
+   */
+  public static SubjectReading read(Subject subject, Judge judge, NDManager manager) {
+    if (subject.pictures().isEmpty()) {
+      throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read");
     }
+    Map<String, double[]> probabilities = meanProbabilities(subject, Optional.of(judge), manager);
+    Map<String, List<String>> classes = classes();
+    List<WordSlot> slots = new ArrayList<>();
+    for (String head : ATTRIBUTES) {
+      Map<String, Double> mixture = new LinkedHashMap<>();
+      double[] p = probabilities.get(head);
+      for (int c = 0; c < p.length; c++) {
+        mixture.put(classes.get(head).get(c), p[c]);
+      }
+      slots.add(WordSlot.mixture(mixture));
+    }
+    boolean hat = probabilities.get(FigureWorldJudge.HAT)[1] > 0.5;
+    if (hat) {
+      slots.add(WordSlot.phrase(HAT_PHRASE));
+    }
+    Map<String, String> likeliest = likeliest(probabilities);
+    FigureKind kind = FigureKind.ofNoun(likeliest.get(FigureWorldJudge.KIND));
+    Size size = Size.valueOf(likeliest.get(FigureWorldJudge.SIZE).toUpperCase(Locale.ROOT));
+    return new SubjectReading(kind.noun(), size.word(), size.scale(), kind.skeleton(), slots, ARTICLE,
+        describe(probabilities, classes, subject.pictures().size()));
   }
 
   /**
@@ -112,7 +125,10 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     if (subject.pictures().isEmpty()) {
       throw new IllegalArgumentException("subject '" + subject.word() + "' has no pictures to read");
     }
-    Map<String, double[]> probabilities = meanProbabilities(subject, Optional.of(judge), manager);
+    return likeliest(meanProbabilities(subject, Optional.of(judge), manager));
+  }
+
+  private static Map<String, String> likeliest(Map<String, double[]> probabilities) {
     Map<String, String> out = new LinkedHashMap<>();
     for (JudgeHead h : FigureWorldJudge.heads()) {
       double[] p = probabilities.get(h.name());
@@ -162,37 +178,6 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     return mean;
   }
 
-  /**
-   * The token ids of every word the encoder may use, failing with every missing word when the vocabulary lacks
-   * some.
-   */
-  private static Map<String, long[]> spellings(Vocabulary vocabulary) {
-    List<String> words = new ArrayList<>();
-    classes().values().forEach(words::addAll);
-    words.addAll(List.of(HAT_PHRASE.split(" ")));
-    Map<String, long[]> spellings = new LinkedHashMap<>();
-    TreeSet<String> missing = new TreeSet<>();
-    for (String word : words) {
-      Optional<int[]> spelling = vocabulary.spelling(word);
-      if (spelling.isEmpty()) {
-        missing.add(word);
-      } else {
-        int[] ids = spelling.get();
-        if (ids.length > 1) {
-          LOG.debug("word '{}' is {} tokens; its row is their mean", word, ids.length);
-        }
-        spellings.put(word, toLongs(ids));
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the model's vocabulary lacks the FigureWorld word(s) " + missing
-          + ": the image encoder (branch.appearance.source=encoder) needs a model whose vocabulary has "
-          + "FigureWorld's caption words, as the embedded default model's does; use textual inversion "
-          + "(branch.appearance.source=inversion) with this model");
-    }
-    return spellings;
-  }
-
   private static Map<String, List<String>> classes() {
     Map<String, List<String>> classes = new LinkedHashMap<>();
     for (JudgeHead h : FigureWorldJudge.heads()) {
@@ -203,15 +188,8 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     return classes;
   }
 
-  /** Table rows [ids, hidden], in {@code scope} (ops on the table are born in the weights' manager). */
-  private static NDArray rows(NDArray table, long[] ids, NDManager scope) {
-    NDArray rows = table.get(scope.create(ids));
-    rows.attach(scope);
-    return rows;
-  }
-
   private static String describe(Map<String, double[]> probabilities, Map<String, List<String>> classes,
-      int pictures, long rows) {
+      int pictures) {
     StringBuilder s = new StringBuilder();
     for (String head : ATTRIBUTES) {
       double[] p = probabilities.get(head);
@@ -232,19 +210,6 @@ public final class FigureWorldJudgeEncoder implements SubjectEncoder {
     double hat = probabilities.get(FigureWorldJudge.HAT)[1];
     s.append(String.format(Locale.ROOT, ", hat %.2f (%s)", hat, hat > 0.5 ? "\"" + HAT_PHRASE + "\" added"
         : "none"));
-    return s.append("; ").append(pictures).append(pictures == 1 ? " picture, " : " pictures, ").append(rows)
-        .append(" rows").toString();
-  }
-
-  private static float[] toFloats(double[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (float) values[i];
-    }
-    return out;
-  }
-
-  private static long[] toLongs(int[] ids) {
-    return java.util.Arrays.stream(ids).asLongStream().toArray();
+    return s.append("; ").append(pictures).append(pictures == 1 ? " picture" : " pictures").toString();
   }
 }

@@ -1,4 +1,4 @@
-package dev.crossnet.core.edit.encoder;
+package dev.crossnet.core.figureworld.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.encoder.SubjectEncoder;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Appearance;
 import dev.crossnet.core.figureworld.Colour;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The FigureWorld judge encoder on renders, read against the default model's word embeddings. */
-class FigureWorldJudgeEncoderTest {
+public class FigureWorldJudgeEncoderTest {
 
   private static final List<String> SIZES = List.of("small", "large");
   private static final List<String> COLOURS = Arrays.stream(Colour.values()).map(Colour::word).toList();
@@ -146,7 +147,7 @@ class FigureWorldJudgeEncoderTest {
   }
 
   /** A 64x64 render of one large figure of this kind and colour. */
-  static Picture figure(FigureKind kind, Colour colour, boolean hat) {
+  public static Picture figure(FigureKind kind, Colour colour, boolean hat) {
     Scene one = new SceneGenerator(SceneOptions.defaults().withFigures(1, 1).withRelationChance(0)).generate(3);
     return one.idealEdit(0, kind, new Appearance(colour, hat, Size.LARGE)).edited().picture();
   }

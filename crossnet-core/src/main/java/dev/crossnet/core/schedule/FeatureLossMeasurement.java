@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * prompt (no guidance), the model output turned into x0 as the model's {@code prediction_type} says (epsilon, v or
  * sample), decoded, and compared with the picture inside its region by {@link SelfSimilarityStructure} and
  * {@link ColourHistogramLook}. The floor is the same comparison between picture i and picture i + 1 (the last with
- * the first), unrelated content of the same kind of picture.
+ * the first), unrelated content of the same kind of picture; the ceiling compares each picture with its codec round
+ * trip (encoded and decoded, no noise), what a perfect denoiser would give back.
  *
  * <p>Deterministic for a seed. Each picture and each noise level runs in a child of the caller's manager and
  * leaves nothing in it. Cost: one UNet pass and one decode per picture and level.
@@ -73,6 +74,8 @@ public final class FeatureLossMeasurement {
     int n = pictures.size();
     double[] structureSum = new double[ts.size()];
     double[] lookSum = new double[ts.size()];
+    double structureCeiling = 0;
+    double lookCeiling = 0;
     NoiseSource noise = NoiseSource.seeded(settings.seed());
     ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
     int total = n * ts.size();
@@ -85,20 +88,18 @@ public final class FeatureLossMeasurement {
         try (NDManager scope = manager.newSubManager()) {
           clean = Latent.of(codec.encode(PictureTensors.toTensor(source.picture(), scope)));
           eps = Latent.of(noise.next(scope, clean.shape()));
+          Picture roundTrip = PictureTensors.toPicture(codec.decode(clean.in(scope)));
+          structureCeiling += structure.agreement(source.picture(), roundTrip, source.region());
+          lookCeiling += look.agreement(source.picture(), roundTrip, source.region());
         }
         for (int k = 0; k < ts.size(); k++) {
-          int timestep = FeatureLossSettings.timestep(ts.get(k), schedule.trainTimesteps());
-          double abar = schedule.alphaCumprod(timestep);
-          Picture predicted;
+          Picture x0;
           try (NDManager scope = manager.newSubManager()) {
-            float[] xt = clean.mix(Math.sqrt(abar), eps, Math.sqrt(1 - abar));
-            NDArray out = predictor.predict(scope.create(xt, clean.shape()), timestep, text.in(scope), List.of());
-            float[] x0 = x0(prediction, out.toFloatArray(), xt, abar);
-            predicted = PictureTensors.toPicture(codec.decode(scope.create(x0, clean.shape())));
+            x0 = predict(predictor, codec, prediction, schedule, ts.get(k), clean, eps, text, scope);
           }
-          structureSum[k] += structure.agreement(source.picture(), predicted, source.region());
-          lookSum[k] += look.agreement(source.picture(), predicted, source.region());
-          observer.onPrediction(p, ts.get(k), source, predicted);
+          structureSum[k] += structure.agreement(source.picture(), x0, source.region());
+          lookSum[k] += look.agreement(source.picture(), x0, source.region());
+          observer.onPrediction(p, ts.get(k), source, x0);
           progress.onProgress(new Progress(PHASE, p * ts.size() + k + 1, total));
         }
       }
@@ -118,11 +119,22 @@ public final class FeatureLossMeasurement {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     FeatureLossSchedule result = new FeatureLossSchedule(identity, ScheduleCache.key(identity, settings, pictures),
-        settings, n, List.of(points), structureFloor / n, lookFloor / n, seconds);
+        settings, n, List.of(points), structureFloor / n, lookFloor / n, structureCeiling / n, lookCeiling / n, seconds);
     LOG.info("feature-loss schedule of {} measured on {} pictures at {} noise levels in {} s: strength {}, "
         + "ILVR until {}", model.source(), n, ts.size(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
         result.strength(), String.format(java.util.Locale.ROOT, "%.2f", result.ilvrUntil()));
     return result;
+  }
+
+  /** The decoded one-step x0 prediction of one picture at noise level t. */
+  private static Picture predict(NoisePredictor predictor, LatentCodec codec, String prediction,
+      NoiseSchedule schedule, double t, Latent clean, Latent eps, Latent text, NDManager scope) {
+    int timestep = FeatureLossSettings.timestep(t, schedule.trainTimesteps());
+    double abar = schedule.alphaCumprod(timestep);
+    float[] xt = clean.mix(Math.sqrt(abar), eps, Math.sqrt(1 - abar));
+    NDArray out = predictor.predict(scope.create(xt, clean.shape()), timestep, text.in(scope), List.of());
+    float[] x0 = x0(prediction, out.toFloatArray(), xt, abar);
+    return PictureTensors.toPicture(codec.decode(scope.create(x0, clean.shape())));
   }
 
   /** x0 from the model output at x_t, as the model was trained to predict. */

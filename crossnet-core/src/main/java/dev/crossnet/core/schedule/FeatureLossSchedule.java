@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * A model's feature-loss schedule: for each noise level t, how much of a picture's structure and of its look the
  * model's one-step prediction of x0 still shows (see {@link FeatureLossMeasurement}), with the floor an unrelated
- * picture reaches, so that "gone" is defined per model. Immutable.
+ * picture reaches, so that "gone" is defined per model, and the ceiling the model's own codec sets (the picture
+ * encoded and decoded with no noise), so that "all there" is defined too. Immutable.
  *
- * <p>Each signal is read normalised, from its floor (0) to identical (1), clamped to [0, 1]:
- * {@code kept(t) = (raw(t) - floor) / (1 - floor)}. Two settings for an edit follow from it:
+ * <p>Each signal is read normalised, from its floor (0) to its ceiling (1), clamped to [0, 1]:
+ * {@code kept(t) = (raw(t) - floor) / (ceiling - floor)}. For a pixel-space model the ceiling is 1 (identical). Two settings for an edit follow from it:
  * <ul>
  *   <li>{@link #strength()}: among the levels whose structure is still at least {@value #STRUCTURE_KEPT} of its way
- *       from floor to identical, the one with the least look left (ties to the larger t). Starting an edit there
+ *       from floor to ceiling, the one with the least look left (ties to the larger t). Starting an edit there
  *       keeps the occupant's pose while as little of its look as the model allows survives.
  *   <li>{@link #ilvrUntil()}: the share of the steps from {@link #strength()} down to 0 that lie above
  *       {@link #lookReturns()}, the largest t at which at least {@value #LOOK_KEPT} of the look survives. Below that
@@ -36,10 +37,13 @@ import java.util.List;
  * @param points one per noise level of {@code settings}, in order
  * @param structureFloor the structure agreement of unrelated pictures (picture i against picture i + 1)
  * @param lookFloor the look agreement of unrelated pictures
+ * @param structureCeiling the structure agreement of each picture's codec round trip (encode, decode)
+ * @param lookCeiling the look agreement of each picture's codec round trip
  * @param seconds how long the measurement took
  */
 public record FeatureLossSchedule(String modelIdentity, String key, FeatureLossSettings settings, int pictureCount,
-    List<FeatureLossPoint> points, double structureFloor, double lookFloor, double seconds) {
+    List<FeatureLossPoint> points, double structureFloor, double lookFloor, double structureCeiling,
+    double lookCeiling, double seconds) {
 
   /** The share of structure, from floor to identical, that {@link #strength()} still keeps. */
   public static final double STRUCTURE_KEPT = 0.5;
@@ -61,6 +65,10 @@ public record FeatureLossSchedule(String modelIdentity, String key, FeatureLossS
     if (!(structureFloor >= -1 && structureFloor <= 1) || !(lookFloor >= 0 && lookFloor <= 1)) {
       throw new IllegalArgumentException("floors out of range: structure " + structureFloor + ", look " + lookFloor);
     }
+    if (!(structureCeiling >= -1 && structureCeiling <= 1) || !(lookCeiling >= 0 && lookCeiling <= 1)) {
+      throw new IllegalArgumentException("ceilings out of range: structure " + structureCeiling + ", look "
+          + lookCeiling);
+    }
     if (pictureCount < 2) {
       throw new IllegalArgumentException("a schedule is measured on at least 2 pictures, got " + pictureCount);
     }
@@ -75,21 +83,22 @@ public record FeatureLossSchedule(String modelIdentity, String key, FeatureLossS
     return ScheduleCache.standard().loadOrCompute(model, pictures, settings, progress, manager);
   }
 
-  /** Structure kept at point i, from floor (0) to identical (1), clamped. */
+  /** Structure kept at point i, from floor (0) to ceiling (1), clamped. */
   public double structureKept(int i) {
-    return kept(points.get(i).structure(), structureFloor);
+    return kept(points.get(i).structure(), structureFloor, structureCeiling);
   }
 
-  /** Look kept at point i, from floor (0) to identical (1), clamped. */
+  /** Look kept at point i, from floor (0) to ceiling (1), clamped. */
   public double lookKept(int i) {
-    return kept(points.get(i).look(), lookFloor);
+    return kept(points.get(i).look(), lookFloor, lookCeiling);
   }
 
-  private static double kept(double raw, double floor) {
-    if (1 - floor < 1e-9) {
+  /** 0 when the ceiling is not above the floor: the codec itself loses what the signal reads. */
+  private static double kept(double raw, double floor, double ceiling) {
+    if (ceiling - floor < 1e-9) {
       return 0;
     }
-    return Math.max(0, Math.min(1, (raw - floor) / (1 - floor)));
+    return Math.max(0, Math.min(1, (raw - floor) / (ceiling - floor)));
   }
 
   /**

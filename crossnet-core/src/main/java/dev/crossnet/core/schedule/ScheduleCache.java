@@ -77,14 +77,29 @@ public final class ScheduleCache {
     }
     FeatureLossSchedule measured = new FeatureLossMeasurement().measure(model, identity, pictures, settings, progress,
         PredictionObserver.NONE, manager);
+    store(model, measured);
+    return measured;
+  }
+
+  /**
+   * Writes a schedule measured elsewhere (e.g. with a {@link PredictionObserver}) to the model's cache file, so that
+   * {@link #loadOrCompute} finds it. The schedule must have been measured on this model's folder as it is now.
+   */
+  public Path store(DiffusionModel model, FeatureLossSchedule schedule) {
+    String identity = ModelIdentity.of(model);
+    if (!identity.equals(schedule.modelIdentity())) {
+      throw new IllegalArgumentException("the schedule was measured on model " + schedule.modelIdentity()
+          + " but the folder " + model.source() + " now holds model " + identity + "; measure it again");
+    }
+    Path file = file(model.source(), schedule.key());
     try {
-      ScheduleFile.write(file, measured, model.source().toString());
-      LOG.info("feature-loss schedule of {} written to {}", model.source(), file);
+      ScheduleFile.write(file, schedule, model.source().toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the feature-loss schedule to " + file + ": " + e.getMessage()
           + " (make the folder writable, or set -Dcrossnet.cache to a writable folder)", e);
     }
-    return measured;
+    LOG.info("feature-loss schedule of {} written to {}", model.source(), file);
+    return file;
   }
 
   /** The cache key: SHA-256 of the measurement version, model identity, settings, pictures and their regions. */

@@ -45,6 +45,8 @@ public final class ScheduleFile {
     o.addProperty("pictures", s.pictureCount());
     o.addProperty("structureFloor", s.structureFloor());
     o.addProperty("lookFloor", s.lookFloor());
+    o.addProperty("structureCeiling", s.structureCeiling());
+    o.addProperty("lookCeiling", s.lookCeiling());
     o.addProperty("seconds", s.seconds());
     o.addProperty("strength", s.strength());
     o.addProperty("ilvrUntil", s.ilvrUntil());
@@ -91,7 +93,8 @@ public final class ScheduleFile {
       }
       FeatureLossSettings settings = new FeatureLossSettings(ts, required(o, "seed").getAsLong());
       return new FeatureLossSchedule(string(o, "model"), key, settings, required(o, "pictures").getAsInt(), points,
-          number(o, "structureFloor"), number(o, "lookFloor"), number(o, "seconds"));
+          number(o, "structureFloor"), number(o, "lookFloor"), number(o, "structureCeiling"), number(o, "lookCeiling"),
+          number(o, "seconds"));
     } catch (RuntimeException e) {
       throw new CorruptScheduleException(file, String.valueOf(e.getMessage()), e);
     }

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a feature-loss schedule as a PNG (Java2D, no other dependency): structure and look kept against t, each
- * from its floor (0) to identical (1), with further series a caller adds (e.g. a judge's readings), and the
+ * from its floor (0) to its ceiling (1), with further series a caller adds (e.g. a judge's readings), and the
  * derived strength and look-return levels as vertical lines. Written atomically.
  */
 public final class SchedulePlot {
@@ -98,7 +98,7 @@ public final class SchedulePlot {
       g.drawString("noise level t (fraction of the training timesteps)", LEFT + pw / 2 - 140, HEIGHT - 12);
       Graphics2D vertical = (Graphics2D) g.create();
       vertical.rotate(-Math.PI / 2);
-      vertical.drawString("kept: floor = 0, identical = 1", -(TOP + ph / 2 + 85), 16);
+      vertical.drawString("kept: floor = 0, ceiling = 1", -(TOP + ph / 2 + 85), 16);
       vertical.dispose();
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       g.drawString(title, LEFT, TOP - 15);

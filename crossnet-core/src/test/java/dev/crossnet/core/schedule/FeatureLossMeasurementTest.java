@@ -69,6 +69,10 @@ class FeatureLossMeasurementTest {
       assertThat(measured.lookKept(i)).isBetween(0.0, 1.0);
     }
     assertThat(measured.pictureCount()).isEqualTo(4);
+    assertThat(measured.structureFloor()).isBetween(-1.0, 1.0);
+    assertThat(measured.structureCeiling()).isBetween(-1.0, 1.0);
+    assertThat(measured.lookFloor()).isBetween(0.0, 1.0);
+    assertThat(measured.lookCeiling()).isBetween(0.0, 1.0);
     assertThat(SETTINGS.fractions()).contains(measured.strength());
     assertThat(measured.ilvrUntil()).isBetween(0.0, 1.0);
   }
@@ -184,6 +188,16 @@ class FeatureLossMeasurementTest {
     Files.writeString(file, text.replaceFirst("\"look\": [0-9.E-]+", "\"look\": 7.5"));
     assertThatThrownBy(() -> ScheduleFile.read(file, measured.key()))
         .isInstanceOf(ScheduleFile.CorruptScheduleException.class).hasMessageContaining("look 7.5");
+  }
+
+  @Test
+  void aScheduleOfAnotherModelIsNotStoredForThisOne(@TempDir Path fallback) {
+    FeatureLossSchedule foreign = new FeatureLossSchedule("another-model", measured.key(), measured.settings(),
+        measured.pictureCount(), measured.points(), measured.structureFloor(), measured.lookFloor(),
+        measured.structureCeiling(), measured.lookCeiling(), measured.seconds());
+    assertThatThrownBy(() -> new ScheduleCache(fallback).store(model, foreign))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("measured on model another-model")
+        .hasMessageContaining("measure it again");
   }
 
   @Test

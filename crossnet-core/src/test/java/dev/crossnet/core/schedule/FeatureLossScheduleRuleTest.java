@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The derived strength and ILVR span follow the documented rule; bad settings are refused. */
 class FeatureLossScheduleRuleTest {
 
-  /** Floors 0: kept = raw. */
+  /** Floors 0 and ceilings 1: kept = raw. */
   private static FeatureLossSchedule schedule(double[] ts, double[] structure, double[] look) {
     List<Double> t = new ArrayList<>();
     List<FeatureLossPoint> points = new ArrayList<>();
@@ -18,7 +18,7 @@ class FeatureLossScheduleRuleTest {
       t.add(ts[i]);
       points.add(new FeatureLossPoint(ts[i], (int) (ts[i] * 1000) - 1, structure[i], look[i]));
     }
-    return new FeatureLossSchedule("m", "k", new FeatureLossSettings(t, 1), 2, points, 0, 0, 0);
+    return new FeatureLossSchedule("m", "k", new FeatureLossSettings(t, 1), 2, points, 0, 0, 1, 1, 0);
   }
 
   @Test
@@ -31,15 +31,23 @@ class FeatureLossScheduleRuleTest {
   }
 
   @Test
-  void signalsAreReadFromTheirFloors() {
+  void signalsAreReadFromTheirFloorsToTheirCeilings() {
     List<FeatureLossPoint> points = List.of(new FeatureLossPoint(0.5, 499, 0.6, 0.7),
         new FeatureLossPoint(1.0, 999, 0.1, 0.2));
     FeatureLossSchedule s = new FeatureLossSchedule("m", "k", new FeatureLossSettings(List.of(0.5, 1.0), 1), 2,
-        points, 0.2, 0.4, 0);
+        points, 0.2, 0.4, 1.0, 0.8, 0);
     assertThat(s.structureKept(0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(s.lookKept(0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(s.lookKept(0)).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(s.structureKept(1)).isZero();
     assertThat(s.lookKept(1)).isZero();
+  }
+
+  @Test
+  void aCeilingNotAboveItsFloorKeepsNothing() {
+    FeatureLossSchedule s = new FeatureLossSchedule("m", "k", new FeatureLossSettings(List.of(1.0), 1), 2,
+        List.of(new FeatureLossPoint(1.0, 999, 0.5, 0.5)), 0.3, 0.3, 0.3, 0.2, 0);
+    assertThat(s.structureKept(0)).isZero();
+    assertThat(s.lookKept(0)).isZero();
   }
 
   @Test

@@ -201,7 +201,11 @@ public final class DefaultModel {
     }
   }
 
-  private static Path cacheRoot() {
+  /**
+   * CrossNet's cache folder: {@code crossnet.cache} (system property), else {@code $XDG_CACHE_HOME/crossnet}, else
+   * {@code ~/.cache/crossnet}.
+   */
+  public static Path cacheRoot() {
     String property = System.getProperty("crossnet.cache");
     if (property != null) {
       return Path.of(property);

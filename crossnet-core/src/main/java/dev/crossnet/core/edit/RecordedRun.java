@@ -1,5 +1,6 @@
 package dev.crossnet.core.edit;
 
+import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.BranchRun;
 import java.util.Map;
 
@@ -8,4 +9,33 @@ public interface RecordedRun extends BranchRun {
 
   /** Resolved settings by key, e.g. {@code "steps" -> "100"}; the runtime prefixes them with the branch name. */
   Map<String, String> record();
+
+  /**
+   * A run that only supplies words: rows for words ({@link #wordEmbeddings()}), words to put before and after
+   * subjects' words, and its record.
+   */
+  static RecordedRun ofWords(Map<String, NDArray> rows, Map<String, String> before, Map<String, String> after,
+      Map<String, String> record) {
+    return new RecordedRun() {
+      @Override
+      public Map<String, NDArray> wordEmbeddings() {
+        return rows;
+      }
+
+      @Override
+      public Map<String, String> wordsBeforeSubject() {
+        return before;
+      }
+
+      @Override
+      public Map<String, String> wordsAfterSubject() {
+        return after;
+      }
+
+      @Override
+      public Map<String, String> record() {
+        return record;
+      }
+    };
+  }
 }

@@ -119,14 +119,18 @@ public final class SubjectPrompt {
    * Lays out the prompt.
    *
    * @param words the subjects' words, in replacement order
-   * @param embeddings learned rows per word, [K, D]; words without are tokenized as ordinary text
+   * @param embeddings learned rows per word, [K, D]; subject words without are tokenized as ordinary text, and
+   *     words that are not subjects' (a branch's own placeholder, e.g. a learned action) take their rows wherever
+   *     the prompt names them
    * @throws IllegalArgumentException when the prompt is too long to keep every subject word
    */
   public static Layout build(PromptTokenizer tokenizer, String prompt, List<String> words,
       Map<String, NDArray> embeddings) {
     String text = complete(prompt, words);
+    List<String> placeholders = new ArrayList<>(words);
+    embeddings.keySet().stream().filter(w -> !words.contains(w)).forEach(placeholders::add);
     StringBuilder alternation = new StringBuilder();
-    for (String w : words) {
+    for (String w : placeholders) {
       alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(w));
     }
     Matcher m = Pattern.compile("(?<![\\w<>-])(" + alternation + ")(?![\\w<>-])").matcher(text);
@@ -159,7 +163,7 @@ public final class SubjectPrompt {
     Map<String, long[]> carriers = new LinkedHashMap<>();
     Map<Long, NDArray> overrides = new LinkedHashMap<>();
     long next = 0;
-    for (String w : words) {
+    for (String w : placeholders) {
       NDArray rows = embeddings.get(w);
       if (rows == null) {
         continue;

@@ -34,6 +34,8 @@ public record DiffusionParts(PromptTokenizer tokenizer, ClipTextModel textEncode
 
   /** The id of a placeholder token, added to the tokenizer when it is new. */
   public int placeholderId(String placeholder) {
-    return tokenizer.tokenId(placeholder).orElseGet(() -> tokenizer.addPlaceholder(placeholder));
+    synchronized (tokenizer) {
+      return tokenizer.tokenId(placeholder).orElseGet(() -> tokenizer.addPlaceholder(placeholder));
+    }
   }
 }

@@ -14,6 +14,8 @@ import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.nn.GradMode;
@@ -118,10 +120,18 @@ public final class RelationInversion {
 
   /** The parameter group: the token row under reconstruction (order 0) then pos-contrastive (order 1). */
   public ParameterGroup group() {
+    return group(false);
+  }
+
+  /**
+   * The parameter group; {@code masked}: the reconstruction is averaged over the exemplars' regions (an exemplar
+   * without a region counts whole).
+   */
+  private ParameterGroup group(boolean masked) {
     return ParameterGroup.named(GROUP)
         .parameters(List.of(parameterName()))
         .optimizer(OptimizerOptions.adamW(settings.learningRate()))
-        .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("masked", false)))
+        .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("masked", masked)))
         .loss(new LossTerm("pos-contrastive", settings.steerWeight(), 1, settings.steerConfig()))
         .build();
   }
@@ -136,6 +146,16 @@ public final class RelationInversion {
    */
   public LearnedToken learn(List<Exemplar> exemplars, PartOfSpeechSets words, TrainingListener listener,
       NDManager manager) {
+    return learn(exemplars, words, listener, ProgressListener.NONE, Cancellation.never(), manager);
+  }
+
+  /**
+   * Learns the token, reporting each step to {@code progress} and checking {@code cancellation} before each.
+   *
+   * @throws dev.crossnet.api.progress.CancelledException when cancelled; nothing is returned, arrays are freed
+   */
+  public LearnedToken learn(List<Exemplar> exemplars, PartOfSpeechSets words, TrainingListener listener,
+      ProgressListener progress, Cancellation cancellation, NDManager manager) {
     if (exemplars.isEmpty()) {
       throw new IllegalArgumentException("relation inversion needs at least one exemplar picture");
     }
@@ -150,9 +170,14 @@ public final class RelationInversion {
             + "the tokenizer; pick a word it knows (ReVersion uses 'and')"));
     int placeholderId = parts.placeholderId(settings.placeholder());
     try (NDManager work = manager.newSubManager()) {
-      NDArray row = parts.textEncoder().tokenEmbeddings().get(initId).duplicate();
+      // the row is born in the weights' manager: move it to this learning's before it is copied
+      NDArray initial = parts.textEncoder().tokenEmbeddings().get(initId);
+      initial.attach(work);
+      NDArray row = initial.duplicate();
       row.attach(work);
       NDArray latents = encode(exemplars, work);
+      boolean masked = exemplars.stream().anyMatch(e -> e.region().isPresent());
+      NDArray masks = masked ? masks(exemplars, latents, work) : null;
       long[][] ids = tokenIds(exemplars);
       Map<String, NDArray> wordEmbeddings = words.embeddings(parts.textEncoder().tokenEmbeddings(), work);
       ForwardNoising noising = ForwardNoising.from(parts.schedulerConfig());
@@ -160,9 +185,11 @@ public final class RelationInversion {
           noising.schedule().trainTimesteps(), settings.importanceAlpha());
       Trainer.Builder builder = Trainer.builder()
           .parameters(Map.of(parameterName(), row))
-          .groups(List.of(group()))
+          .groups(List.of(group(masked)))
           .losses(losses)
-          .supplies(Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.TIMESTEPS,
+          .supplies(masked ? Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.TIMESTEPS,
+              LossInput.LEARNED_EMBEDDINGS, LossInput.WORDS_BY_PART_OF_SPEECH, LossInput.MASK)
+              : Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.TIMESTEPS,
               LossInput.LEARNED_EMBEDDINGS, LossInput.WORDS_BY_PART_OF_SPEECH))
           .seed(settings.seed())
           .metadata(Map.of("placeholder", settings.placeholder(), "initializer", settings.initializer()))
@@ -177,9 +204,13 @@ public final class RelationInversion {
               t[i] = timesteps.sample(r);
             }
             NDList rowsList = new NDList();
+            NDList maskList = new NDList();
             long[] batchIds = new long[b * ids[0].length];
             for (int i = 0; i < b; i++) {
               rowsList.add(latents.get(pick[i]));
+              if (masked) {
+                maskList.add(masks.get(pick[i]));
+              }
               System.arraycopy(ids[pick[i]], 0, batchIds, i * ids[0].length, ids[0].length);
             }
             NDArray x0 = NDArrays.stack(rowsList, 0);
@@ -200,6 +231,9 @@ public final class RelationInversion {
             in.put(LossInput.TIMESTEPS, tArray);
             in.put(LossInput.LEARNED_EMBEDDINGS, row.reshape(1, -1));
             in.put(LossInput.WORDS_BY_PART_OF_SPEECH, wordEmbeddings);
+            if (masked) {
+              in.put(LossInput.MASK, NDArrays.stack(maskList, 0));
+            }
             return in;
           });
       if (settings.checkpoints() != null) {
@@ -207,8 +241,7 @@ public final class RelationInversion {
       }
       try (Trainer trainer = builder.build()) {
         trainer.resume();
-        Map<String, Double> last = trainer.train(settings.steps(), ProgressListener.NONE, listener,
-            Cancellation.never());
+        Map<String, Double> last = trainer.train(settings.steps(), progress, listener, cancellation);
         LOG.info("relation {} learned in {} steps; last losses {}", settings.placeholder(), settings.steps(), last);
       }
       NDArray learned = row.duplicate();
@@ -228,6 +261,23 @@ public final class RelationInversion {
       NDArray latents = parts.codec().encode(pixels);
       latents.attach(manager);
       return latents;
+    }
+  }
+
+  /** Each exemplar's region at the latents' resolution, [N, 1, h, w] (all ones where it has none). */
+  private static NDArray masks(List<Exemplar> exemplars, NDArray latents, NDManager manager) {
+    int lh = (int) latents.getShape().get(2);
+    int lw = (int) latents.getShape().get(3);
+    try (NDManager scope = manager.newSubManager()) {
+      NDList masks = new NDList();
+      for (Exemplar e : exemplars) {
+        Picture p = e.picture();
+        masks.add(e.region().map(r -> RegionMasks.latent(r, p.width(), p.height(), lh, lw, scope).get(0))
+            .orElseGet(() -> scope.ones(new Shape(1, lh, lw))));
+      }
+      NDArray out = NDArrays.stack(masks, 0);
+      out.attach(manager);
+      return out;
     }
   }
 

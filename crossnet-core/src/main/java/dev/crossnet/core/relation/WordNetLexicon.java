@@ -73,6 +73,16 @@ public final class WordNetLexicon {
     return new WordNetLexicon(scores, exceptions);
   }
 
+  /** The database read once per class loader and shared (it is immutable); the first call reads it. */
+  public static WordNetLexicon shared() {
+    return Shared.INSTANCE;
+  }
+
+  /** Holder of the shared database: read on first use, by the JVM's class initialisation (thread-safe). */
+  private static final class Shared {
+    static final WordNetLexicon INSTANCE = load();
+  }
+
   /** Whether the WordNet data is on the class path. */
   public static boolean available() {
     return WordNetLexicon.class.getClassLoader().getResource(RESOURCE_FOLDER + "index.noun") != null;

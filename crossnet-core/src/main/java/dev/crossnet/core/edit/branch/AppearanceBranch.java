@@ -106,22 +106,7 @@ public final class AppearanceBranch extends StatelessBranch {
       }
       index++;
     }
-    return new RecordedRun() {
-      @Override
-      public Map<String, NDArray> wordEmbeddings() {
-        return words;
-      }
-
-      @Override
-      public Map<String, String> wordsBeforeSubject() {
-        return leading;
-      }
-
-      @Override
-      public Map<String, String> record() {
-        return record;
-      }
-    };
+    return RecordedRun.ofWords(words, leading, Map.of(), record);
   }
 
   /**

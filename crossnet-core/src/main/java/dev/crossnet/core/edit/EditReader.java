@@ -65,7 +65,7 @@ public final class EditReader implements AutoCloseable {
   public SceneReader get(String needs) {
     if (provider.isEmpty()) {
       throw new IllegalArgumentException(needs + " needs a reader of the edit's pictures, but none reads this model "
-          + "(reader=" + "auto finds none, or reader=none); name one with the edit option reader=<name>, or switch "
+          + "(reader=auto finds none, or reader=none); name one with the edit option reader=<name>, or switch "
           + "the reading off");
     }
     if (reader == null) {

@@ -58,6 +58,11 @@ public final class ForwardNoising {
     return schedule;
   }
 
+  /** What the network predicts: {@code epsilon}, {@code v_prediction} or {@code sample}. */
+  public String predictionType() {
+    return predictionType;
+  }
+
   /** x_t for samples [B, ...] at timesteps t (one per sample). */
   public NDArray noisy(NDArray x0, NDArray noise, int[] t) {
     return x0.mul(coefficients(x0, t, true)).add(noise.mul(coefficients(x0, t, false)));

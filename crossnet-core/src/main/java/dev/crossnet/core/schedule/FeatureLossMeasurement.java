@@ -65,11 +65,6 @@ public final class FeatureLossMeasurement {
     checkPictures(pictures, codec.downscale() * predictor.sizeMultiple());
     ForwardNoising noising = ForwardNoising.from(model.schedulerConfig());
     NoiseSchedule schedule = noising.schedule();
-    String prediction = model.schedulerConfig().getString("prediction_type", "epsilon");
-    if (!List.of("epsilon", "v_prediction", "sample").contains(prediction)) {
-      throw new IllegalArgumentException("the model's scheduler config has prediction_type '" + prediction
-          + "'; a feature-loss schedule knows epsilon, v_prediction and sample");
-    }
     List<Double> ts = settings.fractions();
     int n = pictures.size();
     double[] structureSum = new double[ts.size()];
@@ -95,7 +90,7 @@ public final class FeatureLossMeasurement {
         for (int k = 0; k < ts.size(); k++) {
           Picture x0;
           try (NDManager scope = manager.newSubManager()) {
-            x0 = predict(predictor, codec, prediction, schedule, ts.get(k), clean, eps, text, scope);
+            x0 = predict(predictor, codec, noising, ts.get(k), clean, eps, text, scope);
           }
           structureSum[k] += structure.agreement(source.picture(), x0, source.region());
           lookSum[k] += look.agreement(source.picture(), x0, source.region());
@@ -127,13 +122,14 @@ public final class FeatureLossMeasurement {
   }
 
   /** The decoded one-step x0 prediction of one picture at noise level t. */
-  private static Picture predict(NoisePredictor predictor, LatentCodec codec, String prediction,
-      NoiseSchedule schedule, double t, Latent clean, Latent eps, Latent text, NDManager scope) {
+  private static Picture predict(NoisePredictor predictor, LatentCodec codec, ForwardNoising noising, double t,
+      Latent clean, Latent eps, Latent text, NDManager scope) {
+    NoiseSchedule schedule = noising.schedule();
     int timestep = FeatureLossSettings.timestep(t, schedule.trainTimesteps());
-    double abar = schedule.alphaCumprod(timestep);
-    float[] xt = clean.mix(Math.sqrt(abar), eps, Math.sqrt(1 - abar));
-    NDArray out = predictor.predict(scope.create(xt, clean.shape()), timestep, text.in(scope), List.of());
-    float[] x0 = x0(prediction, out.toFloatArray(), xt, abar);
+    NDArray noisy = noising.noisy(clean.in(scope), eps.in(scope), new int[] {timestep});
+    float[] xt = noisy.toFloatArray();
+    NDArray out = predictor.predict(noisy, timestep, text.in(scope), List.of());
+    float[] x0 = x0(noising.predictionType(), out.toFloatArray(), xt, schedule.alphaCumprod(timestep));
     return PictureTensors.toPicture(codec.decode(scope.create(x0, clean.shape())));
   }
 
@@ -182,15 +178,6 @@ public final class FeatureLossMeasurement {
 
     NDArray in(NDManager scope) {
       return scope.create(values, shape);
-    }
-
-    /** a * this + b * other, element by element. */
-    float[] mix(double a, Latent other, double b) {
-      float[] out = new float[values.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = (float) (a * values[i] + b * other.values[i]);
-      }
-      return out;
     }
   }
 }

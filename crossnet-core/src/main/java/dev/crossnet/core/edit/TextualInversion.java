@@ -253,23 +253,7 @@ public final class TextualInversion {
   }
 
   private NDArray initialRow(String initWord, NDManager work) {
-    NDArray table = model.textEncoder().tokenEmbeddings();
-    int[] ids = initWord.isBlank() ? new int[0] : model.tokenizer().tokenize(initWord);
-    // results of ops on the table are born in the weights' manager: keep them in a scope so none stays there
-    try (NDManager scope = work.newSubManager()) {
-      NDArray rows = table;
-      if (ids.length > 0) {
-        long[] longIds = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-          longIds[i] = ids[i];
-        }
-        rows = table.get(scope.create(longIds));
-        rows.attach(scope);
-      }
-      NDArray row = rows.mean(new int[] {0});
-      row.attach(work);
-      return row;
-    }
+    return WordRows.mean(model.textEncoder(), model.tokenizer(), initWord, work);
   }
 
   /** The mean loss over every picture at a fixed mid-schedule level and fixed noise (comparable across runs). */

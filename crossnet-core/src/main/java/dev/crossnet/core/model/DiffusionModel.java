@@ -2,6 +2,7 @@ package dev.crossnet.core.model;
 
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.plugin.PluginConfig;
+import dev.crossnet.core.model.clip.ClipImageProcessor;
 import dev.crossnet.core.model.clip.ClipTextModel;
 import dev.crossnet.core.model.unet.UNet2DConditionModel;
 import dev.crossnet.core.model.vae.AutoencoderKL;
@@ -45,12 +46,14 @@ public final class DiffusionModel {
   private final ClipTextModel textEncoder;
   private final UNet2DConditionModel unet;
   private final Optional<AutoencoderKL> vae;
+  private final Optional<ImageAdapter> imageAdapter;
   private final PluginConfig schedulerConfig;
   private final Map<String, String> configTexts;
 
   private DiffusionModel(Path source, ModelIndex index, PromptTokenizer tokenizer, ClipTextModel textEncoder,
-      UNet2DConditionModel unet, Optional<AutoencoderKL> vae, PluginConfig schedulerConfig,
-      Map<String, String> configTexts) {
+      UNet2DConditionModel unet, Optional<AutoencoderKL> vae, Optional<ImageAdapter> imageAdapter,
+      PluginConfig schedulerConfig, Map<String, String> configTexts) {
+    this.imageAdapter = imageAdapter;
     this.source = source;
     this.index = index;
     this.tokenizer = tokenizer;
@@ -85,6 +88,15 @@ public final class DiffusionModel {
         vae = Optional.of(AutoencoderKL.load(folder.resolve("vae"), mapped, manager));
         texts.put("vae", readConfig(folder.resolve("vae")));
       }
+      Optional<ImageAdapter> adapter = ImageAdapter.load(folder, unet, manager);
+      if (adapter.isPresent()) {
+        Path encoderDir = folder.resolve(ImageAdapter.ENCODER_FOLDER);
+        texts.put(ImageAdapter.ENCODER_FOLDER, readConfig(encoderDir));
+        Path processor = encoderDir.resolve(ClipImageProcessor.FILE);
+        if (Files.isRegularFile(processor)) {
+          texts.put(ClipImageProcessor.FILE, Files.readString(processor, StandardCharsets.UTF_8));
+        }
+      }
       PromptTokenizer tokenizer = PromptTokenizers.load(folder.resolve("tokenizer"));
       Path schedulerFile = folder.resolve("scheduler").resolve("scheduler_config.json");
       if (!Files.isRegularFile(schedulerFile)) {
@@ -92,9 +104,9 @@ public final class DiffusionModel {
       }
       PluginConfig scheduler = PluginConfig.readJson(schedulerFile);
       texts.put("scheduler", Files.readString(schedulerFile, StandardCharsets.UTF_8));
-      LOG.info("loaded model {} ({}; {})", folder, index.pipelineClass(),
-          vae.isPresent() ? "latent space" : "pixel space");
-      return new DiffusionModel(folder, index, tokenizer, text, unet, vae, scheduler, texts);
+      LOG.info("loaded model {} ({}; {}{})", folder, index.pipelineClass(),
+          vae.isPresent() ? "latent space" : "pixel space", adapter.isPresent() ? "; image adapter" : "");
+      return new DiffusionModel(folder, index, tokenizer, text, unet, vae, adapter, scheduler, texts);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
@@ -117,6 +129,10 @@ public final class DiffusionModel {
       if (vae.isPresent()) {
         writeComponent(folder.resolve("vae"), "vae", "diffusion_pytorch_model.safetensors",
             vae.get().namedParameters());
+      }
+      if (imageAdapter.isPresent()) {
+        imageAdapter.get().save(folder, configTexts.get(ImageAdapter.ENCODER_FOLDER),
+            configTexts.get(ClipImageProcessor.FILE));
       }
       tokenizer.save(folder.resolve("tokenizer"));
       Files.createDirectories(folder.resolve("scheduler"));
@@ -165,6 +181,14 @@ public final class DiffusionModel {
   /** The VAE, or empty for a pixel-space model. */
   public Optional<AutoencoderKL> vae() {
     return vae;
+  }
+
+  /**
+   * The image adapter (image encoder and IP-Adapter) the folder has in {@code image_encoder/} and
+   * {@code ip_adapter/}, or empty.
+   */
+  public Optional<ImageAdapter> imageAdapter() {
+    return imageAdapter;
   }
 
   /** The scheduler's settings ({@code scheduler/scheduler_config.json}), for any sampler plugin. */

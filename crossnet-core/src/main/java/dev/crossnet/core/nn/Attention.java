@@ -92,6 +92,11 @@ public final class Attention extends Module {
       if (decoupled != null) {
         merged = merged.add(decoupledPart(s, x, query, decoupled, call, hook));
       }
+      if (cross && hook != AttentionHook.NONE) {
+        for (AttentionHook.SeparateContext c : hook.separateContexts(call, (int) b, s.manager())) {
+          merged = merged.add(separatePart(s, query, c, call, b, n));
+        }
+      }
       return s.keep(out.forward(merged));
     }
   }
@@ -121,6 +126,25 @@ public final class Attention extends Module {
     NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, call.queries(), (long) heads * headDim)
         .mul(Scalars.of(query, decoupled.scale()));
     return weight == null ? part : part.mul(weight);
+  }
+
+  /** scale x attn(q, k, v) of a hook's separate context, heads merged, times its per-query weights. */
+  private NDArray separatePart(Scope s, NDArray query, AttentionHook.SeparateContext c, AttentionCall call, long b,
+      long n) {
+    KeyValues kv = c.keyValues();
+    s.borrow(kv.keys(), kv.values());
+    checkHookResult(kv, b, "attention hook returned a separate context with");
+    NDArray keys = kv.keys();
+    NDArray values = kv.values();
+    if (keys.getShape().get(0) != b) {
+      keys = keys.repeat(0, b);
+      values = values.repeat(0, b);
+    }
+    NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), null, call,
+        AttentionHook.NONE);
+    NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim)
+        .mul(Scalars.of(query, c.scale()));
+    return c.queryWeights() == null ? part : part.mul(c.queryWeights());
   }
 
   /** A hook's keys and values must fit this layer; say which layer and what was wrong. */

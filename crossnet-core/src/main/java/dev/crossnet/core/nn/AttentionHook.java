@@ -92,6 +92,15 @@ public interface AttentionHook {
       }
 
       @Override
+      public List<SeparateContext> separateContexts(AttentionCall call, int batch, NDManager manager) {
+        List<SeparateContext> all = new java.util.ArrayList<>();
+        for (AttentionHook h : list) {
+          all.addAll(h.separateContexts(call, batch, manager));
+        }
+        return all;
+      }
+
+      @Override
       public boolean observesMaps(AttentionCall call) {
         return list.stream().anyMatch(h -> h.observesMaps(call));
       }
@@ -151,6 +160,27 @@ public interface AttentionHook {
   default NDArray imageWeight(AttentionCall call, NDManager manager) {
     return null;
   }
+
+  /**
+   * Further contexts a cross-attention layer attends to on its own beside the text, each result scaled, weighted
+   * per query and added before the output projection (a subject's image tokens, confined to its region: see
+   * {@link SeparateContext}). Called for cross-attention layers only; arrays are created in {@code manager}, which
+   * the layer frees when it returns.
+   *
+   * @param batch the layer's batch
+   */
+  default List<SeparateContext> separateContexts(AttentionCall call, int batch, NDManager manager) {
+    return List.of();
+  }
+
+  /**
+   * A context attended to on its own.
+   *
+   * @param keyValues keys and values [batch or 1, tokens, heads x headDim], projected for the layer
+   * @param scale weight of the result
+   * @param queryWeights [batch or 1, queries, 1], or null for 1 everywhere
+   */
+  record SeparateContext(KeyValues keyValues, float scale, NDArray queryWeights) {}
 
   /** Whether {@link #onAttentionMaps} should be called for this layer. */
   default boolean observesMaps(AttentionCall call) {

@@ -43,6 +43,14 @@ public final class ControlHook implements AttentionHook {
   }
 
   @Override
+  public List<SeparateContext> separateContexts(AttentionCall call, int batch, NDManager manager) {
+    List<AttentionControl.SeparateContext> contexts = control.separateContexts(site(call), batch, manager);
+    return contexts.stream()
+        .map(c -> new SeparateContext(new KeyValues(c.keys(), c.values()), c.scale(), c.queryWeights()))
+        .toList();
+  }
+
+  @Override
   public boolean observesMaps(AttentionCall call) {
     return control.observes(site(call));
   }

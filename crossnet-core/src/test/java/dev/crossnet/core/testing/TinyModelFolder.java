@@ -48,6 +48,30 @@ public final class TinyModelFolder {
     }
   }
 
+  /**
+   * Assembles the folder as {@link #assemble} does and adds a random image adapter (the tiny sizes of
+   * {@link dev.crossnet.core.defaultmodel.ImageAdapterConfig#tiny()}: {@code image_encoder/} and {@code ip_adapter/}).
+   */
+  public static Path assembleWithAdapter(Path dir, long seed) {
+    assemble(dir);
+    var sizes = dev.crossnet.core.defaultmodel.ImageAdapterConfig.tiny();
+    try (ai.djl.ndarray.NDManager m = dev.crossnet.core.engine.OfflineEngine.get().newBaseManager()) {
+      var unet = dev.crossnet.core.model.unet.UNet2DConditionModel.load(dir.resolve("unet"), m);
+      var encoder = dev.crossnet.core.model.clip.ClipVisionModel.initialise(sizes.encoderConfig(), seed, m);
+      var adapter = dev.crossnet.core.model.unet.IpAdapter.initialise(unet, sizes.projection(), sizes.tokens(),
+          seed + 1, m);
+      // random projections make tiny image tokens: scale them up so that the image prompt visibly acts
+      adapter.namedParameters().forEach((name, p) -> {
+        if (name.endsWith("to_v_ip.weight")) {
+          p.muli(8f);
+        }
+      });
+      new dev.crossnet.core.model.ImageAdapter(encoder, sizes.processor(), adapter)
+          .save(dir, sizes.encoderConfigText(), sizes.processorConfigText());
+    }
+    return dir;
+  }
+
   private static void copyFolder(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {

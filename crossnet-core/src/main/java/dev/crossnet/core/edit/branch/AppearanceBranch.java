@@ -1,6 +1,7 @@
 package dev.crossnet.core.edit.branch;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.edit.Replacement;
@@ -10,8 +11,11 @@ import dev.crossnet.core.edit.EditContext;
 import dev.crossnet.core.edit.EmbeddingFile;
 import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.TextualInversion;
+import dev.crossnet.core.edit.WordRows;
 import dev.crossnet.core.edit.encoder.ReadingEncoder;
 import dev.crossnet.core.edit.encoder.SubjectEncoder;
+import dev.crossnet.core.model.ImageAdapter;
+import dev.crossnet.core.nn.GradMode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +51,15 @@ public final class AppearanceBranch extends StatelessBranch {
 
   public static final String NAME = "appearance";
   /** The {@code source} option's values: how a subject given by pictures becomes rows. */
-  public static final List<String> SOURCES = List.of("auto", "encoder", "inversion", "encoder-then-inversion");
+  public static final List<String> SOURCES = List.of("auto", "encoder", "inversion", "encoder-then-inversion",
+      "adapter", "encoder-and-adapter");
+  /** The image prompt's weight where the options name none. */
+  public static final double ADAPTER_SCALE = 1.0;
 
   public AppearanceBranch() {
     super(NAME, 0, "the subject's look as word embeddings, learned by inversion or read by an encoder",
         OptionKeys.of("source", "save-to", "steps", "learning-rate", "tokens", "init-word", "template", "shift",
-            "mirror"));
+            "mirror", "adapter-scale"));
   }
 
   @Override
@@ -63,6 +70,19 @@ public final class AppearanceBranch extends StatelessBranch {
     Map<String, NDArray> words = new LinkedHashMap<>();
     Map<String, String> record = new LinkedHashMap<>();
     Map<String, String> leading = new LinkedHashMap<>();
+    boolean adapter = source.endsWith("adapter");
+    Optional<ImageAdapter> imageAdapter = c.model().imageAdapter();
+    if (adapter && imageAdapter.isEmpty()) {
+      throw new IllegalArgumentException("branch.appearance.source=" + source + " needs a model with an image "
+          + "adapter (image_encoder/ and ip_adapter/ in its folder), but " + c.model().source() + " has none; "
+          + "use source=encoder or inversion, or add an adapter to the model folder");
+    }
+    float scale = (float) c.options().getDouble("adapter-scale", ADAPTER_SCALE);
+    if (!(scale >= 0) || !Float.isFinite(scale)) {
+      throw new IllegalArgumentException("branch.appearance.adapter-scale must be 0 or more, got " + scale
+          + " (1 is the weight the adapter was trained with)");
+    }
+    List<SubjectImagePrompts.Prompt> prompts = new java.util.ArrayList<>();
     int index = 0;
     for (Replacement r : c.request().replacements()) {
       Subject s = r.subject();
@@ -72,12 +92,26 @@ public final class AppearanceBranch extends StatelessBranch {
         record.put(s.word() + ".source", s.embedding().get().toString());
       } else {
         NDArray rows = null;
+        if (adapter) {
+          prompts.add(imagePrompt(imageAdapter.get(), s, c, index));
+          record.put(s.word() + ".source", "image adapter, " + s.pictures().size() + " pictures, scale " + scale);
+          if (source.equals("adapter")) {
+            TextualInversion.Settings neutral =
+                TextualInversion.Settings.from(c.options(), 0, c.model().vocabulary());
+            rows = WordRows.mean(c.model().textEncoder(), c.model().tokenizer(), neutral.initWord(), c.manager())
+                .reshape(1, -1);
+            leading.put(s.word(), neutral.leadingWords());
+            record.put(s.word() + ".words", neutral.initWord().isBlank() ? "the mean of the token table"
+                : "'" + neutral.initWord() + "'");
+          }
+        }
         if (source.startsWith("encoder")) {
           SubjectEncoder.Encoding encoded = new ReadingEncoder(c.reader().get("branch.appearance.source=" + source),
               c.reader().name()).encode(s, c.model(), c.manager());
           rows = encoded.rows();
           leading.put(s.word(), encoded.leadingWords());
-          record.put(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures");
+          record.merge(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures",
+              (a, b) -> b + "; " + a);
           record.put(s.word() + ".encoding", encoded.description());
         }
         if (source.endsWith("inversion")) {
@@ -106,7 +140,27 @@ public final class AppearanceBranch extends StatelessBranch {
       }
       index++;
     }
-    return RecordedRun.ofWords(words, leading, Map.of(), record);
+    Optional<dev.crossnet.api.branch.AttentionControl> control = prompts.isEmpty() ? Optional.empty()
+        : Optional.of(new SubjectImagePrompts(imageAdapter.get().adapter(), prompts, scale));
+    return RecordedRun.ofWords(words, leading, Map.of(), record, control);
+  }
+
+  /** The subject's image-prompt tokens (and those of an empty image), confined to its replacement's region. */
+  private static SubjectImagePrompts.Prompt imagePrompt(ImageAdapter imageAdapter, Subject s, EditContext c,
+      int index) {
+    try (NDManager scope = c.manager().newSubManager(); GradMode off = GradMode.disabled()) {
+      NDArray embeds = imageAdapter.embed(s.pictures(), s.masks(), scope);
+      float[] tokens = imageAdapter.adapter().project(embeds).toFloatArray();
+      float[] empty = imageAdapter.adapter().project(embeds.zerosLike()).toFloatArray();
+      NDArray mask = c.regionMask(index);
+      int h = (int) mask.getShape().get(2);
+      int w = (int) mask.getShape().get(3);
+      float[] region = mask.toFloatArray();
+      for (int i = 0; i < region.length; i++) {
+        region[i] = region[i] > 0 ? 1 : 0;
+      }
+      return new SubjectImagePrompts.Prompt(tokens, empty, region, w, h);
+    }
   }
 
   /**
@@ -119,7 +173,10 @@ public final class AppearanceBranch extends StatelessBranch {
     if (!value.equals("auto")) {
       return value;
     }
-    return c.reader().present() ? "encoder" : "inversion";
+    if (c.reader().present()) {
+      return "encoder";
+    }
+    return c.model().imageAdapter().isPresent() ? "adapter" : "inversion";
   }
 
   private static String checked(String value) {

@@ -172,6 +172,14 @@ public record ClipImageProcessor(boolean doResize, int shortestEdge, PictureResi
     return manager.create(all, new Shape(pictures.size(), 3, height, width));
   }
 
+  /** One picture's pixel values, [3 x height x width] channel by channel, as {@link #preprocess} makes them. */
+  public float[] pixels(Picture picture) {
+    Picture p = centerCrop(resize(picture));
+    float[] out = new float[3 * p.width() * p.height()];
+    write(p, out, 0);
+    return out;
+  }
+
   private void write(Picture p, float[] out, int offset) {
     int n = p.width() * p.height();
     int[] rgb = p.rgbPixels();

@@ -10,6 +10,7 @@ import dev.crossnet.core.nn.LayerNorm;
 import dev.crossnet.core.nn.Linear;
 import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
+import dev.crossnet.core.nn.RandomParameters;
 import dev.crossnet.core.nn.Scope;
 import dev.crossnet.core.weights.TensorStore;
 import java.nio.file.Path;
@@ -59,6 +60,14 @@ public final class ClipVisionModel extends Module {
   public static ClipVisionModel create(ClipVisionConfig config, TensorStore store, NDManager manager) {
     return ModelFolder.bind(store, manager, source -> new ClipVisionModel(config, source),
         PREFIX + ".embeddings.position_ids");
+  }
+
+  /** A fresh encoder with seeded random weights (see {@link RandomParameters}), to train; weights in the manager. */
+  public static ClipVisionModel initialise(ClipVisionConfig config, long seed, NDManager manager) {
+    try (NDManager scratch = manager.newSubManager()) {
+      TensorStore random = RandomParameters.store(s -> new ClipVisionModel(config, s), seed, scratch);
+      return create(config, random, manager);
+    }
   }
 
   /** Loads a transformers {@code image_encoder} folder ({@code config.json} and {@code model.safetensors}). */

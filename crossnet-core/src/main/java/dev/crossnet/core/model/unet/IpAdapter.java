@@ -7,8 +7,11 @@ import dev.crossnet.core.model.ModelFolder;
 import dev.crossnet.core.model.WeightsOpener;
 import dev.crossnet.core.nn.Attention;
 import dev.crossnet.core.nn.DecoupledKeyValues;
+import dev.crossnet.core.nn.KeyValues;
 import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
+import dev.crossnet.core.nn.RandomParameters;
+import dev.crossnet.core.weights.SafetensorsWriter;
 import dev.crossnet.core.weights.TensorStore;
 import dev.crossnet.core.weights.WeightsException;
 import java.nio.file.Path;
@@ -88,6 +91,40 @@ public final class IpAdapter extends Module {
     int tokens = Math.toIntExact(proj.get(0) / tokenDim);
     int embedDim = Math.toIntExact(proj.get(1));
     return ModelFolder.bind(store, manager, source -> build(source, unet, embedDim, tokens));
+  }
+
+  /**
+   * A fresh adapter for the UNet, to train: the projection random (seeded), and each layer's image key and value
+   * projections starting as copies of the layer's own text key and value projections, as IP-Adapter initialises
+   * them. Weights live in the manager.
+   *
+   * @param embedDim width of the image embeddings it will take
+   * @param tokens image-prompt tokens per image
+   */
+  public static IpAdapter initialise(UNet2DConditionModel unet, int embedDim, int tokens, long seed,
+      NDManager manager) {
+    if (embedDim < 1 || tokens < 1) {
+      throw new IllegalArgumentException("an adapter needs an image embedding width and a token count of at least"
+          + " 1, got " + embedDim + " and " + tokens);
+    }
+    crossWidth(unet.config(), Path.of("new adapter"));
+    IpAdapter adapter;
+    try (NDManager scratch = manager.newSubManager()) {
+      TensorStore random = RandomParameters.store(s -> build(s, unet, embedDim, tokens), seed, scratch);
+      adapter = ModelFolder.bind(random, manager, source -> build(source, unet, embedDim, tokens));
+    }
+    Map<String, NDArray> own = unet.namedParameters();
+    Map<String, NDArray> mine = adapter.namedParameters();
+    adapter.keyIds.forEach((id, layer) -> {
+      mine.get("ip_adapter." + id + ".to_k_ip.weight").set(own.get(layer + ".to_k.weight").toFloatArray());
+      mine.get("ip_adapter." + id + ".to_v_ip.weight").set(own.get(layer + ".to_v.weight").toFloatArray());
+    });
+    return adapter;
+  }
+
+  /** Writes the adapter in the published flat layout ({@code image_proj.*}, {@code ip_adapter.*}), atomically. */
+  public void save(Path file) {
+    SafetensorsWriter.write(file, namedParameters());
   }
 
   /** An adapter for the UNet taking every weight from the source (a checkpoint's binder, or random ones). */
@@ -177,6 +214,21 @@ public final class IpAdapter extends Module {
   boolean fits(UNet2DConditionModel unet) {
     List<String> names = crossAttentionLayers(unet).stream().map(Module::name).toList();
     return names.equals(List.copyOf(keyIds.values())) && unet.config().crossAttentionDim()[0] == tokenDim();
+  }
+
+  /**
+   * The image keys and values of a cross-attention layer for image-prompt tokens [B, tokens, tokenDim], in the
+   * tokens' manager.
+   *
+   * @throws IllegalArgumentException when the adapter has no projections for the layer
+   */
+  public KeyValues imageKeysValues(String layer, NDArray tokens) {
+    IpAttentionProjection p = byLayer.get(layer);
+    if (p == null) {
+      throw new IllegalArgumentException("the IP-Adapter has no image projections for layer '" + layer
+          + "'; it serves " + byLayer.keySet());
+    }
+    return p.keyValues(tokens);
   }
 
   /** The layer's decoupled keys and values of the tokens, or null when the adapter has nothing for it. */

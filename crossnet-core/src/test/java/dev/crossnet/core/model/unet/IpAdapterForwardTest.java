@@ -145,4 +145,44 @@ class IpAdapterForwardTest {
         .hasMessageContaining("[batch, tokens, 8]")
         .hasMessageContaining("(2, 4, 16)");
   }
+
+  @Test
+  void aHooksSeparateContextIsTheDecoupledAttentionOfTheImagePrompt() {
+    AttentionHook separate = new AttentionHook() {
+      @Override
+      public List<SeparateContext> separateContexts(AttentionCall call, int batch, NDManager manager) {
+        NDArray own = tokens.duplicate();
+        own.attach(manager);
+        return List.of(new SeparateContext(ip.imageKeysValues(call.layer(), own), 0.7f, null));
+      }
+    };
+    NDArray viaPrompt = withImage(AttentionHook.NONE, tokens, 0.7f);
+    NDArray viaHook = unet.forward(x, t, text, separate);
+    assertThat(Goldens.maxAbsDiff(viaHook, viaPrompt)).isLessThan(1e-5f);
+  }
+
+  @Test
+  void aSeparateContextWeightedZeroEverywhereChangesNothing() {
+    AttentionHook nowhere = new AttentionHook() {
+      @Override
+      public List<SeparateContext> separateContexts(AttentionCall call, int batch, NDManager manager) {
+        NDArray own = tokens.get("0:1").duplicate();
+        own.attach(manager);
+        return List.of(new SeparateContext(ip.imageKeysValues(call.layer(), own), 1f,
+            manager.zeros(new Shape(1, call.queries(), 1))));
+      }
+    };
+    assertThat(Goldens.maxAbsDiff(unet.forward(x, t, text, nowhere), unet.forward(x, t, text))).isLessThan(1e-6f);
+  }
+
+  @Test
+  void freshAdaptersStartFromTheLayersOwnTextProjections() {
+    IpAdapter fresh = IpAdapter.initialise(unet, 12, 3, 9, m);
+    assertThat(fresh.tokens()).isEqualTo(3);
+    fresh.keyIds().forEach((id, layer) -> {
+      NDArray own = unet.namedParameters().get(layer + ".to_k.weight");
+      NDArray copy = fresh.namedParameters().get("ip_adapter." + id + ".to_k_ip.weight");
+      assertThat(copy.toFloatArray()).containsExactly(own.toFloatArray());
+    });
+  }
 }

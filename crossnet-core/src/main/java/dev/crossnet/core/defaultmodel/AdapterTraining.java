@@ -1,0 +1,280 @@
+package dev.crossnet.core.defaultmodel;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.loss.LossInput;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.loss.LossTerm;
+import dev.crossnet.api.loss.OptimizerOptions;
+import dev.crossnet.api.loss.ParameterGroup;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.core.edit.SubjectPrompt;
+import dev.crossnet.core.edit.WordRows;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.model.clip.ClipVisionModel;
+import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
+import dev.crossnet.core.model.unet.ImagePrompt;
+import dev.crossnet.core.model.unet.IpAdapter;
+import dev.crossnet.core.nn.AttentionCall;
+import dev.crossnet.core.nn.AttentionHook;
+import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.nn.RegionPooling;
+import dev.crossnet.core.train.CheckpointStore;
+import dev.crossnet.core.train.Trainer;
+import dev.crossnet.core.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an image adapter for a frozen model: the IP-Adapter (parameter group "adapter", with the
+ * "reconstruction" loss), and the image encoder too where its learning rate is above 0 (group "image_encoder"),
+ * learn to predict the noise of a scene's
+ * latent from the scene's caption with the figure named by a neutral word and from a picture of the figure's look
+ * ({@link AdapterExamples}), the image prompt weighted to the figure's region in every cross-attention. Some
+ * examples drop the picture (its embedding zeroed, as classifier-free guidance's unconditional half has it), and
+ * some the region (the prompt acts everywhere, as in text-to-image with an image prompt).
+ */
+public final class AdapterTraining {
+
+  /**
+   * @param learningRate AdamW learning rate of the adapter
+   * @param encoderLearningRate AdamW learning rate of the image encoder; 0 keeps it frozen
+   * @param captionShares how often each {@link AdapterExamples.CaptionForm} is drawn (normalised)
+   * @param imageDropout share of examples whose picture is dropped
+   * @param regionDropout share of examples whose image prompt acts on the whole picture
+   * @param averageDecay decay of the weights' moving average (0: none)
+   */
+  public record Settings(double learningRate, double encoderLearningRate, double[] captionShares, double imageDropout, double regionDropout,
+      double averageDecay) {
+
+    public Settings {
+      captionShares = captionShares.clone();
+      if (captionShares.length != AdapterExamples.CaptionForm.values().length) {
+        throw new IllegalArgumentException("need one share per caption form "
+            + List.of(AdapterExamples.CaptionForm.values()) + ", got " + captionShares.length);
+      }
+    }
+
+    /**
+     * The default model's: adapter 5e-4, encoder frozen, captions 40/30/20/10 %, 10 % without picture, 10 % without
+     * region.
+     */
+    public static Settings standard() {
+      return new Settings(5e-4, 0, new double[] {0.4, 0.3, 0.2, 0.1}, 0.1, 0.1, 0.998);
+    }
+
+    @Override
+    public double[] captionShares() {
+      return captionShares.clone();
+    }
+  }
+
+  private AdapterTraining() {}
+
+  /**
+   * Trains the encoder and the adapter in place (resuming from the run's checkpoints when there are some); the
+   * model is not changed.
+   *
+   * @param latents the unscaled latents of the scenes, indexed by {@link AdapterExamples#scene(int)}
+   * @param alphasCumprod the model's training noise schedule
+   * @param predictsV whether the UNet predicts v (else the noise)
+   * @return the last step's loss values
+   */
+  public static Map<String, Double> train(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
+      AdapterExamples examples, LatentSet latents, double[] alphasCumprod, boolean predictsV, TrainingRun run,
+      Settings settings, PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
+      TrainingListener listener, Cancellation cancellation) {
+    float scale = model.vae().map(v -> v.config().scalingFactor()).orElse(1f);
+    Map<String, NDArray> parameters = new LinkedHashMap<>(encoder.namedParameters());
+    parameters.putAll(adapter.namedParameters());
+    List<ParameterGroup> groups = new ArrayList<>();
+    if (settings.encoderLearningRate() > 0) {
+      groups.add(ParameterGroup.named("image_encoder")
+          .parameters(new ArrayList<>(encoder.namedParameters().keySet()))
+          .optimizer(OptimizerOptions.adamW(settings.encoderLearningRate()).withGradientClip(1.0))
+          .loss(LossTerm.of("reconstruction", 1.0))
+          .build());
+    }
+    ParameterGroup ip = ParameterGroup.named("adapter")
+        .parameters(new ArrayList<>(adapter.namedParameters().keySet()))
+        .optimizer(OptimizerOptions.adamW(settings.learningRate()).withGradientClip(1.0))
+        .loss(LossTerm.of("reconstruction", 1.0))
+        .build();
+    groups.add(ip);
+    try (NDManager textScope = manager.newSubManager()) {
+      CaptionStates states = new CaptionStates(model, textScope);
+      Trainer.Builder builder = Trainer.builder()
+          .parameters(parameters)
+          .groups(groups)
+          .losses(losses)
+          .seed(run.seed())
+          .averaging(settings.averageDecay())
+          .stateManager(manager.newSubManager())
+          .metadata(Map.of("model", "image-adapter"))
+          .step((scope, step) -> forward(model, encoder, adapter, examples, latents, scale, states, alphasCumprod,
+              predictsV, run, settings, step, scope));
+      run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
+      try (Trainer trainer = builder.build()) {
+        Map<String, Double> last = TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+        if (!trainer.averagedParameters().isEmpty()) {
+          trainer.copyAveragesIntoParameters();
+        }
+        return last;
+      }
+    }
+  }
+
+  private static Map<LossInput<?>, Object> forward(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
+      AdapterExamples examples, LatentSet latents, float scale, CaptionStates states, double[] alphasCumprod,
+      boolean predictsV, TrainingRun run, Settings settings, int step, NDManager scope) {
+    int b = run.batch();
+    int[] indices = FigureWorldImages.batchIndices(run.seed(), step, b, examples.count());
+    int[] scenes = new int[b];
+    for (int i = 0; i < b; i++) {
+      scenes[i] = examples.scene(indices[i]);
+    }
+    SplittableRandom r = new SplittableRandom(run.seed() * 0x94D049BB133111EBL + step * 7919L + 3);
+    float[] x0 = latents.scaled(scenes, scale);
+    int per = x0.length / b;
+    float[] noise = new float[x0.length];
+    float[] noisy = new float[x0.length];
+    float[] target = predictsV ? new float[x0.length] : noise;
+    float[] timesteps = new float[b];
+    float[] keep = new float[b];
+    float[][] regions = new float[b][];
+    List<float[]> text = new ArrayList<>();
+    double[] shares = settings.captionShares();
+    double total = 0;
+    for (double s : shares) {
+      total += s;
+    }
+    for (int i = 0; i < b; i++) {
+      int t = r.nextInt(alphasCumprod.length);
+      timesteps[i] = t;
+      float a = (float) Math.sqrt(alphasCumprod[t]);
+      float s = (float) Math.sqrt(1 - alphasCumprod[t]);
+      for (int k = i * per; k < (i + 1) * per; k++) {
+        noise[k] = (float) gaussian(r);
+        noisy[k] = a * x0[k] + s * noise[k];
+        if (predictsV) {
+          target[k] = a * noise[k] - s * x0[k];
+        }
+      }
+      double u = r.nextDouble() * total;
+      int form = 0;
+      while (form < shares.length - 1 && u >= shares[form]) {
+        u -= shares[form];
+        form++;
+      }
+      text.add(states.of(examples.captions(indices[i]).get(form)));
+      keep[i] = r.nextDouble() < settings.imageDropout() ? 0 : 1;
+      regions[i] = r.nextDouble() < settings.regionDropout() ? null : examples.region(indices[i]);
+    }
+    Shape shape = latents.shape(b);
+    int length = states.length();
+    int width = states.width();
+    float[] flatText = new float[b * length * width];
+    for (int i = 0; i < b; i++) {
+      System.arraycopy(text.get(i), 0, flatText, i * length * width, length * width);
+    }
+    int side = encoder.config().imageSize();
+    NDArray embeds = encoder.forward(examples.crops(indices, side, scope)).imageEmbeds()
+        .mul(scope.create(keep, new Shape(b, 1)));
+    ImagePrompt prompt = new ImagePrompt(adapter, adapter.project(embeds), 1f);
+    AttentionHook hook = new RegionWeights(regions, examples.size());
+    NDArray prediction = model.unet().forward(scope.create(noisy, shape),
+        scope.create(timesteps).toType(DataType.FLOAT32, false), scope.create(flatText, new Shape(b, length, width)),
+        hook, prompt);
+    Map<LossInput<?>, Object> out = new LinkedHashMap<>();
+    out.put(LossInput.PREDICTION, prediction);
+    out.put(LossInput.TARGET, scope.create(target, shape));
+    out.put(LossInput.TIMESTEPS, scope.create(timesteps));
+    return out;
+  }
+
+  /** Each example's region as the image prompt's per-query weight; a null region weighs every query 1. */
+  private static final class RegionWeights implements AttentionHook {
+
+    private final float[][] regions;
+    private final int size;
+
+    RegionWeights(float[][] regions, int size) {
+      this.regions = regions;
+      this.size = size;
+    }
+
+    @Override
+    public NDArray imageWeight(AttentionCall call, NDManager manager) {
+      int h = (int) call.height();
+      int w = (int) call.width();
+      float[] out = new float[regions.length * h * w];
+      for (int i = 0; i < regions.length; i++) {
+        if (regions[i] == null) {
+          java.util.Arrays.fill(out, i * h * w, (i + 1) * h * w, 1f);
+        } else {
+          System.arraycopy(RegionPooling.pool(regions[i], size, size, w, h), 0, out, i * h * w, h * w);
+        }
+      }
+      return manager.create(out, new Shape(regions.length, (long) h * w, 1));
+    }
+  }
+
+  /**
+   * The frozen text encoder's states of each caption, computed once: the subject's word takes the neutral row
+   * (the mean of the token-embedding table) that an edit with an adapter gives it.
+   */
+  private static final class CaptionStates {
+
+    private final DiffusionModel model;
+    private final NDManager manager;
+    private final NDArray neutral;
+    private final Map<String, float[]> cache = new HashMap<>();
+    private int length;
+    private int width;
+
+    CaptionStates(DiffusionModel model, NDManager manager) {
+      this.model = model;
+      this.manager = manager;
+      this.neutral = WordRows.mean(model.textEncoder(), model.tokenizer(), "", manager).reshape(1, -1);
+      of("");
+    }
+
+    synchronized float[] of(String caption) {
+      return cache.computeIfAbsent(caption, c -> {
+        try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
+          SubjectPrompt.Layout layout = SubjectPrompt.build(model.tokenizer(), c, List.of(),
+              Map.of(AdapterExamples.SUBJECT_WORD, neutral));
+          NDArray ids = scope.create(layout.ids(), new Shape(1, layout.ids().length));
+          NDArray out = model.textEncoder().forward(ids, TokenEmbeddingOverrides.of(layout.overrides()))
+              .lastHiddenState();
+          length = (int) out.getShape().get(1);
+          width = (int) out.getShape().get(2);
+          return out.toFloatArray();
+        }
+      });
+    }
+
+    int length() {
+      return length;
+    }
+
+    int width() {
+      return width;
+    }
+  }
+
+  /** A standard normal draw (Box-Muller), so the noise depends on the random stream only. */
+  private static double gaussian(SplittableRandom r) {
+    double u = 1.0 - r.nextDouble();
+    double v = r.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.crossnet.core.edit.branch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.branch.AttentionControl;
+import dev.crossnet.api.branch.AttentionSite;
+import dev.crossnet.core.model.unet.IpAdapter;
+import dev.crossnet.core.nn.KeyValues;
+import dev.crossnet.core.nn.RegionPooling;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each subject's image-prompt tokens as a context of its own in every cross-attention layer (IP-Adapter's
+ * decoupled cross-attention), confined to the subject's region: a query of a cell the region does not touch gets
+ * weight 0. Under classifier-free guidance the unconditional half attends to the tokens of an empty image (a zero
+ * embedding), as the adapter was trained. Holds plain values only, so nothing is left to free.
+ */
+final class SubjectImagePrompts implements AttentionControl {
+
+  /**
+   * One subject's prompt.
+   *
+   * @param tokens conditional tokens, [tokens x width] row by row
+   * @param emptyTokens the tokens of an empty image, same size
+   * @param region the region's weights on a [regionHeight x regionWidth] grid, or null for the whole picture
+   */
+  record Prompt(float[] tokens, float[] emptyTokens, float[] region, int regionWidth, int regionHeight) {}
+
+  private final IpAdapter adapter;
+  private final List<Prompt> prompts;
+  private final float scale;
+
+  SubjectImagePrompts(IpAdapter adapter, List<Prompt> prompts, float scale) {
+    this.adapter = adapter;
+    this.prompts = List.copyOf(prompts);
+    this.scale = scale;
+  }
+
+  @Override
+  public List<SeparateContext> separateContexts(AttentionSite site, int batch, NDManager manager) {
+    if (!site.cross() || scale == 0) {
+      return List.of();
+    }
+    if (batch != 1 && batch != 2) {
+      throw new IllegalStateException("an image prompt serves a batch of 1, or 2 under classifier-free guidance; "
+          + "layer " + site.layer() + " runs a batch of " + batch);
+    }
+    int count = adapter.tokens();
+    int width = adapter.tokenDim();
+    List<SeparateContext> out = new ArrayList<>();
+    for (Prompt p : prompts) {
+      float[] both = batch == 1 ? p.tokens() : concat(p.emptyTokens(), p.tokens());
+      NDArray tokens = manager.create(both, new Shape(batch, count, width));
+      KeyValues kv = adapter.imageKeysValues(site.layer(), tokens);
+      NDArray weights = null;
+      if (p.region() != null) {
+        float[] pooled = RegionPooling.pool(p.region(), p.regionWidth(), p.regionHeight(), site.width(),
+            site.height());
+        weights = manager.create(pooled, new Shape(1, pooled.length, 1));
+      }
+      out.add(new SeparateContext(kv.keys(), kv.values(), scale, weights));
+    }
+    return out;
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] out = new float[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

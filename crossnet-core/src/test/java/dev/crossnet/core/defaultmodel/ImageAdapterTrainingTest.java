@@ -1,0 +1,99 @@
+package dev.crossnet.core.defaultmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.loss.LossProvider;
+import dev.crossnet.api.plugin.PluginRegistry;
+import dev.crossnet.api.progress.Cancellation;
+import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.model.clip.ClipVisionModel;
+import dev.crossnet.core.model.unet.IpAdapter;
+import dev.crossnet.core.testing.TinyModelFolder;
+import dev.crossnet.core.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two stages of the default model's image adapter, on the tiny golden model. */
+class ImageAdapterTrainingTest {
+
+  private static final PluginRegistry<LossProvider> LOSSES = PluginRegistry.discover(LossProvider.class, "loss", "");
+  private static final ImageAdapterConfig SIZES = ImageAdapterConfig.tiny();
+  private static final SceneOptions SCENES = SceneOptions.defaults().withFigures(1, 2).withSplit(Split.TRAIN);
+
+  @TempDir Path dir;
+
+  @Test
+  void examplesPairAFigureWithAPictureOfItsLookAndCaptionsNameItByTheNeutralWord() {
+    AdapterExamples examples = AdapterExamples.make(SCENES, 6, 500, 9000, SIZES.processor());
+    assertThat(examples.count()).isBetween(4, 6);
+    assertThat(examples.crop(0)).hasSize(3 * SIZES.imageSize() * SIZES.imageSize());
+    assertThat(examples.captions(0).get(0)).startsWith("a " + AdapterExamples.SUBJECT_WORD + " ");
+    assertThat(examples.captions(0).get(3)).isEmpty();
+    float inside = 0;
+    for (float w : examples.region(0)) {
+      inside += w;
+    }
+    assertThat(inside).as("the figure's region").isGreaterThan(40);
+    AdapterExamples again = AdapterExamples.make(SCENES, 6, 500, 9000, SIZES.processor());
+    assertThat(again.crop(1)).containsExactly(examples.crop(1));
+  }
+
+  @Test
+  void theEncoderStageLearnsToReadTheLook() {
+    AdapterExamples examples = AdapterExamples.make(SCENES, 8, 500, 9000, SIZES.processor());
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      ClipVisionModel encoder = ClipVisionModel.initialise(SIZES.encoderConfig(), 4, m);
+      float[] before = encoder.namedParameters().get("visual_projection.weight").toFloatArray();
+      Map<String, Double> last = ImageEncoderTraining.train(encoder, examples,
+          TrainingRun.of(3, 4, 2, Optional.empty(), 1), 1e-3, LOSSES, m, ProgressListener.NONE,
+          TrainingListener.NONE, Cancellation.never());
+      assertThat(last).containsKey("image_encoder/cross-entropy");
+      assertThat(encoder.namedParameters().get("visual_projection.weight").toFloatArray()).isNotEqualTo(before);
+      assertThat(ImageEncoderTraining.accuracy(encoder, examples, examples, m)).hasSize(4);
+    }
+  }
+
+  @Test
+  void anInterruptedAdapterRunResumesToTheSameWeightsAndLeavesEncoderAndModelAlone() {
+    Path model = TinyModelFolder.assemble(dir.resolve("model"));
+    Map<String, float[]> straight = adapterRun(model, dir.resolve("straight"), 4);
+    adapterRun(model, dir.resolve("resumed"), 2);
+    Map<String, float[]> resumed = adapterRun(model, dir.resolve("resumed"), 4);
+    assertThat(resumed.keySet()).isEqualTo(straight.keySet());
+    straight.forEach((k, v) -> assertThat(resumed.get(k)).as(k).containsExactly(v));
+  }
+
+  private Map<String, float[]> adapterRun(Path modelFolder, Path checkpoints, int steps) {
+    AdapterExamples examples = AdapterExamples.make(SCENES, 6, 500, 9000, SIZES.processor());
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(modelFolder, m);
+      float[] unetBefore = model.unet().namedParameters().get("conv_in.weight").toFloatArray();
+      LatentSet latents = LatentSet.encode(model.vae().orElseThrow(), FigureWorldImages.render(SCENES, 6, 500), 3, m);
+      ClipVisionModel encoder = ClipVisionModel.initialise(SIZES.encoderConfig(), 4, m);
+      float[] encoderBefore = encoder.namedParameters().get("visual_projection.weight").toFloatArray();
+      IpAdapter adapter = IpAdapter.initialise(model.unet(), SIZES.projection(), SIZES.tokens(), 5, m);
+      float[] adapterBefore = adapter.namedParameters().get("image_proj.proj.weight").toFloatArray();
+      Map<String, Double> last = AdapterTraining.train(model, encoder, adapter, examples, latents,
+          DefaultModelConfig.standard().alphasCumprod(), false, TrainingRun.of(steps, 3, 7, Optional.of(checkpoints),
+              1), AdapterTraining.Settings.standard(), LOSSES, m, ProgressListener.NONE, TrainingListener.NONE,
+          Cancellation.never());
+      assertThat(last).containsKey("adapter/reconstruction");
+      assertThat(model.unet().namedParameters().get("conv_in.weight").toFloatArray()).containsExactly(unetBefore);
+      assertThat(encoder.namedParameters().get("visual_projection.weight").toFloatArray())
+          .containsExactly(encoderBefore);
+      assertThat(adapter.namedParameters().get("image_proj.proj.weight").toFloatArray()).isNotEqualTo(adapterBefore);
+      Map<String, float[]> out = new LinkedHashMap<>();
+      adapter.namedParameters().forEach((k, v) -> out.put(k, v.toFloatArray()));
+      return out;
+    }
+  }
+}

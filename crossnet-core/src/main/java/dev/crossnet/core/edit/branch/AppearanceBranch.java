@@ -1,7 +1,6 @@
 package dev.crossnet.core.edit.branch;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.edit.Replacement;
@@ -15,7 +14,7 @@ import dev.crossnet.core.edit.WordRows;
 import dev.crossnet.core.edit.encoder.ReadingEncoder;
 import dev.crossnet.core.edit.encoder.SubjectEncoder;
 import dev.crossnet.core.model.ImageAdapter;
-import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.pipeline.ImagePromptControl;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,8 @@ public final class AppearanceBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.appearance.adapter-scale must be 0 or more, got " + scale
           + " (1 is the weight the adapter was trained with)");
     }
-    List<SubjectImagePrompts.Prompt> prompts = new java.util.ArrayList<>();
+    record.put("source", source);
+    List<ImagePromptControl.Prompt> prompts = new java.util.ArrayList<>();
     int index = 0;
     for (Replacement r : c.request().replacements()) {
       Subject s = r.subject();
@@ -141,26 +141,20 @@ public final class AppearanceBranch extends StatelessBranch {
       index++;
     }
     Optional<dev.crossnet.api.branch.AttentionControl> control = prompts.isEmpty() ? Optional.empty()
-        : Optional.of(new SubjectImagePrompts(imageAdapter.get().adapter(), prompts, scale));
+        : Optional.of(new ImagePromptControl(imageAdapter.get().adapter(), prompts, scale));
     return RecordedRun.ofWords(words, leading, Map.of(), record, control);
   }
 
   /** The subject's image-prompt tokens (and those of an empty image), confined to its replacement's region. */
-  private static SubjectImagePrompts.Prompt imagePrompt(ImageAdapter imageAdapter, Subject s, EditContext c,
+  private static ImagePromptControl.Prompt imagePrompt(ImageAdapter imageAdapter, Subject s, EditContext c,
       int index) {
-    try (NDManager scope = c.manager().newSubManager(); GradMode off = GradMode.disabled()) {
-      NDArray embeds = imageAdapter.embed(s.pictures(), s.masks(), scope);
-      float[] tokens = imageAdapter.adapter().project(embeds).toFloatArray();
-      float[] empty = imageAdapter.adapter().project(embeds.zerosLike()).toFloatArray();
-      NDArray mask = c.regionMask(index);
-      int h = (int) mask.getShape().get(2);
-      int w = (int) mask.getShape().get(3);
-      float[] region = mask.toFloatArray();
-      for (int i = 0; i < region.length; i++) {
-        region[i] = region[i] > 0 ? 1 : 0;
-      }
-      return new SubjectImagePrompts.Prompt(tokens, empty, region, w, h);
+    NDArray mask = c.regionMask(index);
+    float[] region = mask.toFloatArray();
+    for (int i = 0; i < region.length; i++) {
+      region[i] = region[i] > 0 ? 1 : 0;
     }
+    return ImagePromptControl.prompt(imageAdapter, s.pictures(), s.masks(), region, (int) mask.getShape().get(3),
+        (int) mask.getShape().get(2), c.manager());
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.crossnet.core.edit.branch;
+package dev.crossnet.core.pipeline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,10 +14,10 @@ import java.util.List;
 /**
  * Each subject's image-prompt tokens as a context of its own in every cross-attention layer (IP-Adapter's
  * decoupled cross-attention), confined to the subject's region: a query of a cell the region does not touch gets
- * weight 0. Under classifier-free guidance the unconditional half attends to the tokens of an empty image (a zero
+ * weight 0 (a prompt without a region acts everywhere, as in text to image). Under classifier-free guidance the unconditional half attends to the tokens of an empty image (a zero
  * embedding), as the adapter was trained. Holds plain values only, so nothing is left to free.
  */
-final class SubjectImagePrompts implements AttentionControl {
+public final class ImagePromptControl implements AttentionControl {
 
   /**
    * One subject's prompt.
@@ -26,13 +26,18 @@ final class SubjectImagePrompts implements AttentionControl {
    * @param emptyTokens the tokens of an empty image, same size
    * @param region the region's weights on a [regionHeight x regionWidth] grid, or null for the whole picture
    */
-  record Prompt(float[] tokens, float[] emptyTokens, float[] region, int regionWidth, int regionHeight) {}
+  public record Prompt(float[] tokens, float[] emptyTokens, float[] region, int regionWidth, int regionHeight) {}
 
   private final IpAdapter adapter;
   private final List<Prompt> prompts;
   private final float scale;
 
-  SubjectImagePrompts(IpAdapter adapter, List<Prompt> prompts, float scale) {
+  /**
+   * @param adapter the model's adapter
+   * @param prompts one per subject
+   * @param scale the weight of every image prompt (1: as trained)
+   */
+  public ImagePromptControl(IpAdapter adapter, List<Prompt> prompts, float scale) {
     this.adapter = adapter;
     this.prompts = List.copyOf(prompts);
     this.scale = scale;
@@ -63,6 +68,24 @@ final class SubjectImagePrompts implements AttentionControl {
       out.add(new SeparateContext(kv.keys(), kv.values(), scale, weights));
     }
     return out;
+  }
+
+  /**
+   * A subject's prompt from its pictures: the pictures' mean image embedding projected to tokens, and the tokens
+   * of a zero embedding for the unconditional half.
+   *
+   * @param region the region's weights [height x width] row by row, or null for the whole picture
+   */
+  public static Prompt prompt(dev.crossnet.core.model.ImageAdapter imageAdapter, List<dev.crossnet.api.image.Picture> pictures,
+      List<java.util.Optional<dev.crossnet.api.region.Mask>> masks, float[] region, int width, int height,
+      NDManager manager) {
+    try (NDManager scope = manager.newSubManager();
+        dev.crossnet.core.nn.GradMode off = dev.crossnet.core.nn.GradMode.disabled()) {
+      NDArray embeds = imageAdapter.embed(pictures, masks, scope);
+      float[] tokens = imageAdapter.adapter().project(embeds).toFloatArray();
+      float[] empty = imageAdapter.adapter().project(embeds.zerosLike()).toFloatArray();
+      return new Prompt(tokens, empty, region, width, height);
+    }
   }
 
   private static float[] concat(float[] a, float[] b) {

@@ -98,8 +98,8 @@ class EditOptionCheckTest {
   void theBuiltInBranchesDeclareTheKeysTheyRead() {
     PluginRegistry<BranchProvider> branches = PluginRegistry.discover(BranchProvider.class, "branch", "");
 
-    assertThat(branches.get("appearance").optionKeys().keys()).containsExactly("init-word", "learning-rate",
-        "mirror", "save-to", "shift", "source", "steps", "template", "tokens");
+    assertThat(branches.get("appearance").optionKeys().keys()).containsExactly("adapter-scale", "init-word",
+        "learning-rate", "mirror", "save-to", "shift", "source", "steps", "template", "tokens");
     assertThat(branches.get("region").optionKeys().keys()).containsExactly("feather", "jump-count", "jump-length", "seam");
     assertThat(branches.get("subject-attention").optionKeys().keys()).containsExactly("bias", "emphasis");
     assertThat(branches.get("motion").optionKeys().keys()).contains("pose", "scale", "body", "null-text",

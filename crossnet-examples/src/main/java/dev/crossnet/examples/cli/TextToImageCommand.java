@@ -8,6 +8,8 @@ import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +68,15 @@ final class TextToImageCommand implements Callable<Integer> {
           + "64x64 model, 128 for figureworld-v2).")
   Integer size;
 
+  @Option(names = "--subject", paramLabel = "PICTURE", split = ",",
+      description = "Pictures whose look to draw, through the model's image adapter (comma-separated; default: "
+          + "none).")
+  List<Path> subjects = new ArrayList<>();
+
+  @Option(names = "--subject-scale", paramLabel = "SCALE", defaultValue = "1",
+      description = "Weight of the subject pictures' image prompt (default: ${DEFAULT-VALUE}).")
+  double subjectScale;
+
   @Override
   public Integer call() throws Exception {
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
@@ -77,6 +88,13 @@ final class TextToImageCommand implements Callable<Integer> {
           .withGuidance(negative, guidance)
           .withSeed(seed)
           .withProgress(new ProgressBar(System.err));
+      if (!subjects.isEmpty()) {
+        List<Picture> pictures = new ArrayList<>();
+        for (Path p : subjects) {
+          pictures.add(Picture.read(p));
+        }
+        request = request.withSubjectPictures(pictures, subjectScale);
+      }
       long start = System.nanoTime();
       Picture picture = TextToImage.of(diffusion).generate(request, manager);
       picture.write(out);

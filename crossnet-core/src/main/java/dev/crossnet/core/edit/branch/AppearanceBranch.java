@@ -23,22 +23,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The subject's look as word embeddings: loaded from the subject's embedding file, or made from its pictures,
- * by textual inversion (learned per subject) or by an image encoder (read in one pass, no training). Options
- * ({@code branch.appearance.*}):
+ * The subject's look: as word embeddings loaded from the subject's embedding file or made from its pictures (by
+ * textual inversion, learned per subject, or by a reader's words, read in one pass), and, on a model with an image
+ * adapter, as an image prompt: the pictures through the model's image encoder and IP-Adapter, attended to by every
+ * cross-attention layer inside the subject's region only. Options ({@code branch.appearance.*}):
  * <ul>
- *   <li>{@code source}: {@code inversion}, {@code encoder}, the {@link ReadingEncoder} (the edit's reader names
- *       the subject in the model's words: the edit option {@code reader}), {@code encoder-then-inversion}:
- *       inversion that starts from the encoder's rows instead of the initial word, or {@code auto} (the default):
- *       the encoder where the edit has a reader for its model (the {@code figureworld} reader on the embedded
- *       default model and on models that ship a FigureWorld judge), inversion elsewhere. On FigureWorld's edit
- *       benchmark the encoder's look agreement is three times the learned token's. </li>
+ *   <li>{@code source}: {@code inversion}, {@code encoder} (the {@link ReadingEncoder}: the edit's reader names
+ *       the subject in the model's words, the edit option {@code reader}), {@code encoder-then-inversion}
+ *       (inversion that starts from the encoder's rows), {@code adapter} (the image prompt, the subject's word
+ *       taking the neutral rows of {@code init-word}), {@code encoder-and-adapter} (the reader's words and the
+ *       image prompt), or {@code auto} (the default): the encoder where the edit has a reader for its model (the
+ *       {@code figureworld} reader on the embedded default model and on models that ship a FigureWorld judge),
+ *       else the adapter where the model has one, else inversion;</li>
+ *   <li>{@code adapter-scale} (1): the image prompt's weight, 1 as the adapter was trained;</li>
  *   <li>the words the rows follow, which the edit puts before the subject's word when the prompt has no
  *       determiner there (see {@code BranchRun.wordsBeforeSubject}): the encoder's (the article "a" of the
  *       default model's captions), the determiner right before {@code {}} in the inversion's template ("a" in
- *       "a {}", none in "a photo of {}"), or those saved in the subject's embedding file. On FigureWorld's edit
- *       benchmark the article raised look agreement from 36 % to 47 % with the encoder and from 3 % to 17 %
- *       with a learned token;</li>
+ *       "a {}", none in "a photo of {}"; the adapter's neutral word follows it too), or those saved in the
+ *       subject's embedding file;</li>
  *   <li>for inversion: {@code steps} (100), {@code learning-rate} (0.005), {@code tokens} (1),
  *       {@code init-word} ("object"), {@code template} ("a photo of {}"; for
  *       a model that lacks these words, such as the embedded default model, "a {}" and the table's mean);</li>
@@ -56,7 +58,8 @@ public final class AppearanceBranch extends StatelessBranch {
   public static final double ADAPTER_SCALE = 1.0;
 
   public AppearanceBranch() {
-    super(NAME, 0, "the subject's look as word embeddings, learned by inversion or read by an encoder",
+    super(NAME, 0, "the subject's look: word embeddings (learned by inversion or read by an encoder) or an image "
+        + "prompt through the model's image adapter",
         OptionKeys.of("source", "save-to", "steps", "learning-rate", "tokens", "init-word", "template", "shift",
             "mirror", "adapter-scale"));
   }
@@ -159,8 +162,8 @@ public final class AppearanceBranch extends StatelessBranch {
 
   /**
    * The source an edit uses for subjects given by pictures: the checked {@code source} option, with {@code auto}
-   * (the default) resolved to {@code encoder} where the edit has a reader ({@link EditContext#reader()}) and
-   * {@code inversion} elsewhere.
+   * (the default) resolved to {@code encoder} where the edit has a reader ({@link EditContext#reader()}), else
+   * {@code adapter} where the model has an image adapter, else {@code inversion}.
    */
   static String source(EditContext c) {
     String value = checked(EditContext.optionsOf(c.request().settings().options(), NAME).getString("source", "auto"));
@@ -177,8 +180,9 @@ public final class AppearanceBranch extends StatelessBranch {
     if (!SOURCES.contains(value)) {
       throw new IllegalArgumentException("branch." + NAME + ".source '" + value + "' is not known; known values: "
           + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass, "
-          + "encoder-then-inversion learns it starting from what the encoder read, auto is encoder where a reader "
-          + "reads the model (the edit option reader) and inversion elsewhere)");
+          + "encoder-then-inversion learns it starting from what the encoder read, adapter draws the pictures "
+          + "through the model's image adapter, encoder-and-adapter does both, auto is encoder where a reader "
+          + "reads the model (the edit option reader), else adapter where the model has one, else inversion)");
     }
     return value;
   }

@@ -38,7 +38,8 @@ import java.util.SplittableRandom;
  * "reconstruction" loss), and the image encoder too where its learning rate is above 0 (group "image_encoder"),
  * learn to predict the noise of a scene's
  * latent from the scene's caption with the figure named by a neutral word and from a picture of the figure's look
- * ({@link AdapterExamples}), the image prompt weighted to the figure's region in every cross-attention. Some
+ * ({@link AdapterExamples}), the image prompt weighted to the figure's region in every cross-attention, and the
+ * loss counted inside that region only (what the image prompt can change). Some
  * examples drop the picture (its embedding zeroed, as classifier-free guidance's unconditional half has it), and
  * some the region (the prompt acts everywhere, as in text-to-image with an image prompt).
  */
@@ -132,6 +133,69 @@ public final class AdapterTraining {
     }
   }
 
+  /**
+   * The mean squared denoising error inside each example's figure region, with the figure's picture and with a
+   * zero image embedding (the adapter's "no picture"), over every example at fixed timesteps (spread over the
+   * schedule) and fixed noise, captions "a &lt;subject&gt; pose": how much of the figure the picture tells the model.
+   *
+   * @return {error with the picture, error without}
+   */
+  public static double[] regionError(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
+      AdapterExamples examples, LatentSet latents, double[] alphasCumprod, boolean predictsV, NDManager manager) {
+    float scale = model.vae().map(v -> v.config().scalingFactor()).orElse(1f);
+    double[] sums = new double[2];
+    try (NDManager textScope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
+      CaptionStates states = new CaptionStates(model, textScope);
+      int b = 16;
+      for (int start = 0; start < examples.count(); start += b) {
+        int n = Math.min(b, examples.count() - start);
+        int[] indices = java.util.stream.IntStream.range(start, start + n).toArray();
+        int[] scenes = java.util.Arrays.stream(indices).map(examples::scene).toArray();
+        try (NDManager scope = manager.newSubManager()) {
+          float[] x0 = latents.scaled(scenes, scale);
+          int per = x0.length / n;
+          SplittableRandom r = new SplittableRandom(17L + start);
+          float[] noisy = new float[x0.length];
+          float[] target = new float[x0.length];
+          float[] timesteps = new float[n];
+          float[][] regions = new float[n][];
+          List<float[]> rows = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int t = (int) ((indices[i] * 0.618034 % 1.0) * (alphasCumprod.length - 1));
+            timesteps[i] = t;
+            float a = (float) Math.sqrt(alphasCumprod[t]);
+            float sd = (float) Math.sqrt(1 - alphasCumprod[t]);
+            for (int k = i * per; k < (i + 1) * per; k++) {
+              float e = (float) gaussian(r);
+              noisy[k] = a * x0[k] + sd * e;
+              target[k] = predictsV ? a * e - sd * x0[k] : e;
+            }
+            regions[i] = examples.region(indices[i]);
+            rows.add(states.of(examples.captions(indices[i]).get(0)));
+          }
+          int length = states.length();
+          int width = states.width();
+          float[] text = new float[n * length * width];
+          for (int i = 0; i < n; i++) {
+            System.arraycopy(rows.get(i), 0, text, i * length * width, length * width);
+          }
+          Shape shape = latents.shape(n);
+          NDArray mask = lossMask(regions, examples.size(), (int) shape.get(3), (int) shape.get(2), scope);
+          NDArray embeds = encoder.forward(examples.crops(indices, encoder.config().imageSize(), scope)).imageEmbeds();
+          for (int v = 0; v < 2; v++) {
+            NDArray e = v == 0 ? embeds : embeds.zerosLike();
+            NDArray prediction = model.unet().forward(scope.create(noisy, shape), scope.create(timesteps),
+                scope.create(text, new Shape(n, length, width)), new RegionWeights(regions, examples.size()),
+                new ImagePrompt(adapter, adapter.project(e), 1f));
+            NDArray err = prediction.sub(scope.create(target, shape)).square().mul(mask);
+            sums[v] += err.sum().getFloat() / (mask.sum().getFloat() * shape.get(1)) * n;
+          }
+        }
+      }
+    }
+    return new double[] {sums[0] / examples.count(), sums[1] / examples.count()};
+  }
+
   private static Map<LossInput<?>, Object> forward(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
       AdapterExamples examples, LatentSet latents, float scale, CaptionStates states, double[] alphasCumprod,
       boolean predictsV, TrainingRun run, Settings settings, int step, NDManager scope) {
@@ -197,7 +261,24 @@ public final class AdapterTraining {
     out.put(LossInput.PREDICTION, prediction);
     out.put(LossInput.TARGET, scope.create(target, shape));
     out.put(LossInput.TIMESTEPS, scope.create(timesteps));
+    out.put(LossInput.MASK, lossMask(regions, examples.size(), (int) shape.get(3), (int) shape.get(2), scope));
     return out;
+  }
+
+  /**
+   * Where the loss counts, [B, 1, h, w]: each example's region at the latent's resolution (what the image prompt
+   * can change), or everywhere for an example without one.
+   */
+  private static NDArray lossMask(float[][] regions, int size, int w, int h, NDManager scope) {
+    float[] out = new float[regions.length * h * w];
+    for (int i = 0; i < regions.length; i++) {
+      if (regions[i] == null) {
+        java.util.Arrays.fill(out, i * h * w, (i + 1) * h * w, 1f);
+      } else {
+        System.arraycopy(RegionPooling.pool(regions[i], size, size, w, h), 0, out, i * h * w, h * w);
+      }
+    }
+    return scope.create(out, new Shape(regions.length, 1, h, w));
   }
 
   /** Each example's region as the image prompt's per-query weight; a null region weighs every query 1. */

@@ -91,6 +91,10 @@ class ImageAdapterTrainingTest {
       assertThat(encoder.namedParameters().get("visual_projection.weight").toFloatArray())
           .containsExactly(encoderBefore);
       assertThat(adapter.namedParameters().get("image_proj.proj.weight").toFloatArray()).isNotEqualTo(adapterBefore);
+      double[] error = AdapterTraining.regionError(model, encoder, adapter, examples, latents,
+          DefaultModelConfig.standard().alphasCumprod(), false, m);
+      assertThat(error[0]).isPositive().isFinite().isNotEqualTo(error[1]);
+      assertThat(error[1]).isPositive().isFinite();
       Map<String, float[]> out = new LinkedHashMap<>();
       adapter.namedParameters().forEach((k, v) -> out.put(k, v.toFloatArray()));
       return out;

@@ -154,6 +154,13 @@ public final class TrainImageAdapter implements Callable<Integer> {
       if (Files.exists(csv)) {
         LossPlot.draw(csv, work.resolve("loss.png"), "adapter denoising loss (noise MSE)");
       }
+      LatentSet heldOutLatents = LatentSet.encode(model.vae().orElseThrow(),
+          FigureWorldImages.render(SceneOptions.defaults().withSplit(Split.HELD_OUT), 500, 5_000_000L), 64, manager);
+      double[] error = AdapterTraining.regionError(model, encoder, adapter, heldOut, heldOutLatents,
+          config.alphasCumprod(), config.predictionType().equals(DefaultModelConfig.V_PREDICTION), manager);
+      System.out.printf(Locale.ROOT, "held-out denoising error inside the figure (%d scenes): %.5f with its "
+          + "picture, %.5f without (%.1f %% lower)%n", heldOut.count(), error[0], error[1],
+          100 * (error[1] - error[0]) / error[1]);
       Path out = export != null ? export : work.resolve("adapter");
       new ImageAdapter(encoder, sizes.processor(), adapter).save(out, sizes.encoderConfigText(),
           sizes.processorConfigText());

@@ -155,6 +155,7 @@ public final class AdapterTraining {
           float[] x0 = latents.scaled(scenes, scale);
           int per = x0.length / n;
           SplittableRandom r = new SplittableRandom(17L + start);
+          float[] noise = new float[x0.length];
           float[] noisy = new float[x0.length];
           float[] target = new float[x0.length];
           float[] timesteps = new float[n];
@@ -163,13 +164,7 @@ public final class AdapterTraining {
           for (int i = 0; i < n; i++) {
             int t = (int) ((indices[i] * 0.618034 % 1.0) * (alphasCumprod.length - 1));
             timesteps[i] = t;
-            float a = (float) Math.sqrt(alphasCumprod[t]);
-            float sd = (float) Math.sqrt(1 - alphasCumprod[t]);
-            for (int k = i * per; k < (i + 1) * per; k++) {
-              float e = (float) gaussian(r);
-              noisy[k] = a * x0[k] + sd * e;
-              target[k] = predictsV ? a * e - sd * x0[k] : e;
-            }
+            ForwardNoise.apply(x0, i * per, (i + 1) * per, alphasCumprod[t], predictsV, r, noise, noisy, target);
             regions[i] = examples.region(indices[i]);
             rows.add(states.of(examples.captions(indices[i]).get(0)));
           }
@@ -223,15 +218,7 @@ public final class AdapterTraining {
     for (int i = 0; i < b; i++) {
       int t = r.nextInt(alphasCumprod.length);
       timesteps[i] = t;
-      float a = (float) Math.sqrt(alphasCumprod[t]);
-      float s = (float) Math.sqrt(1 - alphasCumprod[t]);
-      for (int k = i * per; k < (i + 1) * per; k++) {
-        noise[k] = (float) gaussian(r);
-        noisy[k] = a * x0[k] + s * noise[k];
-        if (predictsV) {
-          target[k] = a * noise[k] - s * x0[k];
-        }
-      }
+      ForwardNoise.apply(x0, i * per, (i + 1) * per, alphasCumprod[t], predictsV, r, noise, noisy, target);
       double u = r.nextDouble() * total;
       int form = 0;
       while (form < shares.length - 1 && u >= shares[form]) {
@@ -270,6 +257,11 @@ public final class AdapterTraining {
    * can change), or everywhere for an example without one.
    */
   private static NDArray lossMask(float[][] regions, int size, int w, int h, NDManager scope) {
+    return scope.create(pooled(regions, size, w, h), new Shape(regions.length, 1, h, w));
+  }
+
+  /** The regions pooled to w x h, one after another; a null region is 1 everywhere. */
+  private static float[] pooled(float[][] regions, int size, int w, int h) {
     float[] out = new float[regions.length * h * w];
     for (int i = 0; i < regions.length; i++) {
       if (regions[i] == null) {
@@ -278,7 +270,7 @@ public final class AdapterTraining {
         System.arraycopy(RegionPooling.pool(regions[i], size, size, w, h), 0, out, i * h * w, h * w);
       }
     }
-    return scope.create(out, new Shape(regions.length, 1, h, w));
+    return out;
   }
 
   /** Each example's region as the image prompt's per-query weight; a null region weighs every query 1. */
@@ -296,15 +288,7 @@ public final class AdapterTraining {
     public NDArray imageWeight(AttentionCall call, NDManager manager) {
       int h = (int) call.height();
       int w = (int) call.width();
-      float[] out = new float[regions.length * h * w];
-      for (int i = 0; i < regions.length; i++) {
-        if (regions[i] == null) {
-          java.util.Arrays.fill(out, i * h * w, (i + 1) * h * w, 1f);
-        } else {
-          System.arraycopy(RegionPooling.pool(regions[i], size, size, w, h), 0, out, i * h * w, h * w);
-        }
-      }
-      return manager.create(out, new Shape(regions.length, (long) h * w, 1));
+      return manager.create(pooled(regions, size, w, h), new Shape(regions.length, (long) h * w, 1));
     }
   }
 
@@ -350,12 +334,5 @@ public final class AdapterTraining {
     int width() {
       return width;
     }
-  }
-
-  /** A standard normal draw (Box-Muller), so the noise depends on the random stream only. */
-  private static double gaussian(SplittableRandom r) {
-    double u = 1.0 - r.nextDouble();
-    double v = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 }

@@ -131,15 +131,7 @@ public final class DiffusionTraining {
     for (int i = 0; i < b; i++) {
       int t = r.nextInt(alphasCumprod.length);
       timesteps[i] = t;
-      float a = (float) Math.sqrt(alphasCumprod[t]);
-      float s = (float) Math.sqrt(1 - alphasCumprod[t]);
-      for (int k = i * per; k < (i + 1) * per; k++) {
-        noise[k] = (float) gaussian(r);
-        noisy[k] = a * x0[k] + s * noise[k];
-        if (predictsV) {
-          target[k] = a * noise[k] - s * x0[k];
-        }
-      }
+      ForwardNoise.apply(x0, i * per, (i + 1) * per, alphasCumprod[t], predictsV, r, noise, noisy, target);
       weights[i] = (float) minSnrWeight(alphasCumprod[t], settings.minSnrGamma(), predictsV);
       int[] row = r.nextDouble() < settings.captionDropout() ? empty : tokens[indices[i]];
       for (int k = 0; k < length; k++) {
@@ -170,12 +162,5 @@ public final class DiffusionTraining {
     }
     double snr = alphaBar / (1 - alphaBar);
     return Math.min(snr, gamma) / (predictsV ? snr + 1 : snr);
-  }
-
-  /** A standard normal draw (Box-Muller), so the noise depends on the random stream only. */
-  private static double gaussian(SplittableRandom r) {
-    double u = 1.0 - r.nextDouble();
-    double v = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 }

@@ -60,10 +60,11 @@ public final class TinyModelFolder {
       var encoder = dev.crossnet.core.model.clip.ClipVisionModel.initialise(sizes.encoderConfig(), seed, m);
       var adapter = dev.crossnet.core.model.unet.IpAdapter.initialise(unet, sizes.projection(), sizes.tokens(),
           seed + 1, m);
-      // random projections make tiny image tokens: scale them up so that the image prompt visibly acts
-      adapter.namedParameters().forEach((name, p) -> {
+      // a fresh adapter's image values are zero (it changes nothing): give them weights so the prompt acts
+      var weights = adapter.namedParameters();
+      weights.forEach((name, p) -> {
         if (name.endsWith("to_v_ip.weight")) {
-          p.muli(8f);
+          p.set(weights.get(name.replace("to_v_ip", "to_k_ip")).mul(8f).toFloatArray());
         }
       });
       new dev.crossnet.core.model.ImageAdapter(encoder, sizes.processor(), adapter)

@@ -94,9 +94,11 @@ public final class IpAdapter extends Module {
   }
 
   /**
-   * A fresh adapter for the UNet, to train: the projection random (seeded), and each layer's image key and value
-   * projections starting as copies of the layer's own text key and value projections, as IP-Adapter initialises
-   * them. Weights live in the manager.
+   * A fresh adapter for the UNet, to train: the projection random (seeded), each layer's image key projection a
+   * copy of the layer's own text key projection (as IP-Adapter initialises it) and its image value projection zero,
+   * so that a fresh adapter adds nothing to any layer and the image part grows only as far as training finds it
+   * useful (IP-Adapter copies the value projection too, which makes an untrained adapter disturb every layer).
+   * Weights live in the manager.
    *
    * @param embedDim width of the image embeddings it will take
    * @param tokens image-prompt tokens per image
@@ -117,7 +119,8 @@ public final class IpAdapter extends Module {
     Map<String, NDArray> mine = adapter.namedParameters();
     adapter.keyIds.forEach((id, layer) -> {
       mine.get("ip_adapter." + id + ".to_k_ip.weight").set(own.get(layer + ".to_k.weight").toFloatArray());
-      mine.get("ip_adapter." + id + ".to_v_ip.weight").set(own.get(layer + ".to_v.weight").toFloatArray());
+      NDArray value = mine.get("ip_adapter." + id + ".to_v_ip.weight");
+      value.set(new float[Math.toIntExact(value.getShape().size())]);
     });
     return adapter;
   }

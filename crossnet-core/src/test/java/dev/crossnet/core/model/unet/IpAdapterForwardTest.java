@@ -176,7 +176,7 @@ class IpAdapterForwardTest {
   }
 
   @Test
-  void freshAdaptersStartFromTheLayersOwnTextProjections() {
+  void freshAdaptersCopyTheTextKeysAndChangeNothingUntilTrained() {
     IpAdapter fresh = IpAdapter.initialise(unet, 12, 3, 9, m);
     assertThat(fresh.tokens()).isEqualTo(3);
     fresh.keyIds().forEach((id, layer) -> {
@@ -184,5 +184,8 @@ class IpAdapterForwardTest {
       NDArray copy = fresh.namedParameters().get("ip_adapter." + id + ".to_k_ip.weight");
       assertThat(copy.toFloatArray()).containsExactly(own.toFloatArray());
     });
+    NDArray freshTokens = fresh.project(m.randomNormal(new Shape(2, 12)));
+    NDArray with = unet.forward(x, t, text, AttentionHook.NONE, new ImagePrompt(fresh, freshTokens, 1f));
+    assertThat(Goldens.maxAbsDiff(with, unet.forward(x, t, text))).isLessThan(1e-6f);
   }
 }

@@ -72,6 +72,11 @@ public final class AdapterTraining {
       return new Settings(5e-4, 0, new double[] {0.4, 0.3, 0.2, 0.1}, 0.1, 0.1, 0.998);
     }
 
+    /** These settings with other learning rates (the encoder's 0 keeps it frozen). */
+    public Settings withLearningRates(double adapter, double encoder) {
+      return new Settings(adapter, encoder, captionShares, imageDropout, regionDropout, averageDecay);
+    }
+
     @Override
     public double[] captionShares() {
       return captionShares.clone();

@@ -94,7 +94,7 @@ public final class Attention extends Module {
       }
       if (cross && hook != AttentionHook.NONE) {
         for (AttentionHook.SeparateContext c : hook.separateContexts(call, (int) b, s.manager())) {
-          merged = merged.add(separatePart(s, query, c, call, b, n));
+          merged = merged.add(separatePart(s, query, c, call, b));
         }
       }
       return s.keep(out.forward(merged));
@@ -120,31 +120,28 @@ public final class Attention extends Module {
       s.borrow(kv.keys(), kv.values());
       weight = hook.imageWeight(call, s.manager());
     }
-    // the second context's maps are not the layer's maps: observers of the first context must not see them
-    NDArray attended = sdpa.attend(splitHeads(query), splitHeads(kv.keys()), splitHeads(kv.values()), null, call,
-        AttentionHook.NONE);
-    NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, call.queries(), (long) heads * headDim)
-        .mul(Scalars.of(query, decoupled.scale()));
-    return weight == null ? part : part.mul(weight);
+    return imagePart(query, kv, decoupled.scale(), weight, call, b);
   }
 
   /** scale x attn(q, k, v) of a hook's separate context, heads merged, times its per-query weights. */
-  private NDArray separatePart(Scope s, NDArray query, AttentionHook.SeparateContext c, AttentionCall call, long b,
-      long n) {
+  private NDArray separatePart(Scope s, NDArray query, AttentionHook.SeparateContext c, AttentionCall call, long b) {
     KeyValues kv = c.keyValues();
     s.borrow(kv.keys(), kv.values());
     checkHookResult(kv, b, "attention hook returned a separate context with");
-    NDArray keys = kv.keys();
-    NDArray values = kv.values();
-    if (keys.getShape().get(0) != b) {
-      keys = keys.repeat(0, b);
-      values = values.repeat(0, b);
-    }
-    NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), null, call,
+    return imagePart(query, kv, c.scale(), c.queryWeights(), call, b);
+  }
+
+  /**
+   * scale x attn(q, k, v) of a context attended to on its own (IP-Adapter's image part, a hook's separate context),
+   * heads merged, times the per-query weight if any: [B, n, inner]. Keys and values of batch 1 serve every query.
+   * Its maps are not the layer's maps: observers of the text context never see them.
+   */
+  private NDArray imagePart(NDArray query, KeyValues kv, float scale, NDArray weight, AttentionCall call, long b) {
+    NDArray attended = sdpa.attend(splitHeads(query), splitHeads(kv.keys()), splitHeads(kv.values()), null, call,
         AttentionHook.NONE);
-    NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim)
-        .mul(Scalars.of(query, c.scale()));
-    return c.queryWeights() == null ? part : part.mul(c.queryWeights());
+    NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, call.queries(), (long) heads * headDim)
+        .mul(Scalars.of(query, scale));
+    return weight == null ? part : part.mul(weight);
   }
 
   /** A hook's keys and values must fit this layer; say which layer and what was wrong. */

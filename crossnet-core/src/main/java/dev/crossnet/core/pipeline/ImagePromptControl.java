@@ -10,12 +10,15 @@ import dev.crossnet.core.nn.KeyValues;
 import dev.crossnet.core.nn.RegionPooling;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each subject's image-prompt tokens as a context of its own in every cross-attention layer (IP-Adapter's
  * decoupled cross-attention), confined to the subject's region: a query of a cell the region does not touch gets
  * weight 0 (a prompt without a region acts everywhere, as in text to image). Under classifier-free guidance the unconditional half attends to the tokens of an empty image (a zero
- * embedding), as the adapter was trained. Holds plain values only, so nothing is left to free.
+ * embedding), as the adapter was trained. Holds plain values only (each layer's keys and values, projected once),
+ * so nothing is left to free.
  */
 public final class ImagePromptControl implements AttentionControl {
 
@@ -31,6 +34,10 @@ public final class ImagePromptControl implements AttentionControl {
   private final IpAdapter adapter;
   private final List<Prompt> prompts;
   private final float scale;
+  /** Keys and values by prompt, layer and batch. */
+  private final Map<String, float[][]> projected = new ConcurrentHashMap<>();
+  /** Region weights by prompt and grid size. */
+  private final Map<String, float[]> regions = new ConcurrentHashMap<>();
 
   /**
    * @param adapter the model's adapter
@@ -52,20 +59,21 @@ public final class ImagePromptControl implements AttentionControl {
       throw new IllegalStateException("an image prompt serves a batch of 1, or 2 under classifier-free guidance; "
           + "layer " + site.layer() + " runs a batch of " + batch);
     }
-    int count = adapter.tokens();
-    int width = adapter.tokenDim();
     List<SeparateContext> out = new ArrayList<>();
-    for (Prompt p : prompts) {
-      float[] both = batch == 1 ? p.tokens() : concat(p.emptyTokens(), p.tokens());
-      NDArray tokens = manager.create(both, new Shape(batch, count, width));
-      KeyValues kv = adapter.imageKeysValues(site.layer(), tokens);
+    for (int i = 0; i < prompts.size(); i++) {
+      Prompt p = prompts.get(i);
+      int index = i;
+      // the tokens are the same at every step: each layer's keys and values are projected once per edit
+      float[][] kv = projected.computeIfAbsent(i + "|" + site.layer() + "|" + batch,
+          k -> project(prompts.get(index), site.layer(), batch, manager));
+      Shape shape = new Shape(batch, adapter.tokens(), kv[0].length / (batch * adapter.tokens()));
       NDArray weights = null;
       if (p.region() != null) {
-        float[] pooled = RegionPooling.pool(p.region(), p.regionWidth(), p.regionHeight(), site.width(),
-            site.height());
+        float[] pooled = regions.computeIfAbsent(i + "|" + site.width() + "x" + site.height(),
+            k -> RegionPooling.pool(p.region(), p.regionWidth(), p.regionHeight(), site.width(), site.height()));
         weights = manager.create(pooled, new Shape(1, pooled.length, 1));
       }
-      out.add(new SeparateContext(kv.keys(), kv.values(), scale, weights));
+      out.add(new SeparateContext(manager.create(kv[0], shape), manager.create(kv[1], shape), scale, weights));
     }
     return out;
   }
@@ -85,6 +93,16 @@ public final class ImagePromptControl implements AttentionControl {
       float[] tokens = imageAdapter.adapter().project(embeds).toFloatArray();
       float[] empty = imageAdapter.adapter().project(embeds.zerosLike()).toFloatArray();
       return new Prompt(tokens, empty, region, width, height);
+    }
+  }
+
+  /** A prompt's keys and values for a layer and batch, as plain values. */
+  private float[][] project(Prompt p, String layer, int batch, NDManager manager) {
+    float[] both = batch == 1 ? p.tokens() : concat(p.emptyTokens(), p.tokens());
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray tokens = scratch.create(both, new Shape(batch, adapter.tokens(), adapter.tokenDim()));
+      KeyValues kv = adapter.imageKeysValues(layer, tokens);
+      return new float[][] {kv.keys().toFloatArray(), kv.values().toFloatArray()};
     }
   }
 

@@ -144,9 +144,8 @@ public final class TrainImageAdapter implements Callable<Integer> {
           100 * read[2], 100 * read[3]);
       IpAdapter adapter = IpAdapter.initialise(model.unet(), sizes.projection(), sizes.tokens(), seed + 1, manager);
       TrainingRun run = new TrainingRun(steps, batch, seed, Optional.of(work.resolve("checkpoints")), every, stop);
-      AdapterTraining.Settings settings = AdapterTraining.Settings.standard();
-      settings = new AdapterTraining.Settings(learningRate, encoderLearningRate, settings.captionShares(), settings.imageDropout(),
-          settings.regionDropout(), settings.averageDecay());
+      AdapterTraining.Settings settings =
+          AdapterTraining.Settings.standard().withLearningRates(learningRate, encoderLearningRate);
       Path csv = work.resolve("loss.csv");
       AdapterTraining.train(model, encoder, adapter, examples, latents, config.alphasCumprod(),
           config.predictionType().equals(DefaultModelConfig.V_PREDICTION), run, settings, losses, manager,

@@ -296,48 +296,4 @@ public final class AdapterTraining {
       return manager.create(pooled(regions, size, w, h), new Shape(regions.length, (long) h * w, 1));
     }
   }
-
-  /**
-   * The frozen text encoder's states of each caption, computed once: the subject's word takes the neutral row
-   * (the mean of the token-embedding table) that an edit with an adapter gives it.
-   */
-  private static final class CaptionStates {
-
-    private final DiffusionModel model;
-    private final NDManager manager;
-    private final NDArray neutral;
-    private final Map<String, float[]> cache = new HashMap<>();
-    private int length;
-    private int width;
-
-    CaptionStates(DiffusionModel model, NDManager manager) {
-      this.model = model;
-      this.manager = manager;
-      this.neutral = WordRows.mean(model.textEncoder(), model.tokenizer(), "", manager).reshape(1, -1);
-      of("");
-    }
-
-    synchronized float[] of(String caption) {
-      return cache.computeIfAbsent(caption, c -> {
-        try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
-          SubjectPrompt.Layout layout = SubjectPrompt.build(model.tokenizer(), c, List.of(),
-              Map.of(AdapterExamples.SUBJECT_WORD, neutral));
-          NDArray ids = scope.create(layout.ids(), new Shape(1, layout.ids().length));
-          NDArray out = model.textEncoder().forward(ids, TokenEmbeddingOverrides.of(layout.overrides()))
-              .lastHiddenState();
-          length = (int) out.getShape().get(1);
-          width = (int) out.getShape().get(2);
-          return out.toFloatArray();
-        }
-      });
-    }
-
-    int length() {
-      return length;
-    }
-
-    int width() {
-      return width;
-    }
-  }
 }

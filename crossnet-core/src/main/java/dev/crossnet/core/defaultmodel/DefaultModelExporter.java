@@ -89,6 +89,22 @@ public final class DefaultModelExporter {
     writeComponent(folder, config.vaeJson(scalingFactor), vae, DIFFUSERS_WEIGHTS, DataType.FLOAT32);
   }
 
+  /**
+   * Replaces the UNet of a written model folder: {@code config.json} copied from {@code configSource}, the weights
+   * of {@code unet} as {@code type}, then the folder's file list written again.
+   */
+  public static void replaceUnet(Path modelFolder, Path configSource, Module unet, DataType type) {
+    try {
+      Path folder = modelFolder.resolve("unet");
+      Files.createDirectories(folder);
+      write(folder.resolve("config.json"), Files.readString(configSource));
+      writeWeights(folder.resolve(DIFFUSERS_WEIGHTS), unet, type);
+      writeFileList(modelFolder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace the UNet of " + modelFolder, e);
+    }
+  }
+
   /** Writes a CLIP tokenizer folder whose length is {@code maxTokens} and whose pad token is eos. */
   public static void writeTokenizer(Path folder, WordBpeVocabulary vocabulary, int maxTokens) {
     Map<String, Object> specials = new LinkedHashMap<>();
@@ -112,6 +128,10 @@ public final class DefaultModelExporter {
   private static void writeComponent(Path folder, Map<String, Object> json, Module model, String file,
       DataType type) {
     write(folder.resolve("config.json"), DefaultModelConfig.toJson(json));
+    writeWeights(folder.resolve(file), model, type);
+  }
+
+  private static void writeWeights(Path file, Module model, DataType type) {
     try (NDManager scope = model.namedParameters().values().iterator().next().getManager().newSubManager()) {
       Map<String, NDArray> tensors = new LinkedHashMap<>();
       model.namedParameters().forEach((name, a) -> {
@@ -119,7 +139,7 @@ public final class DefaultModelExporter {
         t.attach(scope);
         tensors.put(name, t);
       });
-      SafetensorsWriter.write(folder.resolve(file), tensors, Map.of("format", "pt"));
+      SafetensorsWriter.write(file, tensors, Map.of("format", "pt"));
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.BiFunction;
 
 /**
  * The unscaled latent means of a picture set, encoded once by the trained autoencoder and kept in memory
@@ -33,20 +34,28 @@ public final class LatentSet {
 
   /** Encodes every picture, {@code batch} at a time, each batch in its own manager. */
   public static LatentSet encode(AutoencoderKL vae, FigureWorldImages images, int batch, NDManager manager) {
-    int n = images.count();
-    float[][] out = new float[n][];
+    return encode(vae, images.count(), images::pixels, batch, manager);
+  }
+
+  /**
+   * Encodes {@code count} pictures that {@code pixels} gives by index ([B, 3, H, W] in [-1, 1]), {@code batch} at a
+   * time, each batch in its own manager.
+   */
+  public static LatentSet encode(AutoencoderKL vae, int count, BiFunction<int[], NDManager, NDArray> pixels,
+      int batch, NDManager manager) {
+    float[][] out = new float[count][];
     int channels = vae.config().latentChannels();
     int side = 0;
     try (GradMode off = GradMode.disabled()) {
-      for (int start = 0; start < n; start += batch) {
-        int count = Math.min(batch, n - start);
-        int[] indices = java.util.stream.IntStream.range(start, start + count).toArray();
+      for (int start = 0; start < count; start += batch) {
+        int n = Math.min(batch, count - start);
+        int[] indices = java.util.stream.IntStream.range(start, start + n).toArray();
         try (NDManager scope = manager.newSubManager()) {
-          NDArray mean = vae.encode(images.pixels(indices, scope)).mean();
+          NDArray mean = vae.encode(pixels.apply(indices, scope)).mean();
           side = (int) mean.getShape().get(2);
           float[] flat = mean.toFloatArray();
-          int per = flat.length / count;
-          for (int i = 0; i < count; i++) {
+          int per = flat.length / n;
+          for (int i = 0; i < n; i++) {
             out[start + i] = java.util.Arrays.copyOfRange(flat, i * per, (i + 1) * per);
           }
         }

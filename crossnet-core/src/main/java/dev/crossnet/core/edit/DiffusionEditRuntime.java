@@ -28,9 +28,11 @@ import dev.crossnet.core.edit.video.FrameByFrameEdit;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
+import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.core.pipeline.ClipPromptEncoder;
 import dev.crossnet.core.pipeline.DenoisingLoop;
+import dev.crossnet.core.pipeline.InpaintingPredictor;
 import dev.crossnet.core.pipeline.LatentCodec;
 import dev.crossnet.core.pipeline.NoisePredictor;
 import dev.crossnet.core.pipeline.Resampling;
@@ -152,12 +154,18 @@ public final class DiffusionEditRuntime implements EditRuntime {
         pixelMasks.add(r.region().toMask(bedrock.width(), bedrock.height()));
       }
       NDArray union = RegionMasks.union(regionMasks, m);
+      NoisePredictor denoiser = predictor;
+      if (InpaintingUnets.isInpainting(model.unet().config())) {
+        // the inpainting UNet reads the region and the bedrock with the region blanked at every step
+        denoiser = clock.time("encode", () -> inpainting(predictor, codec, bedrock, pixelMasks, union, m));
+        record.put("inpainting", "true");
+      }
       ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
       NDArray negative = prompts.encode(List.of(settings.negativePrompt()), m);
       NoiseSource noise = NoiseSource.seeded(request.seed());
       AtomicReference<SubjectPrompt.Layout> layout = new AtomicReference<>();
       AtomicReference<NDArray> textStates = new AtomicReference<>();
-      EditContext.Shared shared = new EditContext.Shared(request, model, predictor, codec, sampler, plan, start,
+      EditContext.Shared shared = new EditContext.Shared(request, model, denoiser, codec, sampler, plan, start,
           latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates,
           reader);
 
@@ -211,7 +219,8 @@ public final class DiffusionEditRuntime implements EditRuntime {
         DenoisingLoop.Settings loopSettings = new DenoisingLoop.Settings(sampler, plan, loopStart, text,
             settings.guidanceScale() == 1.0 ? null : negative, settings.guidanceScale(), loopRuns, noise,
             settings.progress(), settings.cancellation(), resampling);
-        NDArray result = clock.time("sample", () -> new DenoisingLoop(predictor).run(loopSettings, initial));
+        NoisePredictor loopDenoiser = denoiser;
+        NDArray result = clock.time("sample", () -> new DenoisingLoop(loopDenoiser).run(loopSettings, initial));
         for (int i = 0; i < runs.size(); i++) {
           if (runs.get(i) instanceof RecordedRun rr) {
             String name = active.get(i);
@@ -281,6 +290,18 @@ public final class DiffusionEditRuntime implements EditRuntime {
     record.put("branch.region.jump-length", Integer.toString(r.jumpLength()));
     record.put("branch.region.jump-count", Integer.toString(r.jumpCount()));
     return r;
+  }
+
+  /** The inpainting UNet's predictor for this bedrock and region (the union of the replacements' regions). */
+  private static NoisePredictor inpainting(NoisePredictor unet, LatentCodec codec, Picture bedrock,
+      List<Mask> pixelMasks, NDArray latentRegion, NDManager m) {
+    try (NDManager scope = m.newSubManager()) {
+      NDArray pixels = PictureTensors.toTensor(bedrock, scope);
+      NDArray hard = PictureTensors.toTensor(RegionMasks.union(pixelMasks), scope);
+      NDArray masked = codec.encode(InpaintingPredictor.blank(pixels, hard));
+      masked.attach(m);
+      return new InpaintingPredictor(unet, latentRegion, masked);
+    }
   }
 
   private static NDArray encode(DiffusionModel model, SubjectPrompt.Layout layout, NDManager m) {

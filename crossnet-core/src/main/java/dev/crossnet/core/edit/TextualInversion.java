@@ -19,8 +19,10 @@ import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
+import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.pipeline.InpaintingPredictor;
 import dev.crossnet.core.pipeline.LatentCodec;
 import dev.crossnet.core.text.Vocabulary;
 import dev.crossnet.core.train.Trainer;
@@ -129,6 +131,8 @@ public final class TextualInversion {
   private final DiffusionModel model;
   private final LatentCodec codec;
   private final Sampler sampler;
+  /** For an inpainting UNet, the whole-picture condition of the pictures being learned from; else null. */
+  private NDArray wholePicture;
 
   public TextualInversion(DiffusionModel model, LatentCodec codec, Sampler sampler) {
     this.model = model;
@@ -163,6 +167,9 @@ public final class TextualInversion {
         Optional<Mask> m = subject.masks().get(i);
         masks.add(m.map(mask -> PictureTensors.resize(PictureTensors.toTensor(mask, work), latentH, latentW)));
       }
+      // an inpainting UNet learns the word from whole pictures: mask 1 everywhere, the blank picture's latent
+      wholePicture = InpaintingUnets.isInpainting(model.unet().config())
+          ? InpaintingPredictor.wholePicture(codec, latentH, latentW, work) : null;
       SamplerPlan plan = sampler.plan(Math.min(50, sampler.schedule().trainTimesteps()));
       // every row starts as its row of the given start, else as the initial word's row
       NDArray init = start.isPresent() ? null : initialRow(settings.initWord(), work);
@@ -298,8 +305,11 @@ public final class TextualInversion {
     NDArray states = model.textEncoder().forward(ids, TokenEmbeddingOverrides.of(layout.overrides()))
         .lastHiddenState();
     NDArray t = scope.create(new float[] {(float) plan.timestep(index)});
-    NDArray prediction = model.unet().forward(sampler.scaleModelInput(plan, index, noisy), t, states,
-        AttentionHook.NONE);
+    NDArray input = sampler.scaleModelInput(plan, index, noisy);
+    if (wholePicture != null) {
+      input = input.concat(wholePicture, 1);
+    }
+    NDArray prediction = model.unet().forward(input, t, states, AttentionHook.NONE);
     Map<LossInput<?>, Object> out = new LinkedHashMap<>();
     out.put(LossInput.PREDICTION, prediction);
     out.put(LossInput.TARGET, target(plan, index, x0, eps, scope));

@@ -21,6 +21,14 @@ public record IdealEdit(Scene original, Scene edited, int figure, Mask region) {
     return Math.max(1, (int) Math.round(Math.min(width, height) / 32.0));
   }
 
+  /**
+   * The region an edit of one figure would get: its hard mask dilated by {@link #margin}, as {@link #region()} is
+   * for a figure replaced by one of the same silhouette.
+   */
+  public static Mask around(Mask figure) {
+    return region(figure, figure, margin(figure.width(), figure.height()));
+  }
+
   /** The union of two hard masks, dilated by a square of radius r. */
   static Mask region(Mask a, Mask b, int r) {
     int w = a.width();

@@ -15,6 +15,7 @@ import dev.crossnet.api.sampler.SamplerPlan;
 import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.ImageAdapter;
+import dev.crossnet.core.model.unet.InpaintingUnets;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,9 +48,16 @@ public final class TextToImage {
     this.samplers = samplers;
   }
 
-  /** Text to image on a loaded model, with the sampler plugins on the class path. */
+  /**
+   * Text to image on a loaded model, with the sampler plugins on the class path. An inpainting UNet
+   * ({@link InpaintingUnets}) draws the whole picture as its region: mask 1 everywhere, the blank picture's latent.
+   */
   public static TextToImage of(dev.crossnet.core.model.DiffusionModel model) {
-    return new TextToImage(new UnetPredictor(model.unet()),
+    NoisePredictor unet = new UnetPredictor(model.unet());
+    if (InpaintingUnets.isInpainting(model.unet().config())) {
+      unet = new WholePictureInpainting(unet);
+    }
+    return new TextToImage(unet,
         new ClipPromptEncoder(model.tokenizer(), model.textEncoder()),
         model.vae().<LatentCodec>map(VaeCodec::new).orElseGet(LatentCodec::pixels),
         model.schedulerConfig(),
@@ -96,8 +104,29 @@ public final class TextToImage {
       }
       DenoisingLoop.Settings settings = new DenoisingLoop.Settings(sampler, plan, 0, text, negative,
           request.guidanceScale(), controls, noise, request.progress(), request.cancellation());
-      NDArray latent = new DenoisingLoop(predictor).run(settings, initial);
+      NoisePredictor denoiser = predictor instanceof WholePictureInpainting whole
+          ? whole.predictor(codec, shape, manager) : predictor;
+      NDArray latent = new DenoisingLoop(denoiser).run(settings, initial);
       return PictureTensors.toPicture(codec.decode(latent));
+    }
+  }
+
+  /** An inpainting UNet asked for a whole picture: its condition is made per request, at the request's size. */
+  private record WholePictureInpainting(NoisePredictor unet) implements NoisePredictor {
+
+    NoisePredictor predictor(LatentCodec codec, Shape latentShape, NDManager manager) {
+      NDArray condition = InpaintingPredictor.wholePicture(codec, latentShape.get(2), latentShape.get(3), manager);
+      return new InpaintingPredictor(unet, condition.get(":, 0:1"), condition.get(":, 1:"));
+    }
+
+    @Override
+    public NDArray predict(NDArray sample, double timestep, NDArray textStates, List<AttentionControl> controls) {
+      throw new IllegalStateException("an inpainting UNet needs its mask and masked latent");
+    }
+
+    @Override
+    public int sizeMultiple() {
+      return unet.sizeMultiple();
     }
   }
 }

@@ -24,6 +24,11 @@ public record DiffusionParts(PromptTokenizer tokenizer, ClipTextModel textEncode
     Objects.requireNonNull(unet, "unet");
     Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(schedulerConfig, "schedulerConfig");
+    if (dev.crossnet.core.model.unet.InpaintingUnets.isInpainting(unet.config())) {
+      throw new IllegalArgumentException("relation learning and count steering draw whole pictures with a "
+          + "text-to-image UNet; this model's UNet is an inpainting UNet (in_channels " + unet.config().inChannels()
+          + "): use the text-to-image model it was made from (for the built-in models: figureworld-v2)");
+    }
   }
 
   /** The parts of a loaded model (its VAE, or pixels for a pixel-space model). */

@@ -6,12 +6,16 @@ import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.progress.Progress;
 import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.region.Region;
 import dev.crossnet.api.sampler.NoiseSchedule;
 import dev.crossnet.api.sampler.NoiseSource;
+import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.core.nn.GradMode;
 import dev.crossnet.core.pipeline.ClipPromptEncoder;
+import dev.crossnet.core.pipeline.InpaintingPredictor;
 import dev.crossnet.core.pipeline.LatentCodec;
 import dev.crossnet.core.pipeline.NoisePredictor;
 import dev.crossnet.core.pipeline.UnetPredictor;
@@ -90,7 +94,9 @@ public final class FeatureLossMeasurement {
         for (int k = 0; k < ts.size(); k++) {
           Picture x0;
           try (NDManager scope = manager.newSubManager()) {
-            x0 = predict(predictor, codec, noising, ts.get(k), clean, eps, text, scope);
+            NoisePredictor denoiser = InpaintingUnets.isInpainting(model.unet().config())
+                ? inpainting(predictor, codec, source, clean.shape(), scope) : predictor;
+            x0 = predict(denoiser, codec, noising, ts.get(k), clean, eps, text, scope);
           }
           structureSum[k] += structure.agreement(source.picture(), x0, source.region());
           lookSum[k] += look.agreement(source.picture(), x0, source.region());
@@ -179,5 +185,16 @@ public final class FeatureLossMeasurement {
     NDArray in(NDManager scope) {
       return scope.create(values, shape);
     }
+  }
+
+  /** An inpainting UNet measured as an edit uses it: the region as its mask, the picture blanked there. */
+  private static NoisePredictor inpainting(NoisePredictor unet, LatentCodec codec, MaskedPicture source,
+      Shape latentShape, NDManager scope) {
+    Picture p = source.picture();
+    NDArray mask = RegionMasks.latent(Region.mask(source.region()), p.width(), p.height(),
+        (int) latentShape.get(2), (int) latentShape.get(3), scope);
+    NDArray masked = codec.encode(InpaintingPredictor.blank(PictureTensors.toTensor(p, scope),
+        PictureTensors.toTensor(source.region(), scope)));
+    return new InpaintingPredictor(unet, mask, masked);
   }
 }

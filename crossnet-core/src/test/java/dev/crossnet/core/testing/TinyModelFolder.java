@@ -73,6 +73,57 @@ public final class TinyModelFolder {
     return dir;
   }
 
+  /**
+   * Assembles the folder as {@link #assemble} does with its UNet widened into an inpainting UNet
+   * ({@link dev.crossnet.core.model.unet.InpaintingUnets#widen}); {@code conditionWeight} fills {@code conv_in}'s
+   * weights for the mask and the masked latent (0: the widened UNet predicts what the plain one does).
+   */
+  public static Path assembleInpainting(Path dir, float conditionWeight) {
+    assemble(dir);
+    Path plain = dir.resolve("unet-plain");
+    try {
+      Files.move(dir.resolve("unet"), plain);
+      dev.crossnet.core.model.unet.InpaintingUnets.widen(plain, dir.resolve("unet"));
+      deleteFolder(plain);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot widen the tiny model's UNet in " + dir, e);
+    }
+    if (conditionWeight != 0) {
+      Path weights = dir.resolve("unet").resolve(dev.crossnet.core.model.unet.InpaintingUnets.WEIGHTS);
+      try (ai.djl.ndarray.NDManager m = dev.crossnet.core.engine.OfflineEngine.get().newBaseManager()) {
+        var store = dev.crossnet.core.weights.MemoryTensorStore.read(weights, m);
+        Map<String, ai.djl.ndarray.NDArray> tensors = new java.util.LinkedHashMap<>();
+        for (String name : store.names()) {
+          ai.djl.ndarray.NDArray t = store.load(name, m);
+          if (name.equals("conv_in.weight")) {
+            long latent = (t.getShape().get(1) - 1) / 2;
+            float[] w = t.toFloatArray();
+            long per = t.getShape().get(2) * t.getShape().get(3);
+            long in = t.getShape().get(1);
+            for (int i = 0; i < w.length; i++) {
+              if ((i / per) % in >= latent) {
+                w[i] = conditionWeight * ((i % 7) - 3);
+              }
+            }
+            t = m.create(w, t.getShape());
+          }
+          tensors.put(name, t);
+        }
+        dev.crossnet.core.weights.SafetensorsWriter.write(weights, tensors, Map.of("format", "pt"));
+      }
+    }
+    return dir;
+  }
+
+  private static void deleteFolder(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(folder);
+  }
+
   private static void copyFolder(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {

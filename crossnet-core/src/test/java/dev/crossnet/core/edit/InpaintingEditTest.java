@@ -1,0 +1,101 @@
+package dev.crossnet.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.region.Region;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.pipeline.TextToImage;
+import dev.crossnet.core.pipeline.TextToImageRequest;
+import dev.crossnet.core.testing.TinyModelFolder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Edits and text to image on inpainting UNets (mask and blanked bedrock fed at every step), on the tiny model. */
+class InpaintingEditTest {
+
+  @TempDir static Path dir;
+  private static Path plain;
+  private static Path widened;
+  private static Path reading;
+  private static ModelCache cache;
+  private static DiffusionEditRuntime runtime;
+
+  @BeforeAll
+  static void setUp() {
+    plain = TinyModelFolder.assemble(dir.resolve("plain"));
+    widened = TinyModelFolder.assembleInpainting(dir.resolve("widened"), 0f);
+    reading = TinyModelFolder.assembleInpainting(dir.resolve("reading"), 0.05f);
+    cache = new ModelCache();
+    runtime = new DiffusionEditRuntime(cache);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (cache != null) {
+      cache.close();
+    }
+  }
+
+  private static EditResult edit(Path model) {
+    return Editor.bedrock(TinyEdits.bedrock())
+        .replace(Region.box(8, 8, 12, 12))
+        .with(TinyEdits.redThing())
+        .model(model)
+        .steps(3)
+        .guidanceScale(3)
+        .seed(5)
+        .option("branch.motion", false)
+        .run(runtime);
+  }
+
+  @Test
+  void aWidenedUnetWhoseConditionWeightsAreZeroEditsExactlyAsThePlainOne() {
+    EditResult p = edit(plain);
+    EditResult w = edit(widened);
+    assertThat(w.record()).containsEntry("inpainting", "true");
+    assertThat(p.record()).doesNotContainKey("inpainting");
+    assertThat(w.picture().rgbPixels()).containsExactly(p.picture().rgbPixels());
+  }
+
+  @Test
+  void anInpaintingUnetReadsTheConditionAndChangesTheRegionOnlyTheSameWayEveryTime() {
+    int[] p = edit(plain).picture().rgbPixels();
+    int[] r = edit(reading).picture().rgbPixels();
+    assertThat(edit(reading).picture().rgbPixels()).as("same inputs, same picture").containsExactly(r);
+    int[] bedrock = TinyEdits.bedrock().rgbPixels();
+    int changedInside = 0;
+    for (int y = 0; y < TinyEdits.SIZE; y++) {
+      for (int x = 0; x < TinyEdits.SIZE; x++) {
+        int i = y * TinyEdits.SIZE + x;
+        if (x >= 8 && x < 20 && y >= 8 && y < 20) {
+          changedInside += r[i] != p[i] ? 1 : 0;
+        } else {
+          assertThat(r[i]).as("pixel %d,%d outside the region", x, y).isEqualTo(bedrock[i]);
+        }
+      }
+    }
+    assertThat(changedInside).as("pixels inside that the condition changed").isGreaterThan(20);
+  }
+
+  @Test
+  void textToImageOnAnInpaintingUnetDrawsTheWholePictureAsItsRegion() {
+    TextToImageRequest request = TextToImageRequest.of("a red robot").withSize(32, 32).withSampler("ddim", 3)
+        .withSeed(4);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      int[] p = TextToImage.of(DiffusionModel.load(plain, m)).generate(request, m).rgbPixels();
+      int[] w = TextToImage.of(DiffusionModel.load(widened, m)).generate(request, m).rgbPixels();
+      TextToImage reads = TextToImage.of(DiffusionModel.load(reading, m));
+      int[] r = reads.generate(request, m).rgbPixels();
+      assertThat(w).containsExactly(p);
+      assertThat(r).isNotEqualTo(p);
+      assertThat(reads.generate(request, m).rgbPixels()).containsExactly(r);
+    }
+  }
+}

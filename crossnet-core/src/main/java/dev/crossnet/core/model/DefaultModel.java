@@ -38,16 +38,30 @@ public final class DefaultModel {
    * default until their settings are chosen on this model.
    */
   public static final String MAIN_SUBJECT = "figureworld-v2";
-  /** The names of the built-in models. */
-  public static final List<String> NAMES = List.of(STANDARD, MAIN_SUBJECT);
   /** The resource folder of the default ({@link #STANDARD}) model. */
   public static final String RESOURCE = resource(STANDARD);
-  /** Lists the folder's files (one relative path a line), as jars cannot be listed. */
+  /**
+   * The built-in inpainting model for 128x128 FigureWorld scenes: {@link #MAIN_SUBJECT} with an inpainting UNet
+   * (docs/inpainting.md). It ships its own UNet and shares every other file with {@link #MAIN_SUBJECT}.
+   */
+  public static final String MAIN_SUBJECT_INPAINTING = "figureworld-v2-inpainting";
+  /** The names of the built-in models. */
+  public static final List<String> NAMES = List.of(STANDARD, MAIN_SUBJECT, MAIN_SUBJECT_INPAINTING);
+  /**
+   * Lists the folder's files, as jars cannot be listed: one relative path a line, or {@code path from model} for a
+   * file shared with another built-in model's folder (copied out from there).
+   */
   public static final String INDEX = "files.txt";
+  private static final String FROM = " from ";
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultModel.class);
 
   private DefaultModel() {}
+
+  /** Whether the built-in model of this name draws 128x128 main-subject scenes ({@link #MAIN_SUBJECT} and kin). */
+  public static boolean drawsMainSubjectScenes(String name) {
+    return name.equals(MAIN_SUBJECT) || name.equals(MAIN_SUBJECT_INPAINTING);
+  }
 
   /** Whether this build ships a default model. */
   public static boolean isBundled() {
@@ -96,11 +110,13 @@ public final class DefaultModel {
     }
     String resource = resource(name);
     try {
-      List<String> files = files(resource);
       Map<String, byte[]> content = new LinkedHashMap<>();
       Hasher hasher = Hashing.sha256().newHasher();
-      for (String f : files) {
-        byte[] bytes = read(resource, f);
+      for (String line : files(resource)) {
+        int from = line.indexOf(FROM);
+        String f = from < 0 ? line : line.substring(0, from).trim();
+        String owner = from < 0 ? resource : sharedResource(name, line.substring(from + FROM.length()).trim());
+        byte[] bytes = read(owner, f);
         content.put(f, bytes);
         hasher.putString(f, StandardCharsets.UTF_8);
         hasher.putBytes(bytes);
@@ -113,7 +129,7 @@ public final class DefaultModel {
       }
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempDirectory(target.getParent(), ".default-model-");
-      for (String f : files) {
+      for (String f : content.keySet()) {
         Path out = temp.resolve(f).normalize();
         if (!out.startsWith(temp)) {
           throw new IOException("the default model's file list names a path outside its folder: " + f);
@@ -167,6 +183,14 @@ public final class DefaultModel {
     HashCode cached = Hashing.sha256().hashBytes(Files.readAllBytes(file));
     HashCode expected = Hashing.sha256().hashBytes(shipped);
     return cached.equals(expected) ? null : "has SHA-256 " + cached + " instead of " + expected;
+  }
+
+  private static String sharedResource(String name, String owner) {
+    if (!NAMES.contains(owner) || owner.equals(name)) {
+      throw new IllegalStateException("the built-in model " + name + " lists a file shared with '" + owner
+          + "', which is not another built-in model; the jar is damaged: rebuild crossnet-core");
+    }
+    return resource(owner);
   }
 
   private static String resource(String name) {

@@ -153,7 +153,7 @@ final class EditCommand implements Callable<Integer> {
     Subject who;
     if (bedrock == null) {
       // the demo scene is drawn in the world the chosen built-in model was trained on
-      Scene scene = model != null && model.toString().equals(DefaultModel.MAIN_SUBJECT) && !Files.exists(model)
+      Scene scene = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model)
           ? DemoScenes.mainSubjectFrom(seed) : DemoScenes.from(seed);
       IdealEdit ideal = scene.idealEditLike(0, 1);
       FigureTruth donor = scene.figures().get(1);

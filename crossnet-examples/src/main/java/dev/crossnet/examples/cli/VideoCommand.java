@@ -155,7 +155,7 @@ final class VideoCommand implements Callable<Integer> {
     Subject who;
     ClipCase demo = null;
     if (bedrock == null) {
-      boolean v2 = model != null && model.toString().equals(DefaultModel.MAIN_SUBJECT) && !Files.exists(model);
+      boolean v2 = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model);
       demo = ClipCase.find(v2 ? SceneOptions.mainSubject() : SceneOptions.defaults(), frames, seed, word);
       clip = demo.bedrock();
       track = demo.track();

@@ -154,10 +154,11 @@ public final class DiffusionEditRuntime implements EditRuntime {
         pixelMasks.add(r.region().toMask(bedrock.width(), bedrock.height()));
       }
       NDArray union = RegionMasks.union(regionMasks, m);
+      Mask hard = RegionMasks.union(pixelMasks);
       NoisePredictor denoiser = predictor;
       if (InpaintingUnets.isInpainting(model.unet().config())) {
         // the inpainting UNet reads the region and the bedrock with the region blanked at every step
-        denoiser = clock.time("encode", () -> inpainting(predictor, codec, bedrock, pixelMasks, union, m));
+        denoiser = clock.time("encode", () -> inpainting(predictor, codec, bedrock, hard, union, m));
         record.put("inpainting", "true");
       }
       ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
@@ -235,7 +236,6 @@ public final class DiffusionEditRuntime implements EditRuntime {
           String seam = RegionBranch.seam(regionOptions);
           record.put("branch.region.feather", Integer.toString(feather));
           record.put("branch.region.seam", seam);
-          Mask hard = RegionMasks.union(pixelMasks);
           Mask soft = seam.equals(RegionBranch.SEAM_INSIDE) ? PictureTensors.featherInside(hard, feather)
               : PictureTensors.feather(hard, feather);
           out = clock.time("composite", () -> PictureTensors.composite(bedrock, decoded, soft));
@@ -294,11 +294,10 @@ public final class DiffusionEditRuntime implements EditRuntime {
 
   /** The inpainting UNet's predictor for this bedrock and region (the union of the replacements' regions). */
   private static NoisePredictor inpainting(NoisePredictor unet, LatentCodec codec, Picture bedrock,
-      List<Mask> pixelMasks, NDArray latentRegion, NDManager m) {
+      Mask region, NDArray latentRegion, NDManager m) {
     try (NDManager scope = m.newSubManager()) {
       NDArray pixels = PictureTensors.toTensor(bedrock, scope);
-      NDArray hard = PictureTensors.toTensor(RegionMasks.union(pixelMasks), scope);
-      NDArray masked = codec.encode(InpaintingPredictor.blank(pixels, hard));
+      NDArray masked = codec.encode(InpaintingPredictor.blank(pixels, PictureTensors.toTensor(region, scope)));
       masked.attach(m);
       return new InpaintingPredictor(unet, latentRegion, masked);
     }

@@ -131,8 +131,6 @@ public final class TextualInversion {
   private final DiffusionModel model;
   private final LatentCodec codec;
   private final Sampler sampler;
-  /** For an inpainting UNet, the whole-picture condition of the pictures being learned from; else null. */
-  private NDArray wholePicture;
 
   public TextualInversion(DiffusionModel model, LatentCodec codec, Sampler sampler) {
     this.model = model;
@@ -168,7 +166,7 @@ public final class TextualInversion {
         masks.add(m.map(mask -> PictureTensors.resize(PictureTensors.toTensor(mask, work), latentH, latentW)));
       }
       // an inpainting UNet learns the word from whole pictures: mask 1 everywhere, the blank picture's latent
-      wholePicture = InpaintingUnets.isInpainting(model.unet().config())
+      NDArray wholePicture = InpaintingUnets.isInpainting(model.unet().config())
           ? InpaintingPredictor.wholePicture(codec, latentH, latentW, work) : null;
       SamplerPlan plan = sampler.plan(Math.min(50, sampler.schedule().trainTimesteps()));
       // every row starts as its row of the given start, else as the initial word's row
@@ -180,7 +178,7 @@ public final class TextualInversion {
         row.attach(work);
         parameters.put(subject.word() + "#" + k, row);
       }
-      double before = evaluate(subject.word(), parameters, latents, masks, plan, settings, work);
+      double before = evaluate(subject.word(), parameters, latents, masks, wholePicture, plan, settings, work);
       boolean masked = masks.stream().anyMatch(Optional::isPresent);
       ParameterGroup group = ParameterGroup.named("appearance:" + subject.word())
           .parameters(new ArrayList<>(parameters.keySet()))
@@ -189,10 +187,10 @@ public final class TextualInversion {
           .build();
       int skipped;
       synchronized (GradientLock.LOCK) {
-        skipped = train(subject.word(), parameters, group, latents, masks, plan, settings, progress, cancellation,
-            work);
+        skipped = train(subject.word(), parameters, group, latents, masks, wholePicture, plan, settings, progress,
+            cancellation, work);
       }
-      double after = evaluate(subject.word(), parameters, latents, masks, plan, settings, work);
+      double after = evaluate(subject.word(), parameters, latents, masks, wholePicture, plan, settings, work);
       LOG.info("textual inversion of '{}': {} steps ({} skipped), {} token(s), fixed-noise loss {} -> {}",
           subject.word(), settings.steps(), skipped, parameters.size(), before, after);
       NDArray rows = ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(parameters.values()), 0);
@@ -209,8 +207,8 @@ public final class TextualInversion {
    * @return the number of steps undone
    */
   private int train(String word, Map<String, NDArray> parameters, ParameterGroup group, List<NDArray> latents,
-      List<Optional<NDArray>> masks, SamplerPlan plan, Settings settings, ProgressListener progress,
-      Cancellation cancellation, NDManager work) {
+      List<Optional<NDArray>> masks, NDArray condition, SamplerPlan plan, Settings settings,
+      ProgressListener progress, Cancellation cancellation, NDManager work) {
     int done = 0;
     int skipped = 0;
     while (done < settings.steps()) {
@@ -219,8 +217,8 @@ public final class TextualInversion {
           .parameters(parameters)
           .groups(List.of(group))
           .supplies(java.util.Set.of(LossInput.PREDICTION, LossInput.TARGET, LossInput.TIMESTEPS, LossInput.MASK))
-          .step((scope, step) -> forward(word, parameters, latents, masks, plan, settings, offset + step, scope,
-              true))
+          .step((scope, step) -> forward(word, parameters, latents, masks, condition, plan, settings, offset + step,
+              scope, true))
           .seed(settings.seed())
           .stateManager(work.newSubManager())
           .build()) {
@@ -265,13 +263,13 @@ public final class TextualInversion {
 
   /** The mean loss over every picture at a fixed mid-schedule level and fixed noise (comparable across runs). */
   private double evaluate(String word, Map<String, NDArray> parameters, List<NDArray> latents,
-      List<Optional<NDArray>> masks, SamplerPlan plan, Settings settings, NDManager work) {
+      List<Optional<NDArray>> masks, NDArray condition, SamplerPlan plan, Settings settings, NDManager work) {
     double sum = 0;
     try (GradMode off = GradMode.disabled()) {
       for (int i = 0; i < latents.size(); i++) {
         try (NDManager scope = work.newSubManager()) {
-          Map<LossInput<?>, Object> out = forward(word, parameters, latents, masks, plan, settings, -1 - i, scope,
-              false);
+          Map<LossInput<?>, Object> out = forward(word, parameters, latents, masks, condition, plan, settings, -1 - i,
+              scope, false);
           NDArray err = ((NDArray) out.get(LossInput.PREDICTION)).sub((NDArray) out.get(LossInput.TARGET)).square();
           NDArray mask = (NDArray) out.get(LossInput.MASK);
           sum += mask == null ? err.mean().getFloat()
@@ -284,10 +282,11 @@ public final class TextualInversion {
 
   /**
    * One forward pass: picture {@code step mod n} noised to a random level (a fixed mid level for evaluation,
-   * negative steps), the network's prediction with the learned rows, and its target.
+   * negative steps), the network's prediction with the learned rows, and its target. {@code condition} is an
+   * inpainting UNet's whole-picture condition, null for a plain UNet.
    */
   private Map<LossInput<?>, Object> forward(String word, Map<String, NDArray> parameters, List<NDArray> latents,
-      List<Optional<NDArray>> masks, SamplerPlan plan, Settings settings, int step, NDManager scope,
+      List<Optional<NDArray>> masks, NDArray condition, SamplerPlan plan, Settings settings, int step, NDManager scope,
       boolean training) {
     int picture = Math.floorMod(step, latents.size());
     SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + step);
@@ -306,8 +305,8 @@ public final class TextualInversion {
         .lastHiddenState();
     NDArray t = scope.create(new float[] {(float) plan.timestep(index)});
     NDArray input = sampler.scaleModelInput(plan, index, noisy);
-    if (wholePicture != null) {
-      input = input.concat(wholePicture, 1);
+    if (condition != null) {
+      input = input.concat(condition, 1);
     }
     NDArray prediction = model.unet().forward(input, t, states, AttentionHook.NONE);
     Map<LossInput<?>, Object> out = new LinkedHashMap<>();

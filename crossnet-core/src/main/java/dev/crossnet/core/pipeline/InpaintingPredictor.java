@@ -31,6 +31,22 @@ public final class InpaintingPredictor implements NoisePredictor {
     this.condition = mask.concat(maskedLatent, 1);
   }
 
+  private InpaintingPredictor(NoisePredictor unet, NDArray condition) {
+    this.unet = unet;
+    this.condition = condition;
+  }
+
+  /**
+   * The predictor under a ready condition, [1, 1 + C, h, w]: the mask, then the masked latent, as
+   * {@link #wholePicture} makes it. The predictor reads the array, it does not copy it.
+   */
+  public static InpaintingPredictor of(NoisePredictor unet, NDArray condition) {
+    if (condition.getShape().dimension() != 4 || condition.getShape().get(0) != 1) {
+      throw new IllegalArgumentException("an inpainting condition is [1, 1 + C, h, w]; got " + condition.getShape());
+    }
+    return new InpaintingPredictor(unet, condition);
+  }
+
   /**
    * The picture with every pixel of the hard mask blanked: set to 0, the middle of [-1, 1], as Stable Diffusion's
    * inpainting pipeline does before encoding it.

@@ -28,6 +28,7 @@ public final class TextToImage {
   private final PluginConfig schedulerConfig;
   private final PluginRegistry<SamplerProvider> samplers;
   private final Optional<ImageAdapter> imageAdapter;
+  private final boolean wholePictureInpainting;
 
   /**
    * @param schedulerConfig the model's {@code scheduler_config.json}; request overrides win over it
@@ -40,6 +41,17 @@ public final class TextToImage {
   /** As the other constructor, with the model's image adapter for requests with subject pictures. */
   public TextToImage(NoisePredictor predictor, PromptEncoder prompts, LatentCodec codec,
       PluginConfig schedulerConfig, PluginRegistry<SamplerProvider> samplers, Optional<ImageAdapter> imageAdapter) {
+    this(predictor, prompts, codec, schedulerConfig, samplers, imageAdapter, false);
+  }
+
+  /**
+   * @param wholePictureInpainting the predictor is an inpainting UNet's: every picture is drawn as its region
+   *     (mask 1 everywhere, the blank picture's latent)
+   */
+  private TextToImage(NoisePredictor predictor, PromptEncoder prompts, LatentCodec codec,
+      PluginConfig schedulerConfig, PluginRegistry<SamplerProvider> samplers, Optional<ImageAdapter> imageAdapter,
+      boolean wholePictureInpainting) {
+    this.wholePictureInpainting = wholePictureInpainting;
     this.imageAdapter = imageAdapter;
     this.predictor = predictor;
     this.prompts = prompts;
@@ -53,16 +65,12 @@ public final class TextToImage {
    * ({@link InpaintingUnets}) draws the whole picture as its region: mask 1 everywhere, the blank picture's latent.
    */
   public static TextToImage of(dev.crossnet.core.model.DiffusionModel model) {
-    NoisePredictor unet = new UnetPredictor(model.unet());
-    if (InpaintingUnets.isInpainting(model.unet().config())) {
-      unet = new WholePictureInpainting(unet);
-    }
-    return new TextToImage(unet,
+    return new TextToImage(new UnetPredictor(model.unet()),
         new ClipPromptEncoder(model.tokenizer(), model.textEncoder()),
         model.vae().<LatentCodec>map(VaeCodec::new).orElseGet(LatentCodec::pixels),
         model.schedulerConfig(),
         PluginRegistry.discover(SamplerProvider.class, "sampler", "add crossnet-samplers to the class path"),
-        model.imageAdapter());
+        model.imageAdapter(), InpaintingUnets.isInpainting(model.unet().config()));
   }
 
   /** Draws one picture. Same request, same picture. */
@@ -104,29 +112,10 @@ public final class TextToImage {
       }
       DenoisingLoop.Settings settings = new DenoisingLoop.Settings(sampler, plan, 0, text, negative,
           request.guidanceScale(), controls, noise, request.progress(), request.cancellation());
-      NoisePredictor denoiser = predictor instanceof WholePictureInpainting whole
-          ? whole.predictor(codec, shape, manager) : predictor;
+      NoisePredictor denoiser = wholePictureInpainting ? InpaintingPredictor.of(predictor,
+          InpaintingPredictor.wholePicture(codec, shape.get(2), shape.get(3), manager)) : predictor;
       NDArray latent = new DenoisingLoop(denoiser).run(settings, initial);
       return PictureTensors.toPicture(codec.decode(latent));
-    }
-  }
-
-  /** An inpainting UNet asked for a whole picture: its condition is made per request, at the request's size. */
-  private record WholePictureInpainting(NoisePredictor unet) implements NoisePredictor {
-
-    NoisePredictor predictor(LatentCodec codec, Shape latentShape, NDManager manager) {
-      NDArray condition = InpaintingPredictor.wholePicture(codec, latentShape.get(2), latentShape.get(3), manager);
-      return new InpaintingPredictor(unet, condition.get(":, 0:1"), condition.get(":, 1:"));
-    }
-
-    @Override
-    public NDArray predict(NDArray sample, double timestep, NDArray textStates, List<AttentionControl> controls) {
-      throw new IllegalStateException("an inpainting UNet needs its mask and masked latent");
-    }
-
-    @Override
-    public int sizeMultiple() {
-      return unet.sizeMultiple();
     }
   }
 }

@@ -91,17 +91,19 @@ public final class FeatureLossMeasurement {
           structureCeiling += structure.agreement(source.picture(), roundTrip, source.region());
           lookCeiling += look.agreement(source.picture(), roundTrip, source.region());
         }
-        for (int k = 0; k < ts.size(); k++) {
-          Picture x0;
-          try (NDManager scope = manager.newSubManager()) {
-            NoisePredictor denoiser = InpaintingUnets.isInpainting(model.unet().config())
-                ? inpainting(predictor, codec, source, clean.shape(), scope) : predictor;
-            x0 = predict(denoiser, codec, noising, ts.get(k), clean, eps, text, scope);
+        try (NDManager pictureScope = manager.newSubManager()) {
+          NoisePredictor denoiser = InpaintingUnets.isInpainting(model.unet().config())
+              ? inpainting(predictor, codec, source, clean.shape(), pictureScope) : predictor;
+          for (int k = 0; k < ts.size(); k++) {
+            Picture x0;
+            try (NDManager scope = pictureScope.newSubManager()) {
+              x0 = predict(denoiser, codec, noising, ts.get(k), clean, eps, text, scope);
+            }
+            structureSum[k] += structure.agreement(source.picture(), x0, source.region());
+            lookSum[k] += look.agreement(source.picture(), x0, source.region());
+            observer.onPrediction(p, ts.get(k), source, x0);
+            progress.onProgress(new Progress(PHASE, p * ts.size() + k + 1, total));
           }
-          structureSum[k] += structure.agreement(source.picture(), x0, source.region());
-          lookSum[k] += look.agreement(source.picture(), x0, source.region());
-          observer.onPrediction(p, ts.get(k), source, x0);
-          progress.onProgress(new Progress(PHASE, p * ts.size() + k + 1, total));
         }
       }
     }

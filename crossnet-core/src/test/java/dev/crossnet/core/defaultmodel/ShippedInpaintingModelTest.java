@@ -77,4 +77,26 @@ class ShippedInpaintingModelTest {
       assertThat(out).isNotEqualTo(bedrock);
     }
   }
+
+  @Test
+  void aSubjectOfAnotherSkeletonStartsFromFreshNoiseWithoutIlvrOnThisModelByDefault() {
+    SceneGenerator world = new SceneGenerator(SceneOptions.mainSubject().withFigures(2, 2).withSplit(Split.HELD_OUT));
+    Scene scene = java.util.stream.LongStream.range(1, 200).mapToObj(world::generate)
+        .filter(s -> !s.figures().get(0).figure().kind().sharesSkeleton(s.figures().get(1).figure().kind()))
+        .findFirst().orElseThrow();
+    IdealEdit ideal = scene.idealEditLike(0, 1);
+    try (ModelCache models = new ModelCache()) {
+      EditResult result = Editor.bedrock(scene.picture())
+          .replace(Region.mask(ideal.region()))
+          .with(Subject.of("<it>", scene.picture()).withMasks(scene.figures().get(1).mask()))
+          .model(DefaultModel.folder(DefaultModel.MAIN_SUBJECT_INPAINTING, cache))
+          .steps(4)
+          .seed(2)
+          .run(new DiffusionEditRuntime(models));
+      assertThat(result.record().get("branch.motion.body.<it>")).endsWith("unlike skeletons");
+      assertThat(result.record())
+          .containsEntry("branch.motion.unlike-start", "noise")
+          .containsEntry("branch.motion.unlike-ilvr-until", "0.0");
+    }
+  }
 }

@@ -103,7 +103,7 @@ class EditOptionCheckTest {
     assertThat(branches.get("region").optionKeys().keys()).containsExactly("feather", "jump-count", "jump-length", "seam");
     assertThat(branches.get("subject-attention").optionKeys().keys()).containsExactly("bias", "emphasis");
     assertThat(branches.get("motion").optionKeys().keys()).contains("pose", "scale", "body", "null-text",
-        "round-trip", "unlike-strength", "unlike-ilvr-until", "occupant").hasSize(16);
+        "round-trip", "unlike-strength", "unlike-ilvr-until", "unlike-start", "occupant").hasSize(17);
   }
 
   private record Plugin(String name, OptionKeys optionKeys) implements BranchProvider {

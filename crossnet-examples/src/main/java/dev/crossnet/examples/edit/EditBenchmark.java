@@ -21,6 +21,7 @@ import dev.crossnet.core.figureworld.Split;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.examples.cli.Choices;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
@@ -50,12 +51,13 @@ import picocli.CommandLine.Option;
  * shows nothing) and the ideal edit itself put through the model (the ceiling its VAE sets). Reports PSNR outside
  * the region against the bedrock, PSNR and SSIM inside it against the ideal edit, the judge's agreement with the
  * ideal edit on the subject's look and the occupant's pose, time and peak memory per edit and of the subject's
- * inversion; writes {@code edit-benchmark.md} and every picture to the output folder.
+ * inversion; writes {@code edit-benchmark.md}, every case's judged agreement ({@code cases.csv}) and every picture to
+ * the output folder.
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.edit.EditBenchmark --model DIR [--out /tmp/edit-benchmark] [--scenes 4] [--size 32]
- *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1]
+ *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1] [--edit-seed N]
  *   [--subject-prompt "{}"] [--negative-prompt "{occupant}"] [--baseline-prompt phrase|caption] [--only NAME,...]
  *   [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true] [--inversion-template "a {} {pose}"]
  *   [--subject-pictures 1]
@@ -157,6 +159,10 @@ public final class EditBenchmark implements Callable<Integer> {
       description = "Seed of the first scene (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--edit-seed", paramLabel = "N",
+      description = "Seed of every edit's noise (default: --seed), so the same scenes can be edited with other noise.")
+  Optional<Long> editSeed = Optional.empty();
+
   @Option(names = "--only", paramLabel = "NAME", split = ",",
       description = "Keep the methods whose name contains one of these texts, comma-separated; the control always "
           + "runs (default: all).")
@@ -244,6 +250,7 @@ public final class EditBenchmark implements Callable<Integer> {
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
 
+    long noiseSeed = editSeed.orElse(seed);
     List<Method> methods = select(withOptions(methods(steps, strength, sdeditStrength), editOptions), only);
     Map<String, Totals> totals = new LinkedHashMap<>();
     methods.forEach(m -> totals.put(m.name(), new Totals()));
@@ -255,6 +262,7 @@ public final class EditBenchmark implements Callable<Integer> {
     int inversionsRun = 0;
     long inversionPeak = 0;
     int done = 0;
+    List<String> cases = new ArrayList<>(List.of("scene,method,pairing,look,kind,colour,hat,size,pose"));
     SceneOptions sceneOptions = generation == ModelGeneration.STANDARD
         ? SceneOptions.defaults().withSize(size, size) : generation.scenes();
     SceneGenerator world = new SceneGenerator(sceneOptions.withSplit(Split.HELD_OUT).withFigures(2, 3));
@@ -284,7 +292,7 @@ public final class EditBenchmark implements Callable<Integer> {
         if (needsTokens && !(reuseSubjects && Files.exists(tokens))) {
           inversionsRun++;
           PeakMemory.reset();
-          EditResult learned = base(scene, c, c.subject(), model, guidance, seed).steps(1)
+          EditResult learned = base(scene, c, c.subject(), model, guidance, noiseSeed).steps(1)
               .option("branch.motion", false).option("branch.region", false)
               .option("branch.subject-attention", false).option("branch.appearance.source", "inversion")
               .option("branch.appearance.steps", inversionSteps)
@@ -298,7 +306,7 @@ public final class EditBenchmark implements Callable<Integer> {
 
         for (Method m : methods) {
           ReadyEdit edit = m.configure().apply(base(scene, c, m.subjectPictures() ? c.subject() : saved, model,
-              guidance, seed)
+              guidance, noiseSeed)
               .prompt(m.textPrompt() ? (baselineCaption ? c.caption() : c.text())
               : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose()).replace(OTHERS, c.others())
                   .replace(BACKGROUND, c.background())));
@@ -311,11 +319,13 @@ public final class EditBenchmark implements Callable<Integer> {
           EditResult r = edit.run(runtime);
           long peak = PeakMemory.peakBytes();
           r.picture().write(dir.resolve(m.name().replaceAll("[^A-Za-z0-9-]+", "_") + ".png"));
-          score(totals.get(m.name()), r.picture(), scene, c, judge, featherOf(r), r.totalTime().toNanos() / 1e9,
-              peak);
+          JudgeAgreement a = score(totals.get(m.name()), r.picture(), scene, c, judge, featherOf(r),
+              r.totalTime().toNanos() / 1e9, peak);
+          cases.add(String.join(",", Long.toString(s), m.name(), c.pairing().name(), digit(a.appearance()),
+              digit(a.kind()), digit(a.colour()), digit(a.hat()), digit(a.size()), digit(a.pose())));
         }
         score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, Double.NaN, -1);
-        EditResult ceiling = throughTheModel(c, model, steps, seed).run(runtime);
+        EditResult ceiling = throughTheModel(c, model, steps, noiseSeed).run(runtime);
         ceiling.picture().write(dir.resolve("ideal-through-the-model.png"));
         score(totals.get(CEILING), ceiling.picture(), scene, c, judge, featherOf(ceiling), Double.NaN, -1);
         if (vae.available()) {
@@ -332,13 +342,18 @@ public final class EditBenchmark implements Callable<Integer> {
     }
     String table = table(model, done, sceneOptions.width(), judgeName, steps, strength, inversionSteps, editOptions, totals,
         inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak);
-    Files.writeString(out.resolve("edit-benchmark.md"), table);
+    AtomicFiles.writeString(out.resolve("edit-benchmark.md"), table);
+    AtomicFiles.writeString(out.resolve("cases.csv"), String.join("\n", cases) + "\n");
     System.out.println(table);
     System.out.println("pictures and table written to " + out);
   }
 
-  /** Adds one result's metrics to a method's sums. */
-  private static void score(Totals t, Picture result, Scene scene, SceneCase c, Judge judge, int feather,
+  private static String digit(double agreement) {
+    return agreement > 0 ? "1" : "0";
+  }
+
+  /** Adds one result's metrics to a method's sums and returns the judge's agreement. */
+  private static JudgeAgreement score(Totals t, Picture result, Scene scene, SceneCase c, Judge judge, int feather,
       double seconds, long peak) {
     t.psnrOut += Metrics.psnr(result, scene.picture(), c.region(), false);
     t.changedBeyondFeather += Metrics.changed(result, scene.picture(), PictureTensors.feather(c.region(), feather));
@@ -358,6 +373,7 @@ public final class EditBenchmark implements Callable<Integer> {
     p[0]++;
     p[1] += agreement.appearance();
     p[2] += agreement.pose();
+    return agreement;
   }
 
   /**

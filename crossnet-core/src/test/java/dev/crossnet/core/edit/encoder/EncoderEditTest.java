@@ -198,6 +198,29 @@ class EncoderEditTest {
   }
 
   @Test
+  void aRegionOfUnlikeSkeletonMayStartFromFreshNoiseOrFromTheInversion() {
+    EditResult fresh = replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.unlike-start", "noise")
+        .run(runtime);
+    EditResult inverted = replacing(FigureKind.DOG, FigureKind.ROBOT)
+        .option("branch.motion.unlike-start", "inversion").run(runtime);
+    assertThat(fresh.record()).containsEntry("branch.motion.unlike-start", "noise");
+    assertThat(inverted.record()).doesNotContainKey("branch.motion.unlike-start");
+    assertThat(fresh.picture().rgbPixels()).isNotEqualTo(inverted.picture().rgbPixels());
+    assertThat(fresh.picture().rgbPixels()).as("deterministic")
+        .isEqualTo(replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.unlike-start", "noise")
+            .run(runtime).picture().rgbPixels());
+    assertUnchangedBeyondTheSeam(fresh, FigureKind.DOG);
+
+    EditResult like = replacing(FigureKind.DOG, FigureKind.CAT).option("branch.motion.unlike-start", "noise")
+        .run(runtime);
+    assertThat(like.record()).doesNotContainKey("branch.motion.unlike-start");
+    assertThat(like.picture().rgbPixels()).isEqualTo(replacing(FigureKind.DOG, FigureKind.CAT)
+        .option("branch.motion.unlike-start", "inversion").run(runtime).picture().rgbPixels());
+    assertThatThrownBy(() -> replacing(FigureKind.DOG, FigureKind.ROBOT).option("branch.motion.unlike-start", "blank")
+        .run(runtime)).hasMessageContaining("branch.motion.unlike-start is 'blank'; use inversion");
+  }
+
+  @Test
   void aSubjectAttentionEmphasisThatIsNotPositiveIsRefused() {
     assertThatThrownBy(() -> edit().option("branch.subject-attention.emphasis", 0).run(runtime))
         .hasMessageContaining("branch.subject-attention.emphasis must be a positive number, got 0.0");

@@ -168,4 +168,30 @@ public final class PartOfSpeechSets {
     });
     return out;
   }
+
+  /**
+   * A token's mean cosine similarity to the words of each class (classes without words are left out), computed in a
+   * scope of {@code manager} that is closed before returning: how far a learned relation or action token lies from
+   * prepositions and verbs and from nouns and adjectives.
+   *
+   * @param token the token's embedding row, [D] or [1, D]
+   * @param tokenEmbeddings the text encoder's token-embedding table [vocab, D]
+   */
+  public Map<String, Double> meanCosines(NDArray token, NDArray tokenEmbeddings, NDManager manager) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray copy = token.duplicate();
+      copy.attach(scope);
+      NDArray t = copy.reshape(1, -1);
+      NDArray unit = t.div(t.norm().add(1e-8f));
+      for (Map.Entry<String, NDArray> e : embeddings(tokenEmbeddings, scope).entrySet()) {
+        NDArray w = e.getValue();
+        if (w.getShape().get(0) > 0) {
+          NDArray wUnit = w.div(w.norm(new int[] {1}, true).add(1e-8f));
+          out.put(e.getKey(), (double) wUnit.matMul(unit.transpose()).mean().getFloat());
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -55,7 +55,7 @@ public final class RelationExemplars {
   }
 
   /** The caption with the relation's words (which the caption grammar writes once) replaced. */
-  static String caption(String caption, RelationType type, String placeholder) {
+  public static String caption(String caption, RelationType type, String placeholder) {
     String words = " " + type.words() + " ";
     int at = caption.indexOf(words);
     if (at < 0) {

@@ -93,6 +93,12 @@ public final class RelationInversion {
           importanceAlpha, seed, checkpoints);
     }
 
+    /** The same settings with the pos-contrastive term weighted {@code value} (0: reconstruction alone). */
+    public Settings withSteerWeight(double value) {
+      return new Settings(placeholder, initializer, steps, batchSize, learningRate, value, steerConfig,
+          importanceAlpha, seed, checkpoints);
+    }
+
     public Settings withSeed(long value) {
       return new Settings(placeholder, initializer, steps, batchSize, learningRate, steerWeight, steerConfig,
           importanceAlpha, value, checkpoints);
@@ -128,11 +134,13 @@ public final class RelationInversion {
    * without a region counts whole).
    */
   private ParameterGroup group(boolean masked) {
-    return ParameterGroup.named(GROUP)
+    var group = ParameterGroup.named(GROUP)
         .parameters(List.of(parameterName()))
         .optimizer(OptimizerOptions.adamW(settings.learningRate()))
-        .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("masked", masked)))
-        .loss(new LossTerm("pos-contrastive", settings.steerWeight(), 1, settings.steerConfig()))
+        .loss(new LossTerm("reconstruction", 1.0, 0, PluginConfig.of("masked", masked)));
+    // a zero weight leaves the term out rather than computing it for nothing
+    return (settings.steerWeight() > 0
+        ? group.loss(new LossTerm("pos-contrastive", settings.steerWeight(), 1, settings.steerConfig())) : group)
         .build();
   }
 

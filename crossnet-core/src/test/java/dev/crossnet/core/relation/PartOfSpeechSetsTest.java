@@ -66,4 +66,28 @@ class PartOfSpeechSetsTest {
       assertThat(e.get("verb").get(0).toFloatArray()).containsExactly(table.get(firstVerb).toFloatArray());
     }
   }
+
+  @Test
+  void aTokenLiesClosestToTheClassWhoseWordsItPointsAlong() {
+    WordBpeVocabulary words = WordBpeVocabulary.learn(CaptionVocabulary.words());
+    ClipTokenizer tokenizer = ClipTokenizer.of(words.vocabulary(), words.merges());
+    PartOfSpeechSets sets = PartOfSpeechSets.figureWorld(tokenizer);
+    int vocabulary = tokenizer.vocabularySize();
+    float[] rows = new float[vocabulary * 4];
+    // every noun points along the first axis, every verb along the second, the rest along the third
+    for (int id = 0; id < vocabulary; id++) {
+      int axis = sets.ids().get("noun").contains(id) ? 0 : sets.ids().get("verb").contains(id) ? 1 : 2;
+      rows[id * 4 + axis] = 1 + id % 3;
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray table = m.create(rows).reshape(vocabulary, 4);
+      NDArray token = m.create(new float[] {0, 2, 0, 0});
+      int before = m.getManagedArrays().size();
+      Map<String, Double> cosines = sets.meanCosines(token, table, m);
+      assertThat(cosines.keySet()).containsExactly("noun", "adjective", "verb", "preposition");
+      assertThat(cosines.get("verb")).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+      assertThat(cosines.get("noun")).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-5));
+      assertThat(m.getManagedArrays()).as("nothing left behind").hasSize(before);
+    }
+  }
 }

@@ -41,6 +41,20 @@ class RelationInversionTest {
   }
 
   @Test
+  void aZeroSteerWeightLearnsWithTheReconstructionAlone() {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionParts parts = TinyParts.create(m);
+      List<Exemplar> ex = RelationExemplars.figureWorld(RelationType.HOLDING_HANDS, 2, 16, 0, "<R>");
+      List<List<String>> logged = new ArrayList<>();
+      new RelationInversion(parts, FEW_STEPS.withSteerWeight(0))
+          .learn(ex, PartOfSpeechSets.figureWorld(parts.tokenizer()),
+              (step, losses) -> logged.add(List.copyOf(losses.keySet())), m);
+      assertThat(logged).hasSize(3).allSatisfy(keys -> assertThat(keys).containsExactly(
+          "relation-token/reconstruction", "relation-token"));
+    }
+  }
+
+  @Test
   void theLearnedTokenFileRoundTrips(@TempDir Path dir) {
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       LearnedToken token = new LearnedToken("<R>", m.create(new float[] {1.5f, -2f, 0.25f}));

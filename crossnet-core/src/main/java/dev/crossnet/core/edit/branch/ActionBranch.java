@@ -105,21 +105,8 @@ public final class ActionBranch extends StatelessBranch {
   /** The token's mean cosine similarity to each part of speech's words, for the record. */
   private static String nearest(NDArray token, PartOfSpeechSets words, EditContext c) {
     StringBuilder s = new StringBuilder("cosine to");
-    try (var scope = c.manager().newSubManager()) {
-      Map<String, NDArray> byClass = words.embeddings(c.model().textEncoder().tokenEmbeddings(), scope);
-      NDArray t = token.reshape(1, -1).duplicate();
-      t.attach(scope);
-      NDArray unit = t.div(t.norm().add(1e-8f));
-      for (Map.Entry<String, NDArray> e : byClass.entrySet()) {
-        NDArray w = e.getValue();
-        if (w.getShape().get(0) == 0) {
-          continue;
-        }
-        NDArray wUnit = w.div(w.norm(new int[] {1}, true).add(1e-8f));
-        float mean = wUnit.matMul(unit.transpose()).mean().getFloat();
-        s.append(String.format(Locale.ROOT, " %s %.3f", e.getKey(), mean));
-      }
-    }
+    words.meanCosines(token, c.model().textEncoder().tokenEmbeddings(), c.manager())
+        .forEach((k, v) -> s.append(String.format(Locale.ROOT, " %s %.3f", k, v)));
     return s.toString();
   }
 }

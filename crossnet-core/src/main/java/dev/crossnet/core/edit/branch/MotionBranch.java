@@ -34,47 +34,34 @@ import org.slf4j.LoggerFactory;
  * DDIM-inverted latent ({@code mode=inversion}, the default) or its forward-noised latent ({@code mode=noise}), and
  * ILVR keeps the region's low frequencies on the bedrock's for the early steps only, so the layout is followed while
  * the old occupant's colours and texture do not leak into the late, detail-forming steps. Options
- * ({@code branch.motion.*}): {@code mode}, {@code ilvr} (true), {@code ilvr-factor} (1: the latent itself; coarser
- * keeps less of the occupant), {@code ilvr-until} (0.6: the share of the steps ILVR runs for), {@code round-trip}
- * (false: when true, and in inversion mode, the DDIM round-trip error of the bedrock is measured with and without the
- * edit's guidance and recorded; it costs two extra reverse runs), {@code null-text} (false, true or auto: null-text
- * optimisation of the unconditional states per step so that the guided reverse path retraces the inversion; auto runs
- * it when the guided round-trip error relative to the latent's mean square exceeds {@code null-text-threshold}, 0.1),
- * {@code null-text-iterations} (10), {@code null-text-learning-rate} (0.01). Inside the region null-text pulls towards
- * the old occupant, so it helps most where the region branch is off; it is off by default. {@code occupant}
- * ({@code grey}, the default, {@code keep} or {@code tint}): with {@code grey} the branch inverts, and guides towards,
- * the bedrock with the colour inside the regions taken out ({@link Greyscale}), so the occupant's shape and pose are
- * carried but not its colours; {@code keep} uses the bedrock as it is; {@code tint} recolours each region in its
- * subject's dominant colour ({@link Tint}; measured no better than grey). The defaults (grey, until 0.6) were chosen on
- * FigureWorld's edit benchmark (the README's sweep): against keep and 0.4 (at factor 4, then 2) they raised pose
- * agreement from 67 % to 75 % with a learned subject and from 33 % to 61 % with the image encoder. {@code pose}
- * ({@code auto}, {@code read} or {@code none}) also puts the occupant's pose, as the edit's reader reads it, into
- * words after the subject's word ({@link OccupantPose}); by default it does so for the image encoder where the edit
- * has a reader (the {@code figureworld} reader on the embedded default model), where it raised
- * pose agreement from 44 % to 69-72 %. With the pose word, factor 1 against 2 raised the encoder's pose agreement from
- * 69 % to 83 % (look 36 % and 31 %, within the noise), and made no measurable difference with a learned subject (75 %
- * and 72 %), so 1 is the default. These were measured on the 16x16 latents of the embedded default model; on a real
- * model's larger latents a coarser factor (2-4) may suit better (not measured). {@code ilvr-weight} (1) pulls the
- * low frequencies only part of the way each step (0.5 measured worse: pose 56 % against 67 %). {@code scale}
- * ({@code auto}, {@code read} or {@code none}) rescales the occupant's structure to the subject's size before it is
- * inverted and guided towards ({@link OccupantSize}, {@link StructureScale}); {@code auto} reads the sizes where the
- * pose is read. Over 180 held-out scenes it raised size agreement from 73 % to 81 % and look from 34 % to 38 %.
- * {@code body} ({@code auto}, {@code read} or {@code none}; {@link OccupantBody}) reads the subject's kind and the
- * occupant's; where their skeletons differ (a dog in place of a robot), the occupant's outline does not fit the
- * subject, and that region is redrawn from {@code unlike-strength} (1.0) instead of the edit's strength: the branch
- * asks the loop to start earlier ({@link dev.crossnet.api.branch.BranchRun#strength()}) and holds everything else on
- * the bedrock's inversion until the edit's own start, so only that region sees the extra steps (inversion mode only);
- * {@code unlike-ilvr-until} is the share of the steps ILVR holds such a region on the occupant's outline, and
- * {@code unlike-start} ({@code inversion} or {@code noise}) whether such a region starts from the bedrock's
- * inversion, which keeps the occupant's whole outline even at strength 1, or from the bedrock noised forward with
- * fresh noise, which keeps only its coarsest layout. Both default to {@code auto}: with an inpainting UNet
- * ({@link InpaintingUnets}), which draws a body into the emptied region by itself, fresh noise and no ILVR there
- * (on figureworld-v2-inpainting's tuning scenes they raised look from 42 % to 47 % and pose from 68 % to 74 %);
- * with any other UNet the inversion and {@code ilvr-until} (on the 64x64 model ILVR off there lost look).
- * Where the kinds are read, the pose word is the subject's kind's version of the occupant's pose
- * ({@link dev.crossnet.api.reading.SceneReader#actionFor}: "standing" for a dog in place of a waving robot). Over
- * 180 held-out scenes the two raised look where the skeletons differ from 20 % to 25 % (71 cases) and pose there from
- * 56 % to 62 %; the other cases are untouched.
+ * ({@code branch.motion.*}), each default chosen on the edit benchmark (docs/editing.md and docs/edit-sweeps.md
+ * give the measurements):
+ * <ul>
+ *   <li>{@code occupant} ({@code grey}): what is inverted and guided towards: the bedrock with the regions' colour
+ *       taken out ({@link Greyscale}), so shape and pose are carried but not colour; {@code keep} the bedrock as
+ *       it is; {@code tint} the regions recoloured in their subjects' dominant colours ({@link Tint}).
+ *   <li>{@code ilvr} (true), {@code ilvr-factor} (1: the latent itself; coarser keeps less of the occupant),
+ *       {@code ilvr-until} (0.6: the share of the steps ILVR runs for), {@code ilvr-weight} (1: the low frequencies
+ *       are set, not only pulled part of the way).
+ *   <li>{@code pose}, {@code scale}, {@code body} ({@code auto}, {@code read} or {@code none}): with the edit's
+ *       reader, say the occupant's pose in words after the subject's word ({@link OccupantPose}), rescale the
+ *       occupant's structure to the subject's size ({@link OccupantSize}, {@link StructureScale}), and find the
+ *       regions whose subject's skeleton is unlike the occupant's ({@link OccupantBody}); {@code auto} does so
+ *       where the edit has a reader and the subject's look comes from it (the image encoder source).
+ *   <li>{@code unlike-strength} (1.0): such a region is redrawn from this strength; the branch asks the loop to
+ *       start earlier ({@link dev.crossnet.api.branch.BranchRun#strength()}) and holds the rest of the picture on
+ *       the bedrock's inversion until the edit's own start ({@link EarlierStart}; inversion mode only).
+ *   <li>{@code unlike-start} ({@code auto}, {@code inversion} or {@code noise}) and {@code unlike-ilvr-until}
+ *       ({@code auto} or a share of the steps): whether such a region starts from the bedrock's inversion, which
+ *       keeps the occupant's whole outline even at strength 1, or from fresh noise, and how long ILVR holds it.
+ *       {@code auto}: fresh noise and no ILVR with an inpainting UNet ({@link InpaintingUnets}), which draws a body
+ *       into the emptied region by itself; else the inversion and {@code ilvr-until}.
+ *   <li>{@code round-trip} (false): record the DDIM round-trip error of the bedrock with and without guidance
+ *       (two extra reverse runs). {@code null-text} (false, true or auto), {@code null-text-threshold} (0.1),
+ *       {@code null-text-iterations} (10), {@code null-text-learning-rate} (0.01): null-text optimisation of the
+ *       unconditional states so that the guided path retraces the inversion; off by default because inside the
+ *       region it pulls towards the old occupant.
+ * </ul>
  */
 public final class MotionBranch extends StatelessBranch {
 

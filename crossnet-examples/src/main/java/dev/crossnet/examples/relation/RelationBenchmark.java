@@ -50,9 +50,10 @@ import picocli.CommandLine.Option;
  * from a few exemplar scenes (TRAIN split), then held-out scenes with the same relation between other pairs of entities (colour and kind)
  * are drawn from their captions, once with the relation in plain words and once with {@code <R>} in its place, and a
  * judge reads every drawing. Relation accuracy: the judge's relation head names the relation. Entity accuracy: it
- * counts as many figures as the caption names. Rows: plain words, {@code <R>} learned with the reconstruction loss
- * alone, {@code <R>} with ReVersion's part-of-speech contrastive term, and the real renders of the same scenes (what
- * the judge reads at best). Writes {@code relation-benchmark.md} and the drawings to {@code --out}.
+ * counts as many figures as the caption names. Rows: the caption with the relation's words replaced by "and" (how
+ * often the judge names the relation where none was asked for), plain words, {@code <R>} learned with the
+ * reconstruction loss alone, {@code <R>} with ReVersion's part-of-speech contrastive term, and the real renders of
+ * the same scenes (what the judge reads at best). Writes {@code relation-benchmark.md} and the drawings to {@code --out}.
  *
  * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.relation.RelationBenchmark --model figureworld-v2 --world main-subject \
@@ -65,6 +66,7 @@ import picocli.CommandLine.Option;
 public final class RelationBenchmark implements Callable<Integer> {
 
   static final String PLAIN = "plain words";
+  static final String UNRELATED = "no relation: its words replaced by \"and\"";
   static final String RECONSTRUCTION = "`<R>`, reconstruction only";
   static final String CONTRASTIVE = "`<R>`, reconstruction + part-of-speech contrastive";
   static final String RENDERS = "real renders of the same scenes";
@@ -156,7 +158,7 @@ public final class RelationBenchmark implements Callable<Integer> {
     Path modelDir = model.map(ModelArgument::folder).orElseGet(DefaultModel::folder);
     Files.createDirectories(out);
     int side = generation.config().imageSize();
-    List<String> rows = List.of(PLAIN, RECONSTRUCTION, CONTRASTIVE, RENDERS);
+    List<String> rows = List.of(UNRELATED, PLAIN, RECONSTRUCTION, CONTRASTIVE, RENDERS);
     Map<RelationType, Map<String, Tally>> results = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     try (NDManager m = OfflineEngine.get().newBaseManager(); Judge judge = FigureWorldJudge.named(judgeName, m)) {
@@ -198,6 +200,10 @@ public final class RelationBenchmark implements Callable<Integer> {
               diffusion), m);
           drawn.write(dir.resolve(i + "-plain.png"));
           tallies.get(PLAIN).add(judge.read(drawn), type, figures);
+          Picture unrelated = LearnedTokenPromptEncoder.textToImage(parts, List.of()).generate(
+              request(RelationExemplars.caption(plain, type, "and"), side, i, diffusion), m);
+          unrelated.write(dir.resolve(i + "-and.png"));
+          tallies.get(UNRELATED).add(judge.read(unrelated), type, figures);
           for (Map.Entry<String, LearnedToken> t : tokens.entrySet()) {
             Picture p = LearnedTokenPromptEncoder.textToImage(parts, List.of(t.getValue()))
                 .generate(request(withToken, side, i, diffusion), m);

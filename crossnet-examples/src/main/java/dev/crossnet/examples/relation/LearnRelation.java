@@ -39,8 +39,9 @@ import picocli.CommandLine.Option;
  *
  * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.relation.LearnRelation [--model DIR] --out /tmp/relation \
- *   [--relation HOLDING_HANDS] [--exemplars 8] [--steps 300] [--size 64] [--prompt "a dog &lt;R&gt; a cat"]
- *   [--words figureworld|wordnet] [--samples 4] [--sampling-steps 25]</pre>
+ *   [--relation HOLDING_HANDS] [--exemplars 8] [--steps 300] [--size 64]
+ *   [--prompt "a small red person &lt;R&gt; a small blue robot"] [--words figureworld|wordnet] [--samples 4]
+ *   [--sampling-steps 25]</pre>
  */
 @Command(name = "LearnRelation", sortOptions = false, sortSynopsis = false,
     description = "Learns a relation token from FigureWorld exemplars (ReVersion) and draws new prompts with it.")
@@ -77,7 +78,7 @@ public final class LearnRelation implements Callable<Integer> {
       description = "Picture width and height in pixels (default: the world's, 64 or 128).")
   Optional<Integer> size = Optional.empty();
 
-  @Option(names = "--prompt", paramLabel = "TEXT", defaultValue = "a dog <R> a cat",
+  @Option(names = "--prompt", paramLabel = "TEXT", defaultValue = "a small red person <R> a small blue robot",
       description = "A prompt to draw with the token <R> (default: ${DEFAULT-VALUE}).")
   String prompt;
 

@@ -12,21 +12,17 @@ import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.core.model.AtomicFiles;
-import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.relation.CountSteering;
 import dev.crossnet.core.relation.DiffusionParts;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
-import dev.crossnet.examples.cli.ModelArgument;
-import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,16 +48,8 @@ public final class CountBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
-  Optional<Path> model = Optional.empty();
-
-  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
-      description = "Standard FigureWorld scenes or main-subject ones (for figureworld-v2) (default: ${DEFAULT-VALUE}).")
-  ModelGeneration generation;
-
-  @Option(names = "--judge", paramLabel = "JUDGE", defaultValue = "bundled",
-      description = "The judge: bundled or a judge folder (default: ${DEFAULT-VALUE}).")
-  String judgeName;
+  @Mixin
+  JudgedModel drawn;
 
   @Option(names = "--counts", paramLabel = "N", split = ",", defaultValue = "1,2,3",
       description = "The counts asked for, comma-separated, each 1 to 4 (default: ${DEFAULT-VALUE}).")
@@ -123,16 +111,17 @@ public final class CountBenchmark implements Callable<Integer> {
 
   private void run() throws Exception {
     if (prompts < 1 || steps < 1 || counts.isEmpty() || counts.stream().anyMatch(c -> c < 1 || c > 4)) {
-      throw new IllegalArgumentException("--prompts and --steps must be at least 1 and every --counts value 1 to 4");
+      throw new IllegalArgumentException("--prompts and --steps must be at least 1, every --counts value 1 to 4");
     }
-    Path modelDir = model.map(ModelArgument::folder).orElseGet(DefaultModel::folder);
+    Path modelDir = drawn.folder();
     Files.createDirectories(out);
-    int side = generation.config().imageSize();
-    SceneGenerator world = new SceneGenerator(generation.scenes().withFigures(1, 1).withSplit(Split.HELD_OUT)
+    int side = drawn.generation.config().imageSize();
+    SceneGenerator world = new SceneGenerator(drawn.generation.scenes().withFigures(1, 1).withSplit(Split.HELD_OUT)
         .withRelationChance(0));
     StringBuilder rows = new StringBuilder();
     List<String> notes = new ArrayList<>();
-    try (NDManager m = OfflineEngine.get().newBaseManager(); Judge judge = FigureWorldJudge.named(judgeName, m)) {
+    try (NDManager m = OfflineEngine.get().newBaseManager();
+        Judge judge = FigureWorldJudge.named(drawn.judgeName, m)) {
       DiffusionModel diffusion = DiffusionModel.load(modelDir, m);
       CountSteering steering = new CountSteering(DiffusionParts.of(diffusion),
           CountSteering.Settings.defaults(steps).withLearningRate(learningRate));
@@ -162,9 +151,10 @@ public final class CountBenchmark implements Callable<Integer> {
       }
     }
     String table = String.format(Locale.ROOT, "Model: %s; judge: %s; %d held-out figures per count from seed %d, "
-        + "%d sampling steps, %d steering steps at %s.%n%n| N | prompt alone: counted N | look as asked | steered: "
-        + "counted N | look as before steering |%n|---:|---:|---:|---:|---:|%n", modelDir, judgeName, prompts, firstSeed,
-        samplingSteps, steps, learningRate) + rows + "\nNotes\n\n" + String.join("\n", notes.stream()
+        + "%d sampling steps, %d steering steps at %s.%n%n| N | prompt alone: counted N | look as asked | "
+        + "steered: "
+        + "counted N | look as before steering |%n|---:|---:|---:|---:|---:|%n", modelDir, drawn.judgeName, prompts,
+        firstSeed, samplingSteps, steps, learningRate) + rows + "\nNotes\n\n" + String.join("\n", notes.stream()
         .map(n -> "- " + n).toList()) + "\n";
     AtomicFiles.writeString(out.resolve("count-benchmark.md"), table);
     System.out.print(table.substring(0, table.indexOf("\nNotes")));

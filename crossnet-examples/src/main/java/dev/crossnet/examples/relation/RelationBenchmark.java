@@ -14,7 +14,6 @@ import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.core.model.AtomicFiles;
-import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.relation.DiffusionParts;
@@ -26,8 +25,6 @@ import dev.crossnet.core.relation.RelationExemplars;
 import dev.crossnet.core.relation.RelationInversion;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
-import dev.crossnet.examples.cli.ModelArgument;
-import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -47,13 +43,14 @@ import picocli.CommandLine.Option;
 
 /**
  * A relation benchmark in the manner of ReVersion's: for each FigureWorld relation, a token {@code <R>} is learned
- * from a few exemplar scenes (TRAIN split), then held-out scenes with the same relation between other pairs of entities (colour and kind)
- * are drawn from their captions, once with the relation in plain words and once with {@code <R>} in its place, and a
- * judge reads every drawing. Relation accuracy: the judge's relation head names the relation. Entity accuracy: it
- * counts as many figures as the caption names. Rows: the caption with the relation's words replaced by "and" (how
- * often the judge names the relation where none was asked for), plain words, {@code <R>} learned with the
- * reconstruction loss alone, {@code <R>} with ReVersion's part-of-speech contrastive term, and the real renders of
- * the same scenes (what the judge reads at best). Writes {@code relation-benchmark.md} and the drawings to {@code --out}.
+ * from a few exemplar scenes (TRAIN split), then held-out scenes with the same relation between other pairs of
+ * entities (colour and kind) are drawn from their captions, once with the relation in plain words and once with
+ * {@code <R>} in its place, and a judge reads every drawing. Relation accuracy: the judge's relation head names the
+ * relation. Entity accuracy: it counts as many figures as the caption names. Rows: the caption with the relation's
+ * words replaced by "and" (how often the judge names the relation where none was asked for), plain words,
+ * {@code <R>} learned with the reconstruction loss alone, {@code <R>} with ReVersion's part-of-speech contrastive
+ * term, and the real renders of the same scenes (what the judge reads at best). Writes {@code relation-benchmark.md}
+ * and the drawings to {@code --out}.
  *
  * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.relation.RelationBenchmark --model figureworld-v2 --world main-subject \
@@ -74,16 +71,8 @@ public final class RelationBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
-  Optional<Path> model = Optional.empty();
-
-  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "standard", converter = ModelGeneration.Word.class,
-      description = "Standard FigureWorld scenes or main-subject ones (for figureworld-v2) (default: ${DEFAULT-VALUE}).")
-  ModelGeneration generation;
-
-  @Option(names = "--judge", paramLabel = "JUDGE", defaultValue = "bundled",
-      description = "The judge: bundled or a judge folder (default: ${DEFAULT-VALUE}).")
-  String judgeName;
+  @Mixin
+  JudgedModel drawn;
 
   @Option(names = "--relations", paramLabel = "RELATION", split = ",",
       description = "The relations to learn, comma-separated, of ${COMPLETION-CANDIDATES} (default: all).")
@@ -155,13 +144,14 @@ public final class RelationBenchmark implements Callable<Integer> {
     if (prompts < 1 || exemplarCount < 1 || steps < 1) {
       throw new IllegalArgumentException("--prompts, --exemplars and --steps must be at least 1");
     }
-    Path modelDir = model.map(ModelArgument::folder).orElseGet(DefaultModel::folder);
+    Path modelDir = drawn.folder();
     Files.createDirectories(out);
-    int side = generation.config().imageSize();
+    int side = drawn.generation.config().imageSize();
     List<String> rows = List.of(UNRELATED, PLAIN, RECONSTRUCTION, CONTRASTIVE, RENDERS);
     Map<RelationType, Map<String, Tally>> results = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
-    try (NDManager m = OfflineEngine.get().newBaseManager(); Judge judge = FigureWorldJudge.named(judgeName, m)) {
+    try (NDManager m = OfflineEngine.get().newBaseManager();
+        Judge judge = FigureWorldJudge.named(drawn.judgeName, m)) {
       DiffusionModel diffusion = DiffusionModel.load(modelDir, m);
       DiffusionParts parts = DiffusionParts.of(diffusion);
       PartOfSpeechSets words = PartOfSpeechSets.figureWorld(diffusion.tokenizer());
@@ -173,7 +163,7 @@ public final class RelationBenchmark implements Callable<Integer> {
         Files.createDirectories(dir);
         RelationInversion.Settings settings = RelationInversion.Settings.reversion(steps);
         List<Exemplar> exemplars = RelationExemplars.figureWorld(type, exemplarCount,
-            generation.scenes().withSize(side, side), 0, settings.placeholder());
+            drawn.generation.scenes().withSize(side, side), 0, settings.placeholder());
         Set<String> seenPairs = exemplars.stream().map(e -> kinds(e.caption())).collect(Collectors.toSet());
         List<Scene> tests = heldOut(type, seenPairs);
 
@@ -236,7 +226,7 @@ public final class RelationBenchmark implements Callable<Integer> {
    * shows.
    */
   private List<Scene> heldOut(RelationType type, Set<String> seenPairs) {
-    SceneGenerator world = new SceneGenerator(generation.scenes().withFigures(2, 2).withSplit(Split.HELD_OUT)
+    SceneGenerator world = new SceneGenerator(drawn.generation.scenes().withFigures(2, 2).withSplit(Split.HELD_OUT)
         .withRelationChance(1.0));
     List<Scene> found = new ArrayList<>();
     for (long seed = firstSeed; found.size() < prompts && seed < firstSeed + 500L * prompts; seed++) {
@@ -280,8 +270,8 @@ public final class RelationBenchmark implements Callable<Integer> {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "Model: %s; judge: %s; %d exemplars and %d inversion steps per relation "
         + "(ReVersion's settings), %d held-out scenes per relation from seed %d whose pair of entities (colour and "
-        + "kind) no exemplar shows; %d sampling steps, guidance %s.%n%n", modelDir, judgeName, exemplarCount, steps, prompts,
-        firstSeed, samplingSteps, guidance));
+        + "kind) no exemplar shows; %d sampling steps, guidance %s.%n%n", modelDir, drawn.judgeName, exemplarCount,
+        steps, prompts, firstSeed, samplingSteps, guidance));
     md.append("Relation accuracy / entity accuracy (the judge counts the caption's figures):\n\n| row | ");
     md.append(results.keySet().stream().map(t -> t.words() + " (relation) | (entities)")
         .collect(Collectors.joining(" | ")));

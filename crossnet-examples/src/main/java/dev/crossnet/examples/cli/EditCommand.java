@@ -15,6 +15,9 @@ import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.model.DefaultModel;
+import dev.crossnet.core.model.JsonConfig;
+import dev.crossnet.core.model.unet.InpaintingUnets;
+import dev.crossnet.core.model.unet.UNetConfig;
 import dev.crossnet.examples.edit.DemoScenes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,9 +104,10 @@ final class EditCommand implements Callable<Integer> {
       description = "Denoising steps of the full schedule (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--strength", paramLabel = "S", defaultValue = "0.8",
-      description = "How far into the noise the edit starts, in (0, 1] (default: ${DEFAULT-VALUE}).")
-  double strength;
+  @Option(names = "--strength", paramLabel = "S",
+      description = "How far into the noise the edit starts, in (0, 1] (default: 1.0 with an inpainting UNet, which "
+          + "draws into the emptied region, else 0.8).")
+  Double strength;
 
   @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
       description = "Classifier-free guidance scale; 1 switches guidance off (default: ${DEFAULT-VALUE}).")
@@ -174,12 +178,14 @@ final class EditCommand implements Callable<Integer> {
       }
       who = Subject.of(word, pictures);
     }
+    Path modelFolder = model == null ? null : ModelArgument.folder(model);
     ReadyEdit edit = Editor.bedrock(picture).replace(region).with(who)
-        .prompt(prompt == null ? word : prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
+        .prompt(prompt == null ? word : prompt).steps(steps)
+        .strength(strength != null ? strength : defaultStrength(modelFolder)).guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
-    if (model != null) {
-      edit = edit.model(ModelArgument.folder(model));
+    if (modelFolder != null) {
+      edit = edit.model(modelFolder);
     }
     if (limit != null) {
       edit = edit.memoryLimit(limit);
@@ -194,6 +200,23 @@ final class EditCommand implements Callable<Integer> {
     // each phase's time is logged at INFO (--verbose)
     console.printf("wrote %s (seed %d) in %.1f s%n", out, result.seed(), result.totalTime().toMillis() / 1000.0);
     return CommandLines.OK;
+  }
+
+  /**
+   * The strength an edit starts from when none is given: 1.0 where the model's UNet is an inpainting one (it draws
+   * into the emptied region, and the docs measured it there), else 0.8 (chosen on the 64x64 model). A folder
+   * without a readable UNet config gets 0.8; loading it then names its problem.
+   */
+  static double defaultStrength(Path modelFolder) {
+    Path config = modelFolder == null ? null : modelFolder.resolve("unet").resolve("config.json");
+    if (config == null || !Files.isRegularFile(config)) {
+      return 0.8;
+    }
+    try {
+      return InpaintingUnets.isInpainting(UNetConfig.from(JsonConfig.read(config))) ? 1.0 : 0.8;
+    } catch (RuntimeException unreadable) {
+      return 0.8;
+    }
   }
 
   /** A size such as {@code 24g}, {@code 512m} or a number of bytes; null when not given. */

@@ -3,12 +3,14 @@ package dev.crossnet.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossnet.api.region.Box;
+import dev.crossnet.core.model.DefaultModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParseResult;
 
 class CrossNetCliTest {
@@ -36,8 +38,10 @@ class CrossNetCliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out().replaceAll("\\s+", " ")).contains("--steps=N", "Denoising steps of the full schedule (default: 30)",
-        "(default: 0.8)", "(default: out/edit.png)", "(default: <subject>)", "(default: 7)", "(default: 60)",
+    assertThat(run.out().replaceAll("\\s+", " ")).contains("--steps=N",
+        "Denoising steps of the full schedule (default: 30)",
+        "(default: 1.0 with an inpainting UNet, which draws into the emptied region, else 0.8)",
+        "(default: out/edit.png)", "(default: <subject>)", "(default: 7)", "(default: 60)",
         "--region=X,Y,W,H", "--mask=FILE", "--edit-options=KEY=VALUE[,KEY=VALUE...]", "--verbose",
         "(default: 80 % of physical memory");
   }
@@ -186,6 +190,16 @@ class CrossNetCliTest {
     assertThat(edit.subject).containsExactly(Path.of("a.png"), Path.of("b.png"));
     assertThat(edit.out).isEqualTo(Path.of("out/edit.png"));
     assertThat(edit.prompt).as("the prompt defaults to the word, filled in when the edit runs").isNull();
+  }
+
+  @Test
+  void withoutAStrengthTheEditStartsAtOneOnAnInpaintingModelAndAtPointEightElsewhere(@TempDir Path dir) {
+    assertThat(parsedEdit().strength).as("not given").isNull();
+    assertThat(EditCommand.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT_INPAINTING, dir)))
+        .isEqualTo(1.0);
+    assertThat(EditCommand.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT, dir))).isEqualTo(0.8);
+    assertThat(EditCommand.defaultStrength(null)).as("the embedded default model").isEqualTo(0.8);
+    assertThat(EditCommand.defaultStrength(dir.resolve("no-such-model"))).isEqualTo(0.8);
   }
 
   private static EditCommand parsedEdit(String... args) {

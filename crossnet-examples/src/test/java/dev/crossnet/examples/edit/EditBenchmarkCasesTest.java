@@ -15,8 +15,8 @@ class EditBenchmarkCasesTest {
   private static List<String> run(Path out, String editSeed) throws Exception {
     // from pure forward noise rather than the (deterministic) DDIM inversion, so that the edit seed's noise shows
     int code = CommandLines.execute(new EditBenchmark(), "--scenes", "2", "--size", "32", "--steps", "4",
-        "--strength", "1", "--only", "CrossNet (full)", "--edit-options", "branch.motion.mode=noise", "--edit-seed", editSeed,
-        "--out", out.toString());
+        "--strength", "1", "--only", "CrossNet (full)", "--edit-options", "branch.motion.mode=noise",
+        "--edit-seed", editSeed, "--out", out.toString());
     assertThat(code).isZero();
     return Files.readAllLines(out.resolve("cases.csv"));
   }

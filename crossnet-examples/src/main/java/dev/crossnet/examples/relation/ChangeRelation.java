@@ -86,6 +86,11 @@ public final class ChangeRelation implements Callable<Integer> {
       description = "Denoising steps of each edit (default: ${DEFAULT-VALUE}).")
   int samplingSteps;
 
+  @Option(names = "--pose-words", paramLabel = "true|false", defaultValue = "false", arity = "1",
+      description = "Keep each figure's pose word in the prompt; a sitting figure does not hold hands "
+          + "(default: ${DEFAULT-VALUE}).")
+  boolean poseWords;
+
   @Option(names = "--first-seed", paramLabel = "N", defaultValue = "100",
       description = "First seed of the held-out scenes searched (default: ${DEFAULT-VALUE}).")
   long firstSeed;
@@ -138,7 +143,7 @@ public final class ChangeRelation implements Callable<Integer> {
             || judge.read(scene.picture()).answer(FigureWorldJudge.RELATION).equals(type.words())) {
           continue;
         }
-        String withToken = Caption.phrase(a, 1) + " " + placeholder + " " + Caption.phrase(b, 1);
+        String withToken = phrase(a) + " " + placeholder + " " + phrase(b);
         Region both = Region.mask(boxAround(scene.figures(), scene.width(), scene.height()));
         EditResult result = edit(scene, both, withToken, placeholder, tokenFile, modelDir);
         EditResult unrelated = edit(scene, both, withToken.replace(placeholder, "and"), placeholder, tokenFile,
@@ -163,6 +168,12 @@ public final class ChangeRelation implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("change-relation.md"), md);
     System.out.printf(Locale.ROOT, "%s in %d of %d edits with %s, %d of %d with \"and\"; wrote %s%n", type.words(),
         changed, done, placeholder, control, done, out);
+  }
+
+  /** The figure's caption phrase, without its pose word unless {@code --pose-words} keeps it. */
+  private String phrase(Figure figure) {
+    String phrase = Caption.phrase(figure, 1);
+    return poseWords ? phrase : phrase.substring(0, phrase.length() - figure.pose().word().length()).trim();
   }
 
   private EditResult edit(Scene scene, Region both, String prompt, String placeholder, Path tokenFile,

@@ -15,9 +15,7 @@ import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.model.DefaultModel;
-import dev.crossnet.core.model.JsonConfig;
 import dev.crossnet.core.model.unet.InpaintingUnets;
-import dev.crossnet.core.model.unet.UNetConfig;
 import dev.crossnet.examples.edit.DemoScenes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -208,12 +206,11 @@ final class EditCommand implements Callable<Integer> {
    * without a readable UNet config gets 0.8; loading it then names its problem.
    */
   static double defaultStrength(Path modelFolder) {
-    Path config = modelFolder == null ? null : modelFolder.resolve("unet").resolve("config.json");
-    if (config == null || !Files.isRegularFile(config)) {
+    if (modelFolder == null || !Files.isRegularFile(modelFolder.resolve("unet").resolve("config.json"))) {
       return 0.8;
     }
     try {
-      return InpaintingUnets.isInpainting(UNetConfig.from(JsonConfig.read(config))) ? 1.0 : 0.8;
+      return InpaintingUnets.isInpainting(modelFolder.resolve("unet")) ? 1.0 : 0.8;
     } catch (RuntimeException unreadable) {
       return 0.8;
     }

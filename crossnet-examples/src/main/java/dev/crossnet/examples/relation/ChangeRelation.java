@@ -3,9 +3,11 @@ package dev.crossnet.examples.relation;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.region.Box;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Caption;
 import dev.crossnet.core.figureworld.Figure;
@@ -15,6 +17,7 @@ import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.Split;
 import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.FocusMasks;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.core.model.DiffusionModel;
@@ -144,7 +147,7 @@ public final class ChangeRelation implements Callable<Integer> {
           continue;
         }
         String withToken = phrase(a) + " " + placeholder + " " + phrase(b);
-        Region both = Region.mask(boxAround(scene.figures(), scene.width(), scene.height()));
+        Region both = Region.mask(boxAround(scene.figures()));
         EditResult result = edit(scene, both, withToken, placeholder, tokenFile, modelDir);
         EditResult unrelated = edit(scene, both, withToken.replace(placeholder, "and"), placeholder, tokenFile,
             modelDir);
@@ -185,51 +188,14 @@ public final class ChangeRelation implements Callable<Integer> {
 
   /** The horizontal gap in pixels between two figures' masks (0 or less where they overlap in x). */
   static int gap(FigureTruth first, FigureTruth second) {
-    int[] a = columns(first.mask());
-    int[] b = columns(second.mask());
-    return Math.max(b[0] - a[1], a[0] - b[1]) - 1;
+    Box a = first.mask().bounds().orElseThrow();
+    Box b = second.mask().bounds().orElseThrow();
+    return Math.max(b.x() - (a.x() + a.width()), a.x() - (b.x() + b.width()));
   }
 
-  /** The first and last columns a mask covers. */
-  private static int[] columns(Mask mask) {
-    int first = mask.width();
-    int last = -1;
-    for (int y = 0; y < mask.height(); y++) {
-      for (int x = 0; x < mask.width(); x++) {
-        if (mask.weight(x, y) > 0) {
-          first = Math.min(first, x);
-          last = Math.max(last, x);
-        }
-      }
-    }
-    return new int[] {first, last};
-  }
-
-  /** The box around every figure, grown by a few pixels, as a hard mask. */
-  static Mask boxAround(List<FigureTruth> figures, int width, int height) {
-    int x0 = width;
-    int y0 = height;
-    int x1 = -1;
-    int y1 = -1;
-    for (FigureTruth f : figures) {
-      for (int y = 0; y < height; y++) {
-        for (int x = 0; x < width; x++) {
-          if (f.mask().weight(x, y) > 0) {
-            x0 = Math.min(x0, x);
-            y0 = Math.min(y0, y);
-            x1 = Math.max(x1, x);
-            y1 = Math.max(y1, y);
-          }
-        }
-      }
-    }
-    int grow = Math.max(2, width / 20);
-    boolean[] inside = new boolean[width * height];
-    for (int y = Math.max(0, y0 - grow); y <= Math.min(height - 1, y1 + grow); y++) {
-      for (int x = Math.max(0, x0 - grow); x <= Math.min(width - 1, x1 + grow); x++) {
-        inside[y * width + x] = true;
-      }
-    }
-    return Mask.of(width, height, inside);
+  /** The box around every figure, grown by a twentieth of the picture's width (at least 2 pixels), as a mask. */
+  static Mask boxAround(List<FigureTruth> figures) {
+    Mask all = RegionMasks.union(figures.stream().map(FigureTruth::mask).toList());
+    return FocusMasks.around(all, Math.max(2, all.width() / 20));
   }
 }

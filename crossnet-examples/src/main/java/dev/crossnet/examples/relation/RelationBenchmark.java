@@ -15,6 +15,7 @@ import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
 import dev.crossnet.core.relation.DiffusionParts;
 import dev.crossnet.core.relation.Exemplar;
@@ -155,6 +156,7 @@ public final class RelationBenchmark implements Callable<Integer> {
       DiffusionModel diffusion = DiffusionModel.load(modelDir, m);
       DiffusionParts parts = DiffusionParts.of(diffusion);
       PartOfSpeechSets words = PartOfSpeechSets.figureWorld(diffusion.tokenizer());
+      TextToImage inWords = LearnedTokenPromptEncoder.textToImage(parts, List.of());
       for (RelationType type : relations) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         rows.forEach(r -> tallies.put(r, new Tally()));
@@ -167,13 +169,13 @@ public final class RelationBenchmark implements Callable<Integer> {
         Set<String> seenPairs = exemplars.stream().map(e -> kinds(e.caption())).collect(Collectors.toSet());
         List<Scene> tests = heldOut(type, seenPairs);
 
-        Map<String, LearnedToken> tokens = new LinkedHashMap<>();
+        Map<String, TextToImage> withTokens = new LinkedHashMap<>();
         for (String row : List.of(RECONSTRUCTION, CONTRASTIVE)) {
           RelationInversion.Settings s = row.equals(RECONSTRUCTION) ? settings.withSteerWeight(0) : settings;
           long start = System.nanoTime();
           LearnedToken token = new RelationInversion(parts, s).learn(exemplars, words, (step, l) -> { }, m);
           double seconds = (System.nanoTime() - start) / 1e9;
-          tokens.put(row, token);
+          withTokens.put(row, LearnedTokenPromptEncoder.textToImage(parts, List.of(token)));
           Map<String, Double> cosines = words.meanCosines(token.embedding(),
               diffusion.textEncoder().tokenEmbeddings(), m);
           notes.add(String.format(Locale.ROOT, "%s, %s: learned in %.1f s; mean cosine to %s", type.words(), row,
@@ -186,17 +188,15 @@ public final class RelationBenchmark implements Callable<Integer> {
           int figures = scene.figures().size();
           String plain = scene.caption();
           String withToken = RelationExemplars.caption(plain, type, settings.placeholder());
-          Picture drawn = LearnedTokenPromptEncoder.textToImage(parts, List.of()).generate(request(plain, side, i,
-              diffusion), m);
+          Picture drawn = inWords.generate(request(plain, side, i, diffusion), m);
           drawn.write(dir.resolve(i + "-plain.png"));
           tallies.get(PLAIN).add(judge.read(drawn), type, figures);
-          Picture unrelated = LearnedTokenPromptEncoder.textToImage(parts, List.of()).generate(
-              request(RelationExemplars.caption(plain, type, "and"), side, i, diffusion), m);
+          Picture unrelated = inWords.generate(request(RelationExemplars.caption(plain, type, "and"), side, i,
+              diffusion), m);
           unrelated.write(dir.resolve(i + "-and.png"));
           tallies.get(UNRELATED).add(judge.read(unrelated), type, figures);
-          for (Map.Entry<String, LearnedToken> t : tokens.entrySet()) {
-            Picture p = LearnedTokenPromptEncoder.textToImage(parts, List.of(t.getValue()))
-                .generate(request(withToken, side, i, diffusion), m);
+          for (Map.Entry<String, TextToImage> t : withTokens.entrySet()) {
+            Picture p = t.getValue().generate(request(withToken, side, i, diffusion), m);
             p.write(dir.resolve(i + (t.getKey().equals(RECONSTRUCTION) ? "-reconstruction" : "-contrastive")
                 + ".png"));
             tallies.get(t.getKey()).add(judge.read(p), type, figures);

@@ -17,7 +17,7 @@ class ChangeRelationTest {
 
   @Test
   void theBoxAroundBothFiguresHoldsEveryPixelOfEitherAndIsARectangle() {
-    Mask box = ChangeRelation.boxAround(SCENE.figures(), SCENE.width(), SCENE.height());
+    Mask box = ChangeRelation.boxAround(SCENE.figures());
     for (FigureTruth f : SCENE.figures()) {
       for (int y = 0; y < SCENE.height(); y++) {
         for (int x = 0; x < SCENE.width(); x++) {

@@ -72,8 +72,8 @@ public final class MotionBranch extends StatelessBranch {
     super(NAME, 100,
         "the occupant's structure from the bedrock's inverted latent, with early coarse ILVR in the region",
         OptionKeys.of("mode", "occupant", "ilvr", "ilvr-factor", "ilvr-until", "ilvr-weight", "pose", "scale", "body",
-            "unlike-strength", "unlike-ilvr-until", "unlike-start", "round-trip", "null-text", "null-text-threshold", "null-text-iterations",
-            "null-text-learning-rate"));
+            "unlike-strength", "unlike-ilvr-until", "unlike-start", "round-trip", "null-text", "null-text-threshold",
+            "null-text-iterations", "null-text-learning-rate"));
   }
 
   @Override
@@ -118,6 +118,16 @@ public final class MotionBranch extends StatelessBranch {
     if (!(unlikeUntil >= 0 && unlikeUntil <= 1)) {
       throw new IllegalArgumentException("branch.motion.unlike-ilvr-until must lie in [0, 1], got " + unlikeUntil
           + " (the share of the steps ILVR holds a region whose subject's skeleton is unlike its occupant's)");
+    }
+    String unlikeStart = o.getString("unlike-start", "auto");
+    if (!List.of("auto", "inversion", "noise").contains(unlikeStart)) {
+      throw new IllegalArgumentException("branch.motion.unlike-start is '" + unlikeStart + "'; use inversion (a region "
+          + "whose subject's skeleton is unlike its occupant's starts from the bedrock's inversion, which still holds "
+          + "the occupant's outline), noise (it starts from fresh noise) or auto (noise with an inpainting UNet, "
+          + "else inversion)");
+    }
+    if (unlikeStart.equals("auto")) {
+      unlikeStart = inpainting ? "noise" : "inversion";
     }
     int deep = c.plan().startIndex(unlikeStrength);
     boolean raise = !unlike.isEmpty() && deep < c.startIndex();
@@ -167,19 +177,18 @@ public final class MotionBranch extends StatelessBranch {
         start = c.sampler().addNoise(c.plan(), c.startIndex(), bedrock, z);
       }
     }
-    String unlikeStart = o.getString("unlike-start", "auto");
-    if (!List.of("auto", "inversion", "noise").contains(unlikeStart)) {
-      throw new IllegalArgumentException("branch.motion.unlike-start is '" + unlikeStart + "'; use inversion (a region "
-          + "whose subject's skeleton is unlike its occupant's starts from the bedrock's inversion, which still holds "
-          + "the occupant's outline), noise (it starts from fresh noise) or auto (noise with an inpainting UNet, "
-          + "else inversion)");
-    }
-    if (unlikeStart.equals("auto")) {
-      unlikeStart = inpainting ? "noise" : "inversion";
-    }
-    if (unlikeStart.equals("noise") && !unlike.isEmpty() && mode.equals("inversion")) {
-      start = freshInside(c, unlike, start, bedrock, raise ? deep : c.startIndex());
+    // the regions of unlike skeleton, in latent size: where they start afresh, or ILVR holds them for a span of
+    // their own
+    boolean fresh = unlikeStart.equals("noise") && !unlike.isEmpty() && mode.equals("inversion");
+    boolean ownSpan = !unlike.isEmpty() && unlikeUntil != until;
+    NDArray unlikeRegions = fresh || ownSpan
+        ? RegionMasks.union(unlike.stream().map(c::regionMask).toList(), c.manager()) : null;
+    if (fresh) {
+      start = freshInside(c, unlikeRegions, start, bedrock, raise ? deep : c.startIndex());
       record.put("unlike-start", "noise");
+    }
+    if (unlikeRegions != null && !ownSpan) {
+      unlikeRegions.close();
     }
     record.put("mode", mode);
     record.put("occupant", occupant);
@@ -190,8 +199,7 @@ public final class MotionBranch extends StatelessBranch {
     NDArray initial = start;
     EarlierStart hold = earlier;
     // ILVR's reach: the regions of unlike skeleton may be held for a span of their own
-    NDArray unlikeMask = unlike.isEmpty() || unlikeUntil == until ? null
-        : RegionMasks.union(unlike.stream().map(c::regionMask).toList(), c.manager());
+    NDArray unlikeMask = ownSpan ? unlikeRegions : null;
     NDArray likeMask = unlikeMask == null ? null : unlikeMask.neg().add(1);
     if (unlikeMask != null) {
       record.put("unlike-ilvr-until", Double.toString(unlikeUntil));
@@ -308,13 +316,11 @@ public final class MotionBranch extends StatelessBranch {
   }
 
   /**
-   * The start with the given regions replaced by the bedrock's latent noised forward to the plan's {@code index}
-   * with fresh noise; closes {@code start}.
+   * The start with the regions of {@code mask} (latent size) replaced by the bedrock's latent noised forward to the
+   * plan's {@code index} with fresh noise; closes {@code start}.
    */
-  private static NDArray freshInside(EditContext c, List<Integer> regions, NDArray start, NDArray bedrock,
-      int index) {
+  private static NDArray freshInside(EditContext c, NDArray mask, NDArray start, NDArray bedrock, int index) {
     try (NDManager scope = c.manager().newSubManager()) {
-      NDArray mask = RegionMasks.union(regions.stream().map(c::regionMask).toList(), scope);
       NDArray z = c.noise().next(scope, bedrock.getShape());
       NDArray fresh = c.sampler().addNoise(c.plan(), index, bedrock, z);
       fresh.attach(scope);

@@ -38,6 +38,17 @@ public final class InpaintingUnets {
   }
 
   /**
+   * Whether the diffusers UNet folder {@code unet} (its {@code config.json}) holds an inpainting UNet, without
+   * loading its weights.
+   *
+   * @throws UncheckedIOException when the config cannot be read; IllegalArgumentException when it is not valid
+   */
+  public static boolean isInpainting(Path unet) {
+    JsonObject config = readConfig(unet.resolve("config.json"));
+    return number(config, "in_channels", 4) == 2 * number(config, "out_channels", 4) + 1;
+  }
+
+  /**
    * Writes to {@code target} the UNet of {@code source} widened into an inpainting UNet that predicts exactly what
    * the source does: {@code conv_in}'s weights for the mask and the masked latent start at zero, so training
    * starts from the source's behaviour and learns to read them. Both folders are diffusers {@code unet} folders;

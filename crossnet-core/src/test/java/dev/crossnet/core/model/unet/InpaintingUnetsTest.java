@@ -57,6 +57,13 @@ class InpaintingUnetsTest {
     assertThat(dir.resolve("twice")).doesNotExist();
   }
 
+  @Test
+  void aUnetFolderIsKnownAsInpaintingFromItsConfigAlone() {
+    InpaintingUnets.widen(Goldens.folder("unet-a").resolve("model"), dir.resolve("known"));
+    assertThat(InpaintingUnets.isInpainting(dir.resolve("known"))).isTrue();
+    assertThat(InpaintingUnets.isInpainting(Goldens.folder("unet-a").resolve("model"))).isFalse();
+  }
+
   private static NDArray random(NDManager m, Random r, long... shape) {
     Shape s = new Shape(shape);
     float[] v = new float[(int) s.size()];

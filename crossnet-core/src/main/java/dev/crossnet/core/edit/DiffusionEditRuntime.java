@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.branch.BranchProvider;
 import dev.crossnet.api.branch.BranchRun;
+import dev.crossnet.api.branch.ConditioningBranch;
 import dev.crossnet.api.edit.EditRequest;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.EditSettings;
@@ -101,7 +102,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
 
   @Override
   public EditResult edit(EditRequest request) {
-    return edit(request, List.of());
+    return edit(request, LoopTies.NONE);
   }
 
   /** Edits every frame of the clip ({@link FrameByFrameEdit}). */
@@ -110,12 +111,8 @@ public final class DiffusionEditRuntime implements EditRuntime {
     return new FrameByFrameEdit(this, models).run(request);
   }
 
-  /**
-   * The edit with further attention controls in its denoising loop, after the branches' own: how a video edit ties
-   * each frame to the frames before it ({@link dev.crossnet.core.edit.video.CrossFrameAttention}). The controls are
-   * the caller's: the edit neither closes nor records them.
-   */
-  public EditResult edit(EditRequest request, List<AttentionControl> loopControls) {
+  /** The edit tied to edits before it ({@link LoopTies}): how a video edit runs each frame. */
+  public EditResult edit(EditRequest request, LoopTies ties) {
     EditSettings settings = request.settings();
     optionCheck.check(settings.options());
     PhaseClock clock = new PhaseClock();
@@ -163,7 +160,13 @@ public final class DiffusionEditRuntime implements EditRuntime {
       }
       ClipPromptEncoder prompts = new ClipPromptEncoder(model.tokenizer(), model.textEncoder());
       NDArray negative = prompts.encode(List.of(settings.negativePrompt()), m);
-      NoiseSource noise = NoiseSource.seeded(request.seed());
+      // the noise field moves with the ties' shift, in whole cells of the sample
+      int cellsX = (int) Math.round((double) ties.noiseShiftX() * lw / bedrock.width());
+      int cellsY = (int) Math.round((double) ties.noiseShiftY() * lh / bedrock.height());
+      NoiseSource noise = ShiftedNoise.of(NoiseSource.seeded(request.seed()), cellsX, cellsY);
+      if (cellsX != 0 || cellsY != 0) {
+        record.put("noise-shift", cellsX + "," + cellsY);
+      }
       AtomicReference<SubjectPrompt.Layout> layout = new AtomicReference<>();
       AtomicReference<NDArray> textStates = new AtomicReference<>();
       EditContext.Shared shared = new EditContext.Shared(request, model, denoiser, codec, sampler, plan, start,
@@ -186,6 +189,11 @@ public final class DiffusionEditRuntime implements EditRuntime {
           runs.add(run);
           active.add(name);
         }
+        List<BranchRun> tied = new ArrayList<>();
+        for (ConditioningBranch b : ties.branches()) {
+          tied.add(clock.time("tie", () -> b.start(new EditContext(shared, PluginConfig.empty()))));
+          runs.add(tied.get(tied.size() - 1));
+        }
         record.put("branches", String.join(",", active));
         record.put("branches.off", String.join(",", off));
 
@@ -202,7 +210,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
         textStates.set(text);
         layout.set(l);
 
-        int loopStart = loopStart(plan, start, settings.strength(), runs, active, record);
+        int loopStart = loopStart(plan, start, settings.strength(), runs.subList(0, active.size()), active, record);
         NDArray initial;
         try (NDArray z = noise.next(m, latent.getShape()); NDArray kept = latent.mul(union.neg().add(1))) {
           // the region starts from noise alone: branches (motion) decide what of the occupant survives
@@ -211,7 +219,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
         boolean region = active.contains(RegionBranch.NAME);
         Resampling resampling = region ? resampling(settings.options(), record) : Resampling.NONE;
         List<BranchRun> loopRuns = new ArrayList<>(runs);
-        loopControls.forEach(c -> loopRuns.add(new BranchRun() {
+        ties.attention().forEach(c -> loopRuns.add(new BranchRun() {
           @Override
           public Optional<AttentionControl> attention() {
             return Optional.of(c);
@@ -222,7 +230,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
             settings.progress(), settings.cancellation(), resampling);
         NoisePredictor loopDenoiser = denoiser;
         NDArray result = clock.time("sample", () -> new DenoisingLoop(loopDenoiser).run(loopSettings, initial));
-        for (int i = 0; i < runs.size(); i++) {
+        for (int i = 0; i < active.size(); i++) {
           if (runs.get(i) instanceof RecordedRun rr) {
             String name = active.get(i);
             rr.record().forEach((k, v) -> record.put("branch." + name + "." + k, v));

@@ -110,6 +110,10 @@ public final class VideoBenchmark implements Callable<Integer> {
           + "e.g. 8,32,128 (default: none).")
   List<Integer> lengths = new ArrayList<>();
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", split = ",",
+      description = "Further edit options for every method, e.g. video.anchor.until=0.3 (default: none).")
+  Map<String, String> set = new LinkedHashMap<>();
+
   /** One way of editing a clip: a name and the video options it sets. */
   record Method(String name, Map<String, Object> options) {}
 
@@ -124,7 +128,10 @@ public final class VideoBenchmark implements Callable<Integer> {
         new Method(FULL, Map.of()),
         new Method("full - previous frame (first frame only)", Map.of("video.cross-frame.previous", false)),
         new Method("full - first frame (previous frame only)", Map.of("video.cross-frame.first", false)),
-        new Method("full - own frame (earlier frames only, as Tune-A-Video)", Map.of("video.cross-frame.own", false)));
+        new Method("full - own frame (earlier frames only, as Tune-A-Video)", Map.of("video.cross-frame.own", false)),
+        new Method("full, noise moved with the region", Map.of("video.noise", "follow")),
+        new Method("full + anchor to the first frame's result", Map.of("video.anchor", "first")),
+        new Method("full + anchor to the previous frame's result", Map.of("video.anchor", "previous")));
   }
 
   /** Per-method sums over clips. */
@@ -201,7 +208,7 @@ public final class VideoBenchmark implements Callable<Integer> {
 
   private ReadyVideoEdit edit(ClipCase clip, Method m, Path folder) {
     ReadyVideoEdit e = Editor.bedrock(clip.bedrock()).replace(clip.track()).with(clip.subject()).prompt(WORD)
-        .steps(steps).strength(strength).guidanceScale(guidance).seed(seed).options(m.options());
+        .steps(steps).strength(strength).guidanceScale(guidance).seed(seed).options(set).options(m.options());
     return folder == null ? e : e.model(folder);
   }
 

@@ -2,6 +2,7 @@ package dev.crossnet.core.edit.video;
 
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.AttentionControl;
+import dev.crossnet.api.branch.ConditioningBranch;
 import dev.crossnet.api.edit.EditRequest;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.EditSettings;
@@ -10,12 +11,15 @@ import dev.crossnet.api.edit.VideoEditResult;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.progress.Progress;
 import dev.crossnet.api.progress.ProgressListener;
+import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.edit.DiffusionEditRuntime;
 import dev.crossnet.core.edit.EditMemoryEstimate;
+import dev.crossnet.core.edit.LoopTies;
 import dev.crossnet.core.edit.ModelCache;
 import dev.crossnet.core.pipeline.DenoisingLoop;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,12 @@ public final class FrameByFrameEdit {
   public FrameByFrameEdit(DiffusionEditRuntime runtime, ModelCache models) {
     this.runtime = runtime;
     this.models = models;
+  }
+
+  private static List<Mask> regions(EditRequest frame) {
+    int w = frame.bedrock().width();
+    int h = frame.bedrock().height();
+    return frame.replacements().stream().map(r -> r.region().toMask(w, h)).toList();
   }
 
   public VideoEditResult run(VideoEditRequest request) {
@@ -70,6 +80,7 @@ public final class FrameByFrameEdit {
     long held = 0;
     try (NDManager manager = models.newEditManager(); CrossFrameAttention crossFrame = options.crossFrame()
         ? new CrossFrameAttention(manager, options.firstFrame(), options.previousFrame(), options.ownFrame()) : null) {
+      Map<Integer, List<Mask>> earlierRegions = new HashMap<>();
       List<AttentionControl> controls = crossFrame == null ? List.of() : List.of(crossFrame);
       for (int f = 0; f < n; f++) {
         settings.cancellation().check("frame " + (f + 1) + " of " + n);
@@ -77,9 +88,24 @@ public final class FrameByFrameEdit {
         if (crossFrame != null) {
           crossFrame.beginFrame(f);
         }
-        EditRequest frame = frames.frame(f, options.frameSeed(request.seed(), f));
-        EditResult result = runtime.edit(frame, controls);
+        long frameSeed = options.frameSeed(request.seed(), f);
+        EditRequest frame = frames.frame(f, frameSeed);
+        List<Mask> regions = regions(frame);
+        List<ConditioningBranch> ties = List.of();
+        if (f > 0 && options.anchor() != VideoOptions.Anchor.OFF) {
+          int from = options.anchor() == VideoOptions.Anchor.FIRST ? 0 : f - 1;
+          Picture reference = MovedReference.of(edited.get(from), earlierRegions.get(from), frame.bedrock(), regions);
+          ties = List.of(new TemporalAnchor(reference, options.anchorSettings(), frameSeed));
+        }
+        int[] shift = {0, 0};
+        if (options.noise() == VideoOptions.Noise.FOLLOW && f > 0) {
+          shift = MovedReference.shift(earlierRegions.get(0).get(0), regions.get(0));
+        }
+        EditResult result = runtime.edit(frame, new LoopTies(controls, ties, shift[0], shift[1]));
         edited.add(result.picture());
+        // the regions of the frames later ones read (anchor, following noise): the first and the previous
+        earlierRegions.put(f, regions);
+        earlierRegions.remove(f - 1 > 0 ? f - 1 : -1);
         result.timings().forEach((phase, d) -> timings.merge(phase, d, Duration::plus));
         if (f == 0) {
           result.record().forEach((k, v) -> record.putIfAbsent(k, v));

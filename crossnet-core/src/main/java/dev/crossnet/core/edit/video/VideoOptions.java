@@ -19,17 +19,48 @@ import java.util.Map;
  *   <li>{@code video.cross-frame.own} (true): and to its own (false: only to the earlier frames', as
  *       Tune-A-Video's, which was tuned for it);
  *   <li>{@code video.noise} ({@code shared}): {@code shared} starts every frame from the same noise (and draws the
- *       same sampler noise), {@code independent} gives each frame its own.
+ *       same sampler noise), {@code follow} moves that noise with the first region (by whole cells of the sample, as
+ *       far as the region's centre moved since the first frame), {@code independent} gives each frame its own;
+ *   <li>{@code video.anchor} ({@code off}): {@code first} or {@code previous} holds each later frame's regions to
+ *       that earlier frame's result, moved with the regions ({@link TemporalAnchor}); {@code video.anchor.until}
+ *       (the share of the steps it holds for), {@code video.anchor.factor} (the low-pass factor: 1 holds the sample
+ *       itself, larger holds coarser features only) and {@code video.anchor.weight} (how far each step moves toward
+ *       the reference, in (0, 1]).
  * </ul>
  *
  * @param crossFrame whether cross-frame attention is on
  * @param firstFrame whether frames attend to the first frame
  * @param previousFrame whether frames attend to the previous frame
  * @param ownFrame whether frames after the first also attend to their own keys (Tune-A-Video's does not)
- * @param sharedNoise whether every frame uses the same noise
+ * @param noise how the frames' noise relates
+ * @param anchor which earlier result later frames are held to
+ * @param anchorSettings how the anchor holds them
  */
 public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previousFrame, boolean ownFrame,
-    boolean sharedNoise) {
+    Noise noise, Anchor anchor, TemporalAnchor.Settings anchorSettings) {
+
+  /** How the frames' noise relates. */
+  public enum Noise {
+    /** Every frame starts from the same noise and draws the same sampler noise. */
+    SHARED,
+    /** Each frame draws its own. */
+    INDEPENDENT,
+    /** The same noise as {@link #SHARED}, moved with the first region: its centre's shift since the first frame. */
+    FOLLOW;
+
+    String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Which earlier result a frame's regions are held to ({@link TemporalAnchor}). */
+  public enum Anchor {
+    OFF, FIRST, PREVIOUS;
+
+    String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public static final String PREFIX = "video.";
   public static final String CROSS_FRAME = "video.cross-frame";
@@ -37,7 +68,15 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
   public static final String PREVIOUS = "video.cross-frame.previous";
   public static final String OWN = "video.cross-frame.own";
   public static final String NOISE = "video.noise";
-  private static final List<String> KEYS = List.of(CROSS_FRAME, FIRST, PREVIOUS, OWN, NOISE);
+  public static final String ANCHOR = "video.anchor";
+  public static final String ANCHOR_UNTIL = "video.anchor.until";
+  public static final String ANCHOR_FACTOR = "video.anchor.factor";
+  public static final String ANCHOR_WEIGHT = "video.anchor.weight";
+  private static final Anchor DEFAULT_ANCHOR = Anchor.OFF;
+  private static final double DEFAULT_UNTIL = 0.5;
+  private static final int DEFAULT_FACTOR = 2;
+  private static final List<String> KEYS = List.of(CROSS_FRAME, FIRST, PREVIOUS, OWN, NOISE, ANCHOR, ANCHOR_UNTIL,
+      ANCHOR_FACTOR, ANCHOR_WEIGHT);
 
   /**
    * Reads the {@code video.*} options.
@@ -51,16 +90,23 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
         throw new UnknownOptionException(key, "the video edit", KEYS, Spelling.closest(key, KEYS).orElse(null));
       }
     }
-    String noise = options.getString(NOISE, "shared");
-    if (!noise.equals("shared") && !noise.equals("independent")) {
-      throw new IllegalArgumentException(NOISE + "=" + noise + " is not a noise mode; use shared (every frame "
-          + "starts from the same noise) or independent (each frame its own)");
-    }
+    String noiseWord = options.getString(NOISE, Noise.SHARED.word());
+    Noise noise = java.util.Arrays.stream(Noise.values()).filter(n -> n.word().equals(noiseWord)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(NOISE + "=" + noiseWord + " is not a noise mode; use shared "
+            + "(every frame starts from the same noise), follow (the same noise, moved with the region) or "
+            + "independent (each frame its own)"));
     boolean crossFrame = options.getBoolean(CROSS_FRAME, true);
     boolean first = options.getBoolean(FIRST, true);
     boolean previous = options.getBoolean(PREVIOUS, true);
     boolean own = options.getBoolean(OWN, true);
-    return new VideoOptions(crossFrame && (first || previous), first, previous, own, noise.equals("shared"));
+    String anchor = options.getString(ANCHOR, DEFAULT_ANCHOR.word());
+    Anchor which = java.util.Arrays.stream(Anchor.values()).filter(a -> a.word().equals(anchor)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(ANCHOR + "=" + anchor + " is not an anchor; use first (hold "
+            + "each frame to the first frame's result), previous (to the previous frame's) or off"));
+    TemporalAnchor.Settings settings = new TemporalAnchor.Settings(options.getDouble(ANCHOR_UNTIL, DEFAULT_UNTIL),
+        options.getInt(ANCHOR_FACTOR, DEFAULT_FACTOR), options.getDouble(ANCHOR_WEIGHT, 1.0));
+    return new VideoOptions(crossFrame && (first || previous), first, previous, own, noise, which,
+        settings);
   }
 
   /** The options without the {@code video.*} keys: what each frame's picture edit receives. */
@@ -74,9 +120,12 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     return PluginConfig.of(rest);
   }
 
-  /** The seed of frame {@code frame}: the edit's own with shared noise, else one derived from it per frame. */
+  /**
+   * The seed of frame {@code frame}: the edit's own with shared (or following) noise, else one derived from it per
+   * frame.
+   */
   public long frameSeed(long seed, int frame) {
-    return sharedNoise ? seed : seed + 0x9E3779B97F4A7C15L * frame;
+    return noise != Noise.INDEPENDENT ? seed : seed + 0x9E3779B97F4A7C15L * frame;
   }
 
   /** These options as the result's record shows them. */
@@ -86,7 +135,13 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     r.put(FIRST, Boolean.toString(crossFrame && firstFrame));
     r.put(PREVIOUS, Boolean.toString(crossFrame && previousFrame));
     r.put(OWN, Boolean.toString(!crossFrame || ownFrame));
-    r.put(NOISE, sharedNoise ? "shared" : "independent");
+    r.put(NOISE, noise.word());
+    r.put(ANCHOR, anchor.word());
+    if (anchor != Anchor.OFF) {
+      r.put(ANCHOR_UNTIL, Double.toString(anchorSettings.until()));
+      r.put(ANCHOR_FACTOR, Integer.toString(anchorSettings.factor()));
+      r.put(ANCHOR_WEIGHT, Double.toString(anchorSettings.weight()));
+    }
     return r;
   }
 }

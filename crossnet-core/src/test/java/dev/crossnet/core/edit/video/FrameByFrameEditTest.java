@@ -162,11 +162,60 @@ class FrameByFrameEditTest {
   }
 
   @Test
+  void anAnchorChangesLaterFramesButNotTheFirstAndIsRecorded() {
+    Video clip = clip(0, 2, 4);
+    Video off = edit(clip).option(VideoOptions.ANCHOR, "off").run(runtime).video();
+    VideoEditResult first = edit(clip).option(VideoOptions.ANCHOR, "first").option(VideoOptions.ANCHOR_UNTIL, 1.0)
+        .run(runtime);
+    assertThat(first.video().frame(0)).as("nothing to hold the first frame to").isEqualTo(off.frame(0));
+    assertThat(first.video().frame(1)).isNotEqualTo(off.frame(1));
+    assertThat(first.video().frame(2)).isNotEqualTo(off.frame(2));
+    assertThat(first.record()).containsEntry(VideoOptions.ANCHOR, "first")
+        .containsEntry(VideoOptions.ANCHOR_UNTIL, "1.0");
+    Video previous = edit(clip).option(VideoOptions.ANCHOR, "previous").option(VideoOptions.ANCHOR_UNTIL, 1.0)
+        .run(runtime).video();
+    assertThat(previous.frame(1)).as("frame 1's previous frame is the first").isEqualTo(first.video().frame(1));
+    assertThat(previous.frame(2)).isNotEqualTo(first.video().frame(2));
+  }
+
+  @Test
+  void anAnchorHeldForNoStepChangesNothing() {
+    Video clip = clip(0, 3);
+    Video off = edit(clip).option(VideoOptions.ANCHOR, "off").run(runtime).video();
+    Video none = edit(clip).option(VideoOptions.ANCHOR, "previous").option(VideoOptions.ANCHOR_UNTIL, 0.0)
+        .run(runtime).video();
+    assertThat(none).isEqualTo(off);
+  }
+
+  @Test
+  void followingNoiseIsSharedNoiseWhileTheRegionStaysAndMovesWhenItMoves() {
+    Video still = clip(0, 0);
+    RegionTrack staying = RegionTrack.box(8, 8, 12, 12);
+    RegionTrack moving = RegionTrack.perFrame(List.of(Region.box(4, 8, 12, 12), Region.box(12, 8, 12, 12)));
+    Video sharedStaying = edit(still, staying).option(VideoOptions.NOISE, "shared").run(runtime).video();
+    Video followStaying = edit(still, staying).option(VideoOptions.NOISE, "follow").run(runtime).video();
+    assertThat(followStaying).isEqualTo(sharedStaying);
+    Video sharedMoving = edit(still, moving).option(VideoOptions.NOISE, "shared").run(runtime).video();
+    VideoEditResult followMoving = edit(still, moving).option(VideoOptions.NOISE, "follow").run(runtime);
+    assertThat(followMoving.video().frame(0)).isEqualTo(sharedMoving.frame(0));
+    assertThat(followMoving.video().frame(1)).isNotEqualTo(sharedMoving.frame(1));
+    assertThat(followMoving.record()).containsEntry(VideoOptions.NOISE, "follow");
+  }
+
+  private static ReadyVideoEdit edit(Video clip, RegionTrack track) {
+    return Editor.bedrock(clip).replace(track).with(Subject.fromEmbedding(WORD, embedding))
+        .prompt("a photo of " + WORD + " sitting").model(model).steps(3).guidanceScale(3).seed(11)
+        .option(VideoOptions.CROSS_FRAME, false);
+  }
+
+  @Test
   void aVideoEditLeavesNothingBehind() {
     Video clip = clip(0, 1);
     edit(clip).steps(1).run(runtime);
     long before = runtime.openArrays();
     edit(clip(0, 1, 2, 3)).steps(1).run(runtime);
+    edit(clip(0, 1, 2)).steps(2).option(VideoOptions.ANCHOR, "previous").option(VideoOptions.ANCHOR_UNTIL, 1.0)
+        .run(runtime);
     assertThat(runtime.openArrays()).isEqualTo(before);
   }
 
@@ -176,7 +225,13 @@ class FrameByFrameEditTest {
     assertThatThrownBy(() -> edit(clip).option("video.cross-frames", false).run(runtime))
         .isInstanceOf(UnknownOptionException.class).hasMessageContaining("video.cross-frame");
     assertThatThrownBy(() -> edit(clip).option(VideoOptions.NOISE, "fresh").run(runtime))
-        .hasMessageContaining("shared").hasMessageContaining("independent");
+        .hasMessageContaining("shared").hasMessageContaining("follow").hasMessageContaining("independent");
+    assertThatThrownBy(() -> edit(clip).option(VideoOptions.ANCHOR, "last").run(runtime))
+        .hasMessageContaining("first").hasMessageContaining("previous").hasMessageContaining("off");
+    assertThatThrownBy(() -> edit(clip).option(VideoOptions.ANCHOR_UNTIL, 1.5).run(runtime))
+        .hasMessageContaining(VideoOptions.ANCHOR_UNTIL).hasMessageContaining("[0, 1]");
+    assertThatThrownBy(() -> edit(clip).option(VideoOptions.ANCHOR_FACTOR, 0).run(runtime))
+        .hasMessageContaining(VideoOptions.ANCHOR_FACTOR);
     assertThatThrownBy(() -> edit(clip).options(Map.of("branch.motion.nonsense", 1)).run(runtime))
         .isInstanceOf(UnknownOptionException.class).hasMessageContaining("branch.motion.nonsense");
   }

@@ -101,9 +101,10 @@ final class VideoCommand implements Callable<Integer> {
       description = "Denoising steps of the full schedule (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--strength", paramLabel = "S", defaultValue = "0.8",
-      description = "How far into the noise each frame's edit starts, in (0, 1] (default: ${DEFAULT-VALUE}).")
-  double strength;
+  @Option(names = "--strength", paramLabel = "S",
+      description = "How far into the noise each frame's edit starts, in (0, 1] (default: 1.0 on a model with an "
+          + "inpainting UNet, else 0.8).")
+  Double strength;
 
   @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
       description = "Classifier-free guidance scale; 1 switches guidance off (default: ${DEFAULT-VALUE}).")
@@ -170,11 +171,13 @@ final class VideoCommand implements Callable<Integer> {
       }
       who = Subject.of(word, pictures);
     }
-    ReadyVideoEdit edit = Editor.bedrock(clip).replace(track).with(who)
-        .prompt(prompt == null ? word : prompt).steps(steps).strength(strength).guidanceScale(guidance).seed(seed)
+    Path modelFolder = model == null ? null : ModelArgument.folder(model);
+    ReadyVideoEdit edit = Editor.bedrock(clip).replace(track).with(who).prompt(prompt == null ? word : prompt)
+        .steps(steps).strength(strength != null ? strength : EditCommand.defaultStrength(modelFolder))
+        .guidanceScale(guidance).seed(seed)
         .options(editOptions).progress(new ProgressBar(System.err));
-    if (model != null) {
-      edit = edit.model(ModelArgument.folder(model));
+    if (modelFolder != null) {
+      edit = edit.model(modelFolder);
     }
     VideoEditResult result = edit.run();
     Path parent = out.toAbsolutePath().getParent();

@@ -17,6 +17,7 @@ import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.edit.VaeRoundTrip;
 import dev.crossnet.examples.cli.ModelArgument;
 import dev.crossnet.examples.edit.JudgeAgreement;
 import dev.crossnet.examples.edit.Metrics;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,6 +120,8 @@ public final class VideoBenchmark implements Callable<Integer> {
   record Method(String name, Map<String, Object> options) {}
 
   static final String FULL = "full (cross-frame attention + shared noise)";
+  static final String STILL = "control: the bedrock clip unchanged";
+  static final String VAE_CEILING = "control: ideal clip through the VAE alone";
 
   static List<Method> methods() {
     return List.of(
@@ -167,8 +171,11 @@ public final class VideoBenchmark implements Callable<Integer> {
     }
     Map<String, Totals> totals = new LinkedHashMap<>();
     methods.forEach(m -> totals.put(m.name(), new Totals()));
+    totals.put(STILL, new Totals());
+    totals.put(VAE_CEILING, new Totals());
     StringBuilder lengthTable = new StringBuilder();
-    try (NDManager judgeManager = OfflineEngine.get().newBaseManager()) {
+    try (NDManager judgeManager = OfflineEngine.get().newBaseManager();
+        VaeRoundTrip vae = new VaeRoundTrip(Optional.ofNullable(folder))) {
       Judge judge = FigureWorldJudge.named(judgeName, judgeManager);
       long next = seed;
       for (int c = 0; c < clips; c++) {
@@ -178,12 +185,23 @@ public final class VideoBenchmark implements Callable<Integer> {
         Files.createDirectories(dir);
         clip.bedrock().write(dir.resolve("bedrock.gif"));
         clip.ideal().write(dir.resolve("ideal.gif"));
+        score(totals.get(STILL), clip.bedrock(), clip, judge, Double.NaN, -1);
+        if (vae.available()) {
+          List<Picture> through = new ArrayList<>();
+          for (int f = 0; f < frames; f++) {
+            through.add(vae.applyInside(clip.ideal().frame(f), clip.regions().get(f), Math.max(1, world.width() / 32)));
+          }
+          score(totals.get(VAE_CEILING), clip.ideal().withFrames(through), clip, judge, Double.NaN, -1);
+        } else {
+          totals.remove(VAE_CEILING);
+        }
         for (Method m : methods) {
           PeakMemory.reset();
           VideoEditResult r = edit(clip, m, folder).run(runtime);
           long peak = PeakMemory.peakBytes();
           r.video().write(dir.resolve(m.name().replaceAll("[^A-Za-z0-9-]+", "_") + ".gif"));
-          score(totals.get(m.name()), r, clip, judge, peak);
+          score(totals.get(m.name()), r.video(), clip, judge,
+              r.totalTime().toNanos() / 1e9 / clip.bedrock().frameCount(), peak);
           if (c == 0 && m.name().equals(FULL)) {
             strip(List.of(clip.bedrock(), r.video(), clip.ideal())).write(out.resolve("strip.png"));
           }
@@ -212,12 +230,13 @@ public final class VideoBenchmark implements Callable<Integer> {
     return folder == null ? e : e.model(folder);
   }
 
-  private static void score(Totals t, VideoEditResult r, ClipCase clip, Judge judge, long peak) {
+  private static void score(Totals t, Video video, ClipCase clip, Judge judge, double secondsPerFrame,
+      long peak) {
     List<String> looks = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     double psnr = 0;
     for (int f = 0; f < clip.bedrock().frameCount(); f++) {
-      Picture result = r.video().frame(f);
+      Picture result = video.frame(f);
       Mask region = clip.regions().get(f);
       JudgeAgreement a = JudgeAgreement.of(judge, result, clip.ideal().frame(f), region);
       t.look += a.appearance();
@@ -232,10 +251,10 @@ public final class VideoBenchmark implements Callable<Integer> {
       t.frames++;
     }
     t.psnrOut += psnr;
-    t.flicker += VideoMetrics.flicker(r.video(), clip.ideal(), clip.regions());
+    t.flicker += VideoMetrics.flicker(video, clip.ideal(), clip.regions());
     t.lookStability += VideoMetrics.stability(looks);
     t.kindStability += VideoMetrics.stability(kinds);
-    t.secondsPerFrame += r.totalTime().toNanos() / 1e9 / clip.bedrock().frameCount();
+    t.secondsPerFrame += secondsPerFrame;
     t.peak = Math.max(t.peak, peak);
     t.clips++;
   }
@@ -267,12 +286,14 @@ public final class VideoBenchmark implements Callable<Integer> {
         "| %s | %.0f %% | %.0f %% | %.0f %% | %d | %.2f | %.0f %% | %.0f %% | %.2f | %s |%n", name,
         100 * t.look / t.frames, 100 * t.pose / t.frames, 100 * t.psnrOut / t.frames, t.changedOutside,
         t.flicker / t.clips, 100 * t.lookStability / t.clips, 100 * t.kindStability / t.clips,
-        t.secondsPerFrame / t.clips, mb(t.peak))));
+        t.secondsPerFrame / t.clips, mb(t.peak)).replace("| NaN |", "| - |")));
     md.append("\nLook and pose: the share of frames where the FigureWorld judge, asked about the region's bounding "
         + "box, reads the same kind, colour, hat and size (look) or the same pose as on the ideal frame. Flicker "
         + "error: the mean absolute difference (8-bit RGB levels) inside the region between the result's change from "
         + "one frame to the next and the ideal clip's change, averaged over frame pairs and clips. Look (kind) "
-        + "stability: the share of a clip's frames whose judged look (kind) equals the clip's most common one.\n");
+        + "stability: the share of a clip's frames whose judged look (kind) equals the clip's most common one. "
+        + "Controls: the bedrock clip as it is (no edit), and each ideal frame encoded and decoded by the model's VAE "
+        + "and put back inside the region with the edit's seam (the ceiling the VAE sets).\n");
     if (!lengthRows.isEmpty()) {
       md.append("\nThe full edit at several clip lengths (one clip each):\n\n| frames | time per frame (s) "
           + "| peak RSS (MB) | cross-frame keys held |\n|---:|---:|---:|---:|\n").append(lengthRows);

@@ -55,6 +55,9 @@ class VideoCommandTest {
     CliRun badNoise = CliRun.of("video", "--edit-options", "video.noise=fresh");
     assertThat(badNoise.exitCode()).isEqualTo(2);
     assertThat(badNoise.err()).contains("shared", "independent");
+    CliRun badAnchor = CliRun.of("video", "--edit-options", "video.anchor=last");
+    assertThat(badAnchor.exitCode()).isEqualTo(2);
+    assertThat(badAnchor.err()).contains("video.anchor", "first", "previous", "off");
     CliRun branch = CliRun.of("video", "--edit-options", "branch.motion.nonsense=1");
     assertThat(branch.exitCode()).isEqualTo(2);
     assertThat(branch.err()).contains("branch.motion.nonsense");

@@ -94,7 +94,8 @@ public final class FrameByFrameEdit {
         List<ConditioningBranch> ties = List.of();
         if (f > 0 && options.anchor() != VideoOptions.Anchor.OFF) {
           int from = options.anchor() == VideoOptions.Anchor.FIRST ? 0 : f - 1;
-          Picture reference = MovedReference.of(edited.get(from), earlierRegions.get(from), frame.bedrock(), regions);
+          Picture reference = MovedReference.of(edited.get(from), earlierRegions.get(from),
+              request.bedrock().frame(from), frame.bedrock(), regions, options.anchorMotion());
           ties = List.of(new TemporalAnchor(reference, options.anchorSettings(), frameSeed));
         }
         int[] shift = {0, 0};

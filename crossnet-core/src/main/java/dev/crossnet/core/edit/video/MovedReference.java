@@ -5,23 +5,41 @@ import dev.crossnet.api.region.Mask;
 import java.util.List;
 
 /**
- * An earlier frame's result moved to where a frame's regions are: inside each region of the frame, the earlier
- * result's pixels shifted by how far that region's centre of weight moved since the earlier frame (whole pixels,
- * read from the nearest pixel inside the picture); outside every region, the frame's own bedrock. It is what a
- * {@link TemporalAnchor} holds a frame to.
+ * An earlier frame's result moved to where a frame's regions are; outside every region, the frame's own bedrock. It
+ * is what a {@link TemporalAnchor} holds a frame to. Inside each region the earlier result's pixels are moved
+ * {@link Motion#SHIFT by the region's shift} or {@link Motion#FLOW along the bedrock's own motion}.
  */
 public final class MovedReference {
 
+  /** How the earlier result is moved. */
+  public enum Motion {
+    /**
+     * Every pixel of a region by how far the region's centre of weight moved since the earlier frame (whole pixels,
+     * read from the nearest pixel inside the picture).
+     */
+    SHIFT,
+    /** Every pixel of a region from where the bedrock's block matching says it came ({@link BedrockFlow}). */
+    FLOW
+  }
+
   private MovedReference() {}
+
+  /** The earlier result moved by each region's shift ({@link Motion#SHIFT}). */
+  public static Picture of(Picture earlier, List<Mask> earlierRegions, Picture bedrock, List<Mask> regions) {
+    return of(earlier, earlierRegions, null, bedrock, regions, Motion.SHIFT);
+  }
 
   /**
    * @param earlier the earlier frame's result
    * @param earlierRegions the earlier frame's regions, one per replacement
+   * @param earlierBedrock the earlier frame's bedrock (read by {@link Motion#FLOW}; may be null for
+   *     {@link Motion#SHIFT})
    * @param bedrock this frame's bedrock
    * @param regions this frame's regions, in the same order
    * @throws IllegalArgumentException when the pictures, masks or region counts differ
    */
-  public static Picture of(Picture earlier, List<Mask> earlierRegions, Picture bedrock, List<Mask> regions) {
+  public static Picture of(Picture earlier, List<Mask> earlierRegions, Picture earlierBedrock, Picture bedrock,
+      List<Mask> regions, Motion motion) {
     int w = bedrock.width();
     int h = bedrock.height();
     if (earlier.width() != w || earlier.height() != h) {
@@ -40,12 +58,13 @@ public final class MovedReference {
       int[] d = shift(before, now);
       int dx = d[0];
       int dy = d[1];
+      BedrockFlow flow = motion == Motion.FLOW ? BedrockFlow.between(earlierBedrock, bedrock, now, dx, dy) : null;
       for (int y = 0; y < h; y++) {
         int sy = Math.min(h - 1, Math.max(0, y - dy));
         for (int x = 0; x < w; x++) {
           if (now.weight(x, y) > 0f) {
             int sx = Math.min(w - 1, Math.max(0, x - dx));
-            out[y * w + x] = from[sy * w + sx];
+            out[y * w + x] = flow == null ? from[sy * w + sx] : from[flow.sourceY(x, y) * w + flow.sourceX(x, y)];
           }
         }
       }

@@ -37,7 +37,7 @@ import java.util.Map;
  * @param anchorSettings how the anchor holds them
  */
 public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previousFrame, boolean ownFrame,
-    Noise noise, Anchor anchor, TemporalAnchor.Settings anchorSettings) {
+    Noise noise, Anchor anchor, TemporalAnchor.Settings anchorSettings, MovedReference.Motion anchorMotion) {
 
   /** How the frames' noise relates. */
   public enum Noise {
@@ -72,11 +72,13 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
   public static final String ANCHOR_UNTIL = "video.anchor.until";
   public static final String ANCHOR_FACTOR = "video.anchor.factor";
   public static final String ANCHOR_WEIGHT = "video.anchor.weight";
+  public static final String ANCHOR_MOTION = "video.anchor.motion";
   private static final Anchor DEFAULT_ANCHOR = Anchor.OFF;
   private static final double DEFAULT_UNTIL = 0.5;
   private static final int DEFAULT_FACTOR = 2;
+  private static final MovedReference.Motion DEFAULT_MOTION = MovedReference.Motion.SHIFT;
   private static final List<String> KEYS = List.of(CROSS_FRAME, FIRST, PREVIOUS, OWN, NOISE, ANCHOR, ANCHOR_UNTIL,
-      ANCHOR_FACTOR, ANCHOR_WEIGHT);
+      ANCHOR_FACTOR, ANCHOR_WEIGHT, ANCHOR_MOTION);
 
   /**
    * Reads the {@code video.*} options.
@@ -105,8 +107,13 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
             + "each frame to the first frame's result), previous (to the previous frame's) or off"));
     TemporalAnchor.Settings settings = new TemporalAnchor.Settings(options.getDouble(ANCHOR_UNTIL, DEFAULT_UNTIL),
         options.getInt(ANCHOR_FACTOR, DEFAULT_FACTOR), options.getDouble(ANCHOR_WEIGHT, 1.0));
-    return new VideoOptions(crossFrame && (first || previous), first, previous, own, noise, which,
-        settings);
+    String motionWord = options.getString(ANCHOR_MOTION, DEFAULT_MOTION.name().toLowerCase(java.util.Locale.ROOT));
+    MovedReference.Motion motion = java.util.Arrays.stream(MovedReference.Motion.values())
+        .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).equals(motionWord)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(ANCHOR_MOTION + "=" + motionWord + " is not a motion; use "
+            + "flow (the earlier result moves as the bedrock moved) or shift (as the region's centre moved)"));
+    return new VideoOptions(crossFrame && (first || previous), first, previous, own, noise, which, settings,
+        motion);
   }
 
   /** The options without the {@code video.*} keys: what each frame's picture edit receives. */
@@ -141,6 +148,7 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
       r.put(ANCHOR_UNTIL, Double.toString(anchorSettings.until()));
       r.put(ANCHOR_FACTOR, Integer.toString(anchorSettings.factor()));
       r.put(ANCHOR_WEIGHT, Double.toString(anchorSettings.weight()));
+      r.put(ANCHOR_MOTION, anchorMotion.name().toLowerCase(java.util.Locale.ROOT));
     }
     return r;
   }

@@ -10,6 +10,7 @@ import dev.crossnet.api.runtime.EditRuntime;
 import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.video.Video;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.edit.video.VideoOptions;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.FocusMasks;
@@ -119,23 +120,23 @@ public final class VideoBenchmark implements Callable<Integer> {
   /** One way of editing a clip: a name and the video options it sets. */
   record Method(String name, Map<String, Object> options) {}
 
-  static final String FULL = "full (cross-frame attention + shared noise)";
+  static final String FULL = "full (cross-frame attention + shared noise + anchor to the first frame's result, moved "
+      + "along the bedrock's motion)";
   static final String STILL = "control: the bedrock clip unchanged";
   static final String VAE_CEILING = "control: ideal clip through the VAE alone";
 
   static List<Method> methods() {
     return List.of(
-        new Method("per-frame image edits, independent noise",
-            Map.of("video.cross-frame", false, "video.noise", "independent")),
-        new Method("per-frame image edits, shared noise", Map.of("video.cross-frame", false)),
-        new Method("cross-frame attention, independent noise", Map.of("video.noise", "independent")),
+        new Method("per-frame image edits, independent noise", Map.of(VideoOptions.CROSS_FRAME, false,
+            VideoOptions.NOISE, "independent", VideoOptions.ANCHOR, "off")),
+        new Method("per-frame image edits, shared noise",
+            Map.of(VideoOptions.CROSS_FRAME, false, VideoOptions.ANCHOR, "off")),
+        new Method("cross-frame attention + shared noise, no anchor", Map.of(VideoOptions.ANCHOR, "off")),
         new Method(FULL, Map.of()),
-        new Method("full - previous frame (first frame only)", Map.of("video.cross-frame.previous", false)),
-        new Method("full - first frame (previous frame only)", Map.of("video.cross-frame.first", false)),
-        new Method("full - own frame (earlier frames only, as Tune-A-Video)", Map.of("video.cross-frame.own", false)),
-        new Method("full, noise moved with the region", Map.of("video.noise", "follow")),
-        new Method("full + anchor to the first frame's result", Map.of("video.anchor", "first")),
-        new Method("full + anchor to the previous frame's result", Map.of("video.anchor", "previous")));
+        new Method("full - cross-frame attention", Map.of(VideoOptions.CROSS_FRAME, false)),
+        new Method("full, anchor to the previous frame's result", Map.of(VideoOptions.ANCHOR, "previous")),
+        new Method("full, anchor moved by the region's shift", Map.of(VideoOptions.ANCHOR_MOTION, "shift")),
+        new Method("full, noise moved with the region", Map.of(VideoOptions.NOISE, "follow")));
   }
 
   /** Per-method sums over clips. */
@@ -210,7 +211,8 @@ public final class VideoBenchmark implements Callable<Integer> {
       for (int length : lengths) {
         ClipCase clip = ClipCase.find(world, length, seed, WORD);
         PeakMemory.reset();
-        VideoEditResult r = edit(clip, methods().get(3), folder).run(runtime);
+        VideoEditResult r = edit(clip, methods().stream().filter(m -> m.name().equals(FULL)).findFirst().orElseThrow(),
+            folder).run(runtime);
         lengthTable.append(String.format(Locale.ROOT, "| %d | %.2f | %s | %s |%n", length,
             r.totalTime().toNanos() / 1e9 / length, mb(PeakMemory.peakBytes()),
             r.record().getOrDefault("video.cross-frame.held", "-")));

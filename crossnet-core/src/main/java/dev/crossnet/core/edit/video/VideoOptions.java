@@ -21,11 +21,16 @@ import java.util.Map;
  *   <li>{@code video.noise} ({@code shared}): {@code shared} starts every frame from the same noise (and draws the
  *       same sampler noise), {@code follow} moves that noise with the first region (by whole cells of the sample, as
  *       far as the region's centre moved since the first frame), {@code independent} gives each frame its own;
- *   <li>{@code video.anchor} ({@code off}): {@code first} or {@code previous} holds each later frame's regions to
- *       that earlier frame's result, moved with the regions ({@link TemporalAnchor}); {@code video.anchor.until}
- *       (the share of the steps it holds for), {@code video.anchor.factor} (the low-pass factor: 1 holds the sample
- *       itself, larger holds coarser features only) and {@code video.anchor.weight} (how far each step moves toward
- *       the reference, in (0, 1]).
+ *   <li>{@code video.anchor} ({@code first}): {@code first} or {@code previous} holds each later frame's regions to
+ *       that earlier frame's result, moved to the frame ({@link TemporalAnchor}); {@code off} leaves frames free;
+ *   <li>{@code video.anchor.motion} ({@code flow}): how the earlier result is moved: {@code flow} along the
+ *       bedrock's own motion, so the subject moves as the occupant moved; {@code shift} by the region's shift;
+ *   <li>{@code video.anchor.until} (1: every step) the share of the steps the anchor holds for;
+ *       {@code video.anchor.factor} (1: the sample itself) the low-pass factor, larger holds coarser features only;
+ *       {@code video.anchor.weight} (1) how far each step moves toward the reference, in (0, 1]. With the defaults
+ *       a later frame's regions are the first frame's result carried by the bedrock's motion, and the loop draws
+ *       only where a region's weight is partial; a lower {@code until} lets the last steps redraw each frame's
+ *       details.
  * </ul>
  *
  * @param crossFrame whether cross-frame attention is on
@@ -73,10 +78,10 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
   public static final String ANCHOR_FACTOR = "video.anchor.factor";
   public static final String ANCHOR_WEIGHT = "video.anchor.weight";
   public static final String ANCHOR_MOTION = "video.anchor.motion";
-  private static final Anchor DEFAULT_ANCHOR = Anchor.OFF;
-  private static final double DEFAULT_UNTIL = 0.5;
-  private static final int DEFAULT_FACTOR = 2;
-  private static final MovedReference.Motion DEFAULT_MOTION = MovedReference.Motion.SHIFT;
+  private static final Anchor DEFAULT_ANCHOR = Anchor.FIRST;
+  private static final double DEFAULT_UNTIL = 1.0;
+  private static final int DEFAULT_FACTOR = 1;
+  private static final MovedReference.Motion DEFAULT_MOTION = MovedReference.Motion.FLOW;
   private static final List<String> KEYS = List.of(CROSS_FRAME, FIRST, PREVIOUS, OWN, NOISE, ANCHOR, ANCHOR_UNTIL,
       ANCHOR_FACTOR, ANCHOR_WEIGHT, ANCHOR_MOTION);
 

@@ -86,6 +86,11 @@ class FrameByFrameEditTest {
         .steps(3).guidanceScale(3).seed(11);
   }
 
+  /** The edit without the temporal anchor: frames tied only by noise and attention. */
+  static ReadyVideoEdit free(Video clip) {
+    return edit(clip).option(VideoOptions.ANCHOR, "off");
+  }
+
   @Test
   void everyFrameIsEditedInsideItsRegionAndKeptOutsideIt() {
     Video clip = clip(0, 2, 4);
@@ -110,6 +115,7 @@ class FrameByFrameEditTest {
     }
     assertThat(result.record()).containsEntry("video.frames", "3").containsEntry("video.cross-frame", "true")
         .containsEntry("video.noise", "shared").containsEntry("video.cross-frame.unmatched-calls", "0")
+        .containsEntry(VideoOptions.ANCHOR, "first").containsEntry(VideoOptions.ANCHOR_MOTION, "flow")
         .containsKey("video.cross-frame.held").containsEntry("seed", "11");
     assertThat(result.timings()).containsKey("sample");
   }
@@ -132,8 +138,8 @@ class FrameByFrameEditTest {
   @Test
   void crossFrameAttentionChangesLaterFramesButNotTheFirst() {
     Video clip = clip(0, 2, 4);
-    Video on = edit(clip).run(runtime).video();
-    Video off = edit(clip).option(VideoOptions.CROSS_FRAME, false).run(runtime).video();
+    Video on = free(clip).run(runtime).video();
+    Video off = free(clip).option(VideoOptions.CROSS_FRAME, false).run(runtime).video();
     assertThat(on.frame(0)).as("the first frame attends to itself only").isEqualTo(off.frame(0));
     assertThat(on.frame(1)).isNotEqualTo(off.frame(1));
     assertThat(on.frame(2)).isNotEqualTo(off.frame(2));
@@ -142,7 +148,7 @@ class FrameByFrameEditTest {
   @Test
   void withoutCrossFrameAttentionEachFrameIsThePictureEditOfThatFrame() {
     Video clip = clip(0, 5);
-    Video video = edit(clip).option(VideoOptions.CROSS_FRAME, false).run(runtime).video();
+    Video video = free(clip).option(VideoOptions.CROSS_FRAME, false).run(runtime).video();
     EditResult second = Editor.bedrock(clip.frame(1)).replace(Region.box(8, 8, 12, 12))
         .with(Subject.fromEmbedding(WORD, embedding)).prompt("a photo of " + WORD + " sitting").model(model)
         .steps(3).guidanceScale(3).seed(11).run(runtime);
@@ -153,8 +159,8 @@ class FrameByFrameEditTest {
   @Test
   void sharedNoiseDrawsIdenticalFramesAlikeAndIndependentNoiseDoesNot() {
     Video still = clip(0, 0);
-    Video shared = edit(still).option(VideoOptions.CROSS_FRAME, false).run(runtime).video();
-    Video independent = edit(still).option(VideoOptions.CROSS_FRAME, false).option(VideoOptions.NOISE, "independent")
+    Video shared = free(still).option(VideoOptions.CROSS_FRAME, false).run(runtime).video();
+    Video independent = free(still).option(VideoOptions.CROSS_FRAME, false).option(VideoOptions.NOISE, "independent")
         .run(runtime).video();
     assertThat(shared.frame(1)).isEqualTo(shared.frame(0));
     assertThat(independent.frame(1)).isNotEqualTo(independent.frame(0));
@@ -205,7 +211,7 @@ class FrameByFrameEditTest {
   private static ReadyVideoEdit edit(Video clip, RegionTrack track) {
     return Editor.bedrock(clip).replace(track).with(Subject.fromEmbedding(WORD, embedding))
         .prompt("a photo of " + WORD + " sitting").model(model).steps(3).guidanceScale(3).seed(11)
-        .option(VideoOptions.CROSS_FRAME, false);
+        .option(VideoOptions.CROSS_FRAME, false).option(VideoOptions.ANCHOR, "off");
   }
 
   @Test

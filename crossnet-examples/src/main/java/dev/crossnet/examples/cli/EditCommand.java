@@ -15,7 +15,6 @@ import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.model.DefaultModel;
-import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.examples.edit.DemoScenes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -179,7 +178,7 @@ final class EditCommand implements Callable<Integer> {
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
     ReadyEdit edit = Editor.bedrock(picture).replace(region).with(who)
         .prompt(prompt == null ? word : prompt).steps(steps)
-        .strength(strength != null ? strength : defaultStrength(modelFolder)).guidanceScale(guidance).seed(seed)
+        .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder)).guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
     if (modelFolder != null) {
@@ -198,22 +197,6 @@ final class EditCommand implements Callable<Integer> {
     // each phase's time is logged at INFO (--verbose)
     console.printf("wrote %s (seed %d) in %.1f s%n", out, result.seed(), result.totalTime().toMillis() / 1000.0);
     return CommandLines.OK;
-  }
-
-  /**
-   * The strength an edit starts from when none is given: 1.0 where the model's UNet is an inpainting one (it draws
-   * into the emptied region, and the docs measured it there), else 0.8 (chosen on the 64x64 model). A folder
-   * without a readable UNet config gets 0.8; loading it then names its problem.
-   */
-  static double defaultStrength(Path modelFolder) {
-    if (modelFolder == null || !Files.isRegularFile(modelFolder.resolve("unet").resolve("config.json"))) {
-      return 0.8;
-    }
-    try {
-      return InpaintingUnets.isInpainting(modelFolder.resolve("unet")) ? 1.0 : 0.8;
-    } catch (RuntimeException unreadable) {
-      return 0.8;
-    }
   }
 
   /** A size such as {@code 24g}, {@code 512m} or a number of bytes; null when not given. */

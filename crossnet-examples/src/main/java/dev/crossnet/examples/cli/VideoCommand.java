@@ -173,7 +173,7 @@ final class VideoCommand implements Callable<Integer> {
     }
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
     ReadyVideoEdit edit = Editor.bedrock(clip).replace(track).with(who).prompt(prompt == null ? word : prompt)
-        .steps(steps).strength(strength != null ? strength : EditCommand.defaultStrength(modelFolder))
+        .steps(steps).strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder))
         .guidanceScale(guidance).seed(seed)
         .options(editOptions).progress(new ProgressBar(System.err));
     if (modelFolder != null) {

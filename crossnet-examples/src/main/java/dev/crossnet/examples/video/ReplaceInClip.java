@@ -4,6 +4,7 @@ import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.VideoEditResult;
 import dev.crossnet.api.video.Video;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.cli.ModelArgument;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
- *   dev.crossnet.examples.video.ReplaceInClip [--model figureworld-v2] [--out /tmp/replace-in-clip] [--frames 8]
+ *   dev.crossnet.examples.video.ReplaceInClip [--model figureworld-v2-inpainting] [--out /tmp/replace-in-clip]
+ *   [--frames 8]
  *   [--steps 30] [--seed 7]
  * </pre>
  */
@@ -59,7 +61,8 @@ public final class ReplaceInClip implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(out);
-    boolean v2 = model != null && model.toString().equals("figureworld-v2");
+    boolean v2 = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model);
+    Path folder = model == null ? null : ModelArgument.folder(model);
     ClipCase clip = ClipCase.find(v2 ? SceneOptions.mainSubject() : SceneOptions.defaults(), frames, seed,
         "<subject>");
 
@@ -67,9 +70,9 @@ public final class ReplaceInClip implements Callable<Integer> {
     var edit = Editor.bedrock(clip.bedrock())
         .replace(clip.track())
         .with(clip.subject())
-        .steps(steps).strength(0.8).seed(seed);
-    if (model != null) {
-      edit = edit.model(ModelArgument.folder(model));
+        .steps(steps).strength(ModelArgument.defaultStrength(folder)).seed(seed);
+    if (folder != null) {
+      edit = edit.model(folder);
     }
     VideoEditResult result = edit.run();
 

@@ -195,11 +195,11 @@ class CrossNetCliTest {
   @Test
   void withoutAStrengthTheEditStartsAtOneOnAnInpaintingModelAndAtPointEightElsewhere(@TempDir Path dir) {
     assertThat(parsedEdit().strength).as("not given").isNull();
-    assertThat(EditCommand.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT_INPAINTING, dir)))
+    assertThat(ModelArgument.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT_INPAINTING, dir)))
         .isEqualTo(1.0);
-    assertThat(EditCommand.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT, dir))).isEqualTo(0.8);
-    assertThat(EditCommand.defaultStrength(null)).as("the embedded default model").isEqualTo(0.8);
-    assertThat(EditCommand.defaultStrength(dir.resolve("no-such-model"))).isEqualTo(0.8);
+    assertThat(ModelArgument.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT, dir))).isEqualTo(0.8);
+    assertThat(ModelArgument.defaultStrength(null)).as("the embedded default model").isEqualTo(0.8);
+    assertThat(ModelArgument.defaultStrength(dir.resolve("no-such-model"))).isEqualTo(0.8);
   }
 
   private static EditCommand parsedEdit(String... args) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * edit as it would for a picture.
  *
  * <ul>
- *   <li>{@code video.cross-frame} (true): each frame's self-attention also attends to the keys and values of
- *       earlier frames at the same layer and step (sparse-causal attention, as in Tune-A-Video);
+ *   <li>{@code video.cross-frame} (false): each frame's self-attention also attends to the keys and values of
+ *       earlier frames at the same layer and step (sparse-causal attention, as in Tune-A-Video); off by default
+ *       because where the anchor holds a region at every step it cannot change what is held, and it costs time;
  *   <li>{@code video.cross-frame.first} (true): to the first frame's;
  *   <li>{@code video.cross-frame.previous} (true): to the previous frame's;
  *   <li>{@code video.cross-frame.own} (true): and to its own (false: only to the earlier frames', as
@@ -102,7 +103,7 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
         .orElseThrow(() -> new IllegalArgumentException(NOISE + "=" + noiseWord + " is not a noise mode; use shared "
             + "(every frame starts from the same noise), follow (the same noise, moved with the region) or "
             + "independent (each frame its own)"));
-    boolean crossFrame = options.getBoolean(CROSS_FRAME, true);
+    boolean crossFrame = options.getBoolean(CROSS_FRAME, false);
     boolean first = options.getBoolean(FIRST, true);
     boolean previous = options.getBoolean(PREVIOUS, true);
     boolean own = options.getBoolean(OWN, true);

@@ -245,6 +245,34 @@ class FrameByFrameEditTest {
   }
 
   @Test
+  void twoSubjectsAreEachAnchoredInTheirOwnMovingRegionAndNothingOutsideChanges() {
+    Video clip = clip(0, 2, 4);
+    Subject red = Subject.fromEmbedding(WORD, embedding);
+    Subject other = Subject.fromEmbedding("<other-thing>", embedding);
+    VideoEditResult result = Editor.bedrock(clip)
+        .replace(RegionTrack.perFrame(List.of(Region.box(1, 2, 8, 8), Region.box(3, 2, 8, 8), Region.box(5, 2, 8, 8))))
+        .with(red)
+        .replace(RegionTrack.box(18, 18, 10, 10)).with(other)
+        .prompt("a photo of " + WORD + " and <other-thing>").model(model).steps(2).guidanceScale(3).seed(5)
+        .run(runtime);
+    assertThat(result.record()).containsEntry(VideoOptions.ANCHOR, "first");
+    for (int f = 0; f < 3; f++) {
+      Picture in = clip.frame(f);
+      Picture out = result.video().frame(f);
+      int left = 1 + 2 * f;
+      for (int y = 0; y < SIZE; y++) {
+        for (int x = 0; x < SIZE; x++) {
+          boolean first = x >= left && x < left + 8 && y >= 2 && y < 10;
+          boolean second = x >= 18 && x < 28 && y >= 18 && y < 28;
+          if (!first && !second) {
+            assertThat(out.rgb(x, y)).as("frame %d pixel %d,%d", f, x, y).isEqualTo(in.rgb(x, y));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aTrackWithARegionPerFrameMovesWithTheOccupant() {
     Video clip = clip(0, 0);
     VideoEditResult result = Editor.bedrock(clip)

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A video edit: each frame, in order, edited as a picture with that frame's regions (so the motion branch reads
- * each frame's own occupant), with the frames tied together as {@link VideoOptions} say: cross-frame attention to
- * the first and previous frames, and noise shared across frames. Frames run one after the other and only two
- * frames' attention keys are held, so memory does not grow with the clip's length.
+ * each frame's own occupant), with the frames tied together as {@link VideoOptions} say: a temporal anchor to the
+ * first (or previous) frame's result moved to the frame ({@link TemporalAnchor}, {@link MovedReference}), noise
+ * shared across frames (or moved with the region), and cross-frame attention to the first and previous frames.
+ * Frames run one after the other; across frames only the first and previous frames' results, regions and (with
+ * cross-frame attention) attention keys are held, so memory does not grow with the clip's length.
  */
 public final class FrameByFrameEdit {
 

@@ -189,10 +189,9 @@ public final class DiffusionEditRuntime implements EditRuntime {
           runs.add(run);
           active.add(name);
         }
-        List<BranchRun> tied = new ArrayList<>();
+        // the ties' branches run after the plugin branches and are not named in the record
         for (ConditioningBranch b : ties.branches()) {
-          tied.add(clock.time("tie", () -> b.start(new EditContext(shared, PluginConfig.empty()))));
-          runs.add(tied.get(tied.size() - 1));
+          runs.add(clock.time("tie", () -> b.start(new EditContext(shared, PluginConfig.empty()))));
         }
         record.put("branches", String.join(",", active));
         record.put("branches.off", String.join(",", off));

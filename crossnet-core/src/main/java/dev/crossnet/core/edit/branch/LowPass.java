@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDArray;
  * ILVR's phi_N on [B, C, H, W]: area-average down by N, bilinear back up. The factor is lowered to the largest
  * one that divides both sides, so any latent size works.
  */
-public final class LowPass {
+final class LowPass {
 
   private final int factor;
 
-  public LowPass(int wanted, long height, long width) {
+  LowPass(int wanted, long height, long width) {
     int f = Math.max(1, wanted);
     while (f > 1 && (height % f != 0 || width % f != 0)) {
       f--;
@@ -18,11 +18,11 @@ public final class LowPass {
     this.factor = f;
   }
 
-  public int factor() {
+  int factor() {
     return factor;
   }
 
-  public NDArray apply(NDArray x) {
+  NDArray apply(NDArray x) {
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
     try (NDArray down = x.getNDArrayInternal().interpolation(new long[] {h / factor, w / factor}, 2, false)) {

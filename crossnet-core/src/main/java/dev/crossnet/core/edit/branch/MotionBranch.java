@@ -138,7 +138,7 @@ public final class MotionBranch extends StatelessBranch {
     // a latent of its own (closed with the run) unless the bedrock is used as it is
     boolean ownLatent = !occupant.equals("keep") || !ratios.isEmpty();
     NDArray bedrock = ownLatent ? structureLatent(c, occupant, ratios, record) : c.bedrockLatent();
-    LowPass filter = new LowPass(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
+    Ilvr guide = new Ilvr(o.getInt("ilvr-factor", 1), bedrock.getShape().get(2), bedrock.getShape().get(3));
     Map<String, String> poseWords = OccupantPose.words(c, occupants, kinds, record);
     NDArray start = null;
     String nullText = o.getString("null-text", "false");
@@ -193,7 +193,7 @@ public final class MotionBranch extends StatelessBranch {
     record.put("mode", mode);
     record.put("occupant", occupant);
     record.put("ilvr", Boolean.toString(ilvr));
-    record.put("ilvr-factor", Integer.toString(filter.factor()));
+    record.put("ilvr-factor", Integer.toString(guide.factor()));
     record.put("ilvr-until", Double.toString(until));
     record.put("ilvr-weight", Double.toString(weight));
     NDArray initial = start;
@@ -265,21 +265,12 @@ public final class MotionBranch extends StatelessBranch {
       }
 
       private NDArray ilvr(StepView step, NDArray latent) {
-        int span = step.plan().size() - step.startIndex();
-        int done = step.index() - step.startIndex();
-        boolean holdLike = done < (int) Math.round(until * span);
-        boolean holdUnlike = unlikeMask != null && done < (int) Math.round(unlikeUntil * span);
+        boolean holdLike = Ilvr.holds(step, until);
+        boolean holdUnlike = unlikeMask != null && Ilvr.holds(step, unlikeUntil);
         if (!ilvr || (!holdLike && !holdUnlike)) {
           return latent;
         }
-        NDManager scope = latent.getManager();
-        NDArray reference = bedrock;
-        if (step.nextIndex() < step.plan().size()) {
-          reference = step.sampler().addNoise(step.plan(), step.nextIndex(), bedrock,
-              c.noise().next(scope, bedrock.getShape()));
-          reference.attach(scope);
-        }
-        NDArray correction = filter.apply(reference).sub(filter.apply(latent)).mul(c.regionMask());
+        NDArray correction = guide.correction(step, latent, bedrock, c.noise()).mul(c.regionMask());
         if (unlikeMask != null && holdLike != holdUnlike) {
           // only the like regions, or only the unlike ones, are still held
           correction = correction.mul(holdUnlike ? unlikeMask : likeMask);

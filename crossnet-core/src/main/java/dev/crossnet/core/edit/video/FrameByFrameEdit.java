@@ -82,7 +82,9 @@ public final class FrameByFrameEdit {
     long held = 0;
     try (NDManager manager = models.newEditManager(); CrossFrameAttention crossFrame = options.crossFrame()
         ? new CrossFrameAttention(manager, options.firstFrame(), options.previousFrame(), options.ownFrame()) : null) {
-      Map<Integer, List<Mask>> earlierRegions = new HashMap<>();
+      // the regions of the frames later ones read (anchor, following noise)
+      List<Mask> firstRegions = null;
+      List<Mask> previousRegions = null;
       List<AttentionControl> controls = crossFrame == null ? List.of() : List.of(crossFrame);
       for (int f = 0; f < n; f++) {
         settings.cancellation().check("frame " + (f + 1) + " of " + n);
@@ -95,20 +97,22 @@ public final class FrameByFrameEdit {
         List<Mask> regions = regions(frame);
         List<ConditioningBranch> ties = List.of();
         if (f > 0 && options.anchor() != VideoOptions.Anchor.OFF) {
-          int from = options.anchor() == VideoOptions.Anchor.FIRST ? 0 : f - 1;
-          Picture reference = MovedReference.of(edited.get(from), earlierRegions.get(from),
+          boolean first = options.anchor() == VideoOptions.Anchor.FIRST;
+          int from = first ? 0 : f - 1;
+          Picture reference = MovedReference.of(edited.get(from), first ? firstRegions : previousRegions,
               request.bedrock().frame(from), frame.bedrock(), regions, options.anchorMotion());
           ties = List.of(new TemporalAnchor(reference, options.anchorSettings(), frameSeed));
         }
         int[] shift = {0, 0};
         if (options.noise() == VideoOptions.Noise.FOLLOW && f > 0) {
-          shift = MovedReference.shift(earlierRegions.get(0).get(0), regions.get(0));
+          shift = MovedReference.shift(firstRegions.get(0), regions.get(0));
         }
         EditResult result = runtime.edit(frame, new LoopTies(controls, ties, shift[0], shift[1]));
         edited.add(result.picture());
-        // the regions of the frames later ones read (anchor, following noise): the first and the previous
-        earlierRegions.put(f, regions);
-        earlierRegions.remove(f - 1 > 0 ? f - 1 : -1);
+        if (f == 0) {
+          firstRegions = regions;
+        }
+        previousRegions = regions;
         result.timings().forEach((phase, d) -> timings.merge(phase, d, Duration::plus));
         if (f == 0) {
           result.record().forEach((k, v) -> record.putIfAbsent(k, v));

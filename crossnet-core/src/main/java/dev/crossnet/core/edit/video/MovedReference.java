@@ -24,11 +24,6 @@ public final class MovedReference {
 
   private MovedReference() {}
 
-  /** The earlier result moved by each region's shift ({@link Motion#SHIFT}). */
-  public static Picture of(Picture earlier, List<Mask> earlierRegions, Picture bedrock, List<Mask> regions) {
-    return of(earlier, earlierRegions, null, bedrock, regions, Motion.SHIFT);
-  }
-
   /**
    * @param earlier the earlier frame's result
    * @param earlierRegions the earlier frame's regions, one per replacement

@@ -1,7 +1,6 @@
 package dev.crossnet.core.edit.video;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.branch.BranchContext;
 import dev.crossnet.api.branch.BranchRun;
 import dev.crossnet.api.branch.ConditioningBranch;
@@ -9,15 +8,16 @@ import dev.crossnet.api.branch.StepView;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.sampler.NoiseSource;
 import dev.crossnet.core.edit.EditContext;
-import dev.crossnet.core.edit.branch.LowPass;
+import dev.crossnet.core.edit.branch.Ilvr;
 import dev.crossnet.core.image.PictureTensors;
 
 /**
- * Holds a frame's regions, for the first part of its loop, to an earlier frame's result: after each early step the
- * low frequencies of the sample inside the regions are replaced by those of the reference noised to the same step
- * (ILVR, with the earlier result moved to the frame's regions as the reference, {@link MovedReference}). The subject
- * drawn in the earlier frame then fixes the colours and layout of the later one, while the later steps draw the
- * frame's own details. The reference is noised from a source of its own, so the frame's other noise is unchanged.
+ * Holds a frame's regions, for a share of its steps ({@link Settings#until}), to an earlier frame's result: after
+ * each of those steps the low frequencies of the sample inside the regions are moved to those of the reference
+ * noised to the same step (ILVR, {@link Ilvr}, with the earlier result moved to the frame's regions as the
+ * reference, {@link MovedReference}). The subject drawn in the earlier frame then fixes the colours and layout of the
+ * later one; steps after the share draw the frame's own details. The reference is noised from a source of its own,
+ * so the frame's other noise is unchanged.
  */
 public final class TemporalAnchor implements ConditioningBranch {
 
@@ -57,28 +57,19 @@ public final class TemporalAnchor implements ConditioningBranch {
   @Override
   public BranchRun start(BranchContext context) {
     EditContext c = EditContext.require(context, "video anchor");
-    NDArray latent;
+    NDArray held;
     try (NDArray pixels = PictureTensors.toTensor(reference, c.manager())) {
-      latent = c.codec().encode(pixels);
+      held = c.codec().encode(pixels);
     }
-    NDArray held = latent;
-    LowPass filter = new LowPass(settings.factor(), held.getShape().get(2), held.getShape().get(3));
+    Ilvr guide = new Ilvr(settings.factor(), held.getShape().get(2), held.getShape().get(3));
     NoiseSource noise = NoiseSource.seeded(seed ^ NOISE_SALT);
     return new BranchRun() {
       @Override
       public NDArray afterStep(StepView step, NDArray sample) {
-        int span = step.plan().size() - step.startIndex();
-        int done = step.index() - step.startIndex();
-        if (done >= (int) Math.round(settings.until() * span)) {
+        if (!Ilvr.holds(step, settings.until())) {
           return sample;
         }
-        NDManager scope = sample.getManager();
-        NDArray target = held;
-        if (step.nextIndex() < step.plan().size()) {
-          target = step.sampler().addNoise(step.plan(), step.nextIndex(), held, noise.next(scope, held.getShape()));
-          target.attach(scope);
-        }
-        NDArray correction = filter.apply(target).sub(filter.apply(sample)).mul(c.regionMask());
+        NDArray correction = guide.correction(step, sample, held, noise).mul(c.regionMask());
         if (settings.weight() < 1) {
           correction = correction.mul((float) settings.weight());
         }

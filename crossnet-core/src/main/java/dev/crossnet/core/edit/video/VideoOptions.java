@@ -52,20 +52,12 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     /** Each frame draws its own. */
     INDEPENDENT,
     /** The same noise as {@link #SHARED}, moved with the first region: its centre's shift since the first frame. */
-    FOLLOW;
-
-    String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    FOLLOW
   }
 
   /** Which earlier result a frame's regions are held to ({@link TemporalAnchor}). */
   public enum Anchor {
-    OFF, FIRST, PREVIOUS;
-
-    String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    OFF, FIRST, PREVIOUS
   }
 
   public static final String PREFIX = "video.";
@@ -98,28 +90,35 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
         throw new UnknownOptionException(key, "the video edit", KEYS, Spelling.closest(key, KEYS).orElse(null));
       }
     }
-    String noiseWord = options.getString(NOISE, Noise.SHARED.word());
-    Noise noise = java.util.Arrays.stream(Noise.values()).filter(n -> n.word().equals(noiseWord)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(NOISE + "=" + noiseWord + " is not a noise mode; use shared "
-            + "(every frame starts from the same noise), follow (the same noise, moved with the region) or "
-            + "independent (each frame its own)"));
+    Noise noise = choice(options, NOISE, Noise.SHARED, "a noise mode; use shared (every frame starts from the same "
+        + "noise), follow (the same noise, moved with the region) or independent (each frame its own)");
     boolean crossFrame = options.getBoolean(CROSS_FRAME, false);
     boolean first = options.getBoolean(FIRST, true);
     boolean previous = options.getBoolean(PREVIOUS, true);
     boolean own = options.getBoolean(OWN, true);
-    String anchor = options.getString(ANCHOR, DEFAULT_ANCHOR.word());
-    Anchor which = java.util.Arrays.stream(Anchor.values()).filter(a -> a.word().equals(anchor)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(ANCHOR + "=" + anchor + " is not an anchor; use first (hold "
-            + "each frame to the first frame's result), previous (to the previous frame's) or off"));
+    Anchor which = choice(options, ANCHOR, DEFAULT_ANCHOR, "an anchor; use first (hold each frame to the first "
+        + "frame's result), previous (to the previous frame's) or off");
     TemporalAnchor.Settings settings = new TemporalAnchor.Settings(options.getDouble(ANCHOR_UNTIL, DEFAULT_UNTIL),
         options.getInt(ANCHOR_FACTOR, DEFAULT_FACTOR), options.getDouble(ANCHOR_WEIGHT, 1.0));
-    String motionWord = options.getString(ANCHOR_MOTION, DEFAULT_MOTION.name().toLowerCase(java.util.Locale.ROOT));
-    MovedReference.Motion motion = java.util.Arrays.stream(MovedReference.Motion.values())
-        .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).equals(motionWord)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(ANCHOR_MOTION + "=" + motionWord + " is not a motion; use "
-            + "flow (the earlier result moves as the bedrock moved) or shift (as the region's centre moved)"));
+    MovedReference.Motion motion = choice(options, ANCHOR_MOTION, DEFAULT_MOTION, "a motion; use flow (the earlier "
+        + "result moves as the bedrock moved) or shift (as the region's centre moved)");
     return new VideoOptions(crossFrame && (first || previous), first, previous, own, noise, which, settings,
         motion);
+  }
+
+  /** The value of {@code key} among {@code fallback}'s constants, named in lower case; refused as not {@code what}. */
+  private static <E extends Enum<E>> E choice(PluginConfig options, String key, E fallback, String what) {
+    String given = options.getString(key, word(fallback));
+    for (E e : fallback.getDeclaringClass().getEnumConstants()) {
+      if (word(e).equals(given)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(key + "=" + given + " is not " + what);
+  }
+
+  private static String word(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The options without the {@code video.*} keys: what each frame's picture edit receives. */
@@ -148,13 +147,13 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     r.put(FIRST, Boolean.toString(crossFrame && firstFrame));
     r.put(PREVIOUS, Boolean.toString(crossFrame && previousFrame));
     r.put(OWN, Boolean.toString(!crossFrame || ownFrame));
-    r.put(NOISE, noise.word());
-    r.put(ANCHOR, anchor.word());
+    r.put(NOISE, word(noise));
+    r.put(ANCHOR, word(anchor));
     if (anchor != Anchor.OFF) {
       r.put(ANCHOR_UNTIL, Double.toString(anchorSettings.until()));
       r.put(ANCHOR_FACTOR, Integer.toString(anchorSettings.factor()));
       r.put(ANCHOR_WEIGHT, Double.toString(anchorSettings.weight()));
-      r.put(ANCHOR_MOTION, anchorMotion.name().toLowerCase(java.util.Locale.ROOT));
+      r.put(ANCHOR_MOTION, word(anchorMotion));
     }
     return r;
   }

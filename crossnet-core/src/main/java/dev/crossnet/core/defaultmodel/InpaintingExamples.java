@@ -6,7 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.figureworld.Appearance;
 import dev.crossnet.core.figureworld.Caption;
+import dev.crossnet.core.figureworld.Figure;
+import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
@@ -21,6 +24,9 @@ import java.util.SplittableRandom;
  * What an inpainting UNet of FigureWorld learns from: each figure of a set of scenes, with a region around it (its
  * silhouette dilated as an edit's region is, or its bounding box) and two captions (the figure alone, the whole
  * scene); a small share of examples has the whole picture as its region, so the UNet also draws whole pictures.
+ * A share of the figure regions also covers the silhouette of a figure of another kind standing in the same place
+ * (the region an edit replacing that other figure by this one gets), so that the region's outline does not tell
+ * the UNet which kind to draw.
  * Scene {@code i} is the generator's scene for seed {@code firstSeed + i}, so the set is the same everywhere.
  */
 public final class InpaintingExamples {
@@ -54,6 +60,20 @@ public final class InpaintingExamples {
    */
   public static InpaintingExamples make(SceneOptions options, int scenes, long firstSeed, double boxShare,
       double wholeShare, long seed) {
+    return make(options, scenes, firstSeed, boxShare, wholeShare, 0, seed);
+  }
+
+  /**
+   * As {@link #make(SceneOptions, int, long, double, double, long)}, with {@code unionShare} of the figure examples
+   * taking as their region the union of the figure's silhouette and that of a figure of another kind (and the
+   * appearance of one of the scene's figures) put in its place, dilated as an edit's region is
+   * ({@link Scene#idealEdit(int, Figure)}); the box share then takes that union's bounding box.
+   */
+  public static InpaintingExamples make(SceneOptions options, int scenes, long firstSeed, double boxShare,
+      double wholeShare, double unionShare, long seed) {
+    if (!(unionShare >= 0 && unionShare <= 1)) {
+      throw new IllegalArgumentException("the union share must lie in [0, 1]; got " + unionShare);
+    }
     if (options.width() != options.height()) {
       throw new IllegalArgumentException("inpainting examples need square scenes; got " + options.width() + "x"
           + options.height());
@@ -73,11 +93,14 @@ public final class InpaintingExamples {
       rgb[i] = s.picture().rgbPixels();
       captions[i] = s.caption();
       SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-      for (FigureTruth f : s.figures()) {
+      List<FigureTruth> figures = s.figures();
+      for (int k = 0; k < figures.size(); k++) {
+        FigureTruth f = figures.get(k);
         if (f.visiblePixels() < MIN_VISIBLE) {
           continue;
         }
-        Mask around = IdealEdit.around(f.mask());
+        Mask around = unionShare > 0 && r.nextDouble() < unionShare ? withOtherKind(s, k, r)
+            : IdealEdit.around(f.mask());
         Mask region = r.nextDouble() < boxShare ? around.bounds().map(b -> b.toMask(size, size)).orElse(around)
             : around;
         sceneOf.add(i);
@@ -94,6 +117,18 @@ public final class InpaintingExamples {
     }
     return new InpaintingExamples(size, rgb, captions, sceneOf.stream().mapToInt(Integer::intValue).toArray(),
         regions.toArray(BitSet[]::new), phrases.toArray(String[]::new));
+  }
+
+  /** The region an edit replacing a figure of another kind, standing where figure {@code k} stands, would get. */
+  private static Mask withOtherKind(Scene scene, int k, SplittableRandom r) {
+    Figure own = scene.figures().get(k).figure();
+    FigureKind[] kinds = FigureKind.values();
+    FigureKind other = kinds[r.nextInt(kinds.length - 1)];
+    if (other.ordinal() >= own.kind().ordinal()) {
+      other = kinds[other.ordinal() + 1];
+    }
+    Appearance look = scene.figures().get(r.nextInt(scene.figures().size())).figure().appearance();
+    return scene.idealEdit(k, own.swap(other, look)).region();
   }
 
   private static BitSet bits(Mask mask) {

@@ -1,6 +1,7 @@
 package dev.crossnet.core.defaultmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.ndarray.NDManager;
@@ -30,6 +31,29 @@ class InpaintingTrainingTest {
   private static final SceneOptions SCENES = SceneOptions.defaults().withFigures(1, 2).withSplit(Split.TRAIN);
 
   @TempDir Path dir;
+
+  @Test
+  void unionRegionsCoverTheFigureAndAnotherKindInItsPlace() {
+    InpaintingExamples plain = InpaintingExamples.make(SCENES, 8, 500, 0, 0, 0, 3);
+    InpaintingExamples union = InpaintingExamples.make(SCENES, 8, 500, 0, 0, 1, 3);
+    assertThat(union.count()).isEqualTo(plain.count());
+    int larger = 0;
+    for (int i = 0; i < plain.count(); i++) {
+      assertThat(union.scene(i)).isEqualTo(plain.scene(i));
+      assertThat(union.captions(i)).isEqualTo(plain.captions(i));
+      float[] own = plain.region(i).weights();
+      float[] both = union.region(i).weights();
+      boolean grew = false;
+      for (int p = 0; p < own.length; p++) {
+        assertThat(both[p]).as("pixel %d of example %d", p, i).isGreaterThanOrEqualTo(own[p]);
+        grew |= both[p] > own[p];
+      }
+      larger += grew ? 1 : 0;
+    }
+    assertThat(larger).as("examples whose region grew").isGreaterThan(plain.count() / 2);
+    assertThatThrownBy(() -> InpaintingExamples.make(SCENES, 2, 500, 0, 0, 1.5, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("union share");
+  }
 
   @Test
   void examplesAreFiguresWithTheirRegionsAndSomeWholePicturesTheSameEveryTime() {

@@ -95,6 +95,17 @@ public final class TrainInpainting implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   int heldOut;
 
+  @Option(names = "--union-share", paramLabel = "SHARE", defaultValue = "0",
+      description = "Share of figure regions that also cover a figure of another kind in the same place, as an "
+          + "edit's region does (default: ${DEFAULT-VALUE}).")
+  double unionShare;
+
+  @Option(names = "--from", paramLabel = "MODEL|DIR",
+      description = "Start from this inpainting UNet instead of widening figureworld-v2's: a built-in model name "
+          + "(figureworld-v2-inpainting goes on training the shipped UNet) or a diffusers UNet folder. Checkpoints "
+          + "in --work take precedence.")
+  String from;
+
   @Option(names = "--deadline", paramLabel = "HH:MM",
       description = "HH:MM (UTC): stop at the first checkpoint after it (default: none).")
   LocalTime deadline;
@@ -114,20 +125,22 @@ public final class TrainInpainting implements Callable<Integer> {
     DefaultModelConfig config = DefaultModelConfig.mainSubject();
     boolean predictsV = config.predictionType().equals(DefaultModelConfig.V_PREDICTION);
     Path v2 = DefaultModel.folder(DefaultModel.MAIN_SUBJECT);
-    Path init = work.resolve("unet-init");
-    if (!Files.exists(init.resolve(InpaintingUnets.WEIGHTS))) {
+    Path init = from == null ? work.resolve("unet-init") : startingUnet(from);
+    if (from == null && !Files.exists(init.resolve(InpaintingUnets.WEIGHTS))) {
       InpaintingUnets.widen(v2.resolve("unet"), init);
     }
     SceneOptions options = SceneOptions.mainSubject().withSplit(Split.TRAIN);
     long t0 = System.nanoTime();
-    InpaintingExamples examples = InpaintingExamples.make(options, scenes, 6_000_000L, 0.3, 0.05, seed);
+    InpaintingExamples examples = InpaintingExamples.make(options, scenes, 6_000_000L, 0.3, 0.05, unionShare,
+        seed);
     System.out.printf(Locale.ROOT, "made %d examples of %d scenes in %.1f s%n", examples.count(), scenes,
         (System.nanoTime() - t0) / 1e9);
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(v2, manager);
-      InpaintingTraining.Latents latents = latents(model, examples, "train-" + scenes, manager);
+      String name = "train-" + scenes + (unionShare > 0 ? "-union-" + unionShare : "");
+      InpaintingTraining.Latents latents = latents(model, examples, name, manager);
       UNet2DConditionModel unet = UNet2DConditionModel.load(init, manager);
       InpaintingExamples held = null;
       InpaintingTraining.Latents heldLatents = null;
@@ -160,6 +173,20 @@ public final class TrainInpainting implements Callable<Integer> {
       System.out.println("wrote " + out);
     }
     return CommandLines.OK;
+  }
+
+  /** The UNet folder {@code --from} names: a built-in model's UNet or a folder; it must be an inpainting UNet. */
+  static Path startingUnet(String from) {
+    Path unet = DefaultModel.NAMES.contains(from) ? DefaultModel.folder(from).resolve("unet") : Path.of(from);
+    if (!Files.exists(unet.resolve("config.json"))) {
+      throw new IllegalArgumentException("--from " + from + ": no built-in model of that name (" + DefaultModel.NAMES
+          + ") and no diffusers UNet folder (config.json) there");
+    }
+    if (!InpaintingUnets.isInpainting(unet)) {
+      throw new IllegalArgumentException("--from " + from + ": " + unet + " is a text-to-image UNet; start from an "
+          + "inpainting UNet (e.g. figureworld-v2-inpainting), or leave --from out to widen figureworld-v2's");
+    }
+    return unet;
   }
 
   private InpaintingTraining.Latents latents(DiffusionModel model, InpaintingExamples examples, String name,

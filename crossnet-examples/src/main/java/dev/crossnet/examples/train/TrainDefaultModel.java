@@ -38,7 +38,6 @@ import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -181,7 +180,8 @@ public final class TrainDefaultModel implements Callable<Integer> {
   int every;
 
   @Option(names = "--deadline", paramLabel = "HH:MM",
-      description = "HH:MM (UTC): stop at the first checkpoint after it (default: none).")
+      description = "HH:MM (UTC): stop at the first checkpoint after the next such time, tomorrow's if it "
+          + "has passed today (default: none).")
   LocalTime deadline;
 
   @Option(names = "--vae-from", paramLabel = "DIR",
@@ -227,8 +227,7 @@ public final class TrainDefaultModel implements Callable<Integer> {
     boolean half = Choices.check("--export-dtype", exportDtype, "f16", "f32").equals("f16");
     Path export = exportFolder != null ? exportFolder : work.resolve("model");
     Files.createDirectories(work);
-    BooleanSupplier stop = deadline == null ? () -> false
-        : () -> LocalTime.now(ZoneOffset.UTC).isAfter(deadline);
+    BooleanSupplier stop = Deadline.stopAfter(deadline);
     DefaultModelConfig config = prediction == null ? generation.config()
         : generation.config().withPredictionType(Choices.check("--prediction", prediction,
             DefaultModelConfig.EPSILON, DefaultModelConfig.V_PREDICTION));

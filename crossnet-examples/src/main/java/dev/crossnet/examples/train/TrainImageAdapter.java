@@ -26,7 +26,6 @@ import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -96,7 +95,8 @@ public final class TrainImageAdapter implements Callable<Integer> {
   int every;
 
   @Option(names = "--deadline", paramLabel = "HH:MM",
-      description = "HH:MM (UTC): stop at the first checkpoint after it (default: none).")
+      description = "HH:MM (UTC): stop at the first checkpoint after the next such time, tomorrow's if it "
+          + "has passed today (default: none).")
   LocalTime deadline;
 
   @Option(names = "--export", paramLabel = "DIR",
@@ -110,7 +110,7 @@ public final class TrainImageAdapter implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    BooleanSupplier stop = deadline == null ? () -> false : () -> LocalTime.now(ZoneOffset.UTC).isAfter(deadline);
+    BooleanSupplier stop = Deadline.stopAfter(deadline);
     DefaultModelConfig config = DefaultModelConfig.standard();
     ImageAdapterConfig sizes = ImageAdapterConfig.standard();
     SceneOptions options = SceneOptions.defaults().withSplit(Split.TRAIN);

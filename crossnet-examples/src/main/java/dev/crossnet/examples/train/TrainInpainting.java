@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -107,7 +106,8 @@ public final class TrainInpainting implements Callable<Integer> {
   String from;
 
   @Option(names = "--deadline", paramLabel = "HH:MM",
-      description = "HH:MM (UTC): stop at the first checkpoint after it (default: none).")
+      description = "HH:MM (UTC): stop at the first checkpoint after the next such time, tomorrow's if it "
+          + "has passed today (default: none).")
   LocalTime deadline;
 
   @Option(names = "--export", paramLabel = "DIR",
@@ -121,7 +121,7 @@ public final class TrainInpainting implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    BooleanSupplier stop = deadline == null ? () -> false : () -> LocalTime.now(ZoneOffset.UTC).isAfter(deadline);
+    BooleanSupplier stop = Deadline.stopAfter(deadline);
     DefaultModelConfig config = DefaultModelConfig.mainSubject();
     boolean predictsV = config.predictionType().equals(DefaultModelConfig.V_PREDICTION);
     Path v2 = DefaultModel.folder(DefaultModel.MAIN_SUBJECT);

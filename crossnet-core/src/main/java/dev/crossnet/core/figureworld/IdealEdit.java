@@ -30,7 +30,7 @@ public record IdealEdit(Scene original, Scene edited, int figure, Mask region) {
   }
 
   /** The union of two hard masks, dilated by a square of radius r. */
-  static Mask region(Mask a, Mask b, int r) {
+  public static Mask region(Mask a, Mask b, int r) {
     int w = a.width();
     int h = a.height();
     boolean[] in = new boolean[w * h];

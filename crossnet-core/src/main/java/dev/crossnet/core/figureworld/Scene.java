@@ -93,10 +93,16 @@ public final class Scene {
 
   /** The ideal result of replacing figure {@code index} by an arbitrary figure description at its placement. */
   public IdealEdit idealEdit(int index, Figure replacement) {
-    Scene edited = render(layout.withFigure(index, replacement), width(), height());
+    Scene edited = withFigure(index, replacement);
     Mask region = IdealEdit.region(figure(index).mask(), edited.figures().get(index).mask(),
         IdealEdit.margin(width(), height()));
     return new IdealEdit(this, edited, index, region);
+  }
+
+  /** This scene re-rendered with figure {@code index} described by {@code replacement}, at its own placement. */
+  public Scene withFigure(int index, Figure replacement) {
+    figure(index);
+    return render(layout.withFigure(index, replacement), width(), height());
   }
 
   private FigureTruth figure(int index) {

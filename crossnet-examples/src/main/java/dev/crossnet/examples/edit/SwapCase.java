@@ -21,7 +21,7 @@ record SwapCase(Scene scene, Scene ideal, List<Mask> regions, List<Subject> subj
   static final String FIRST = "<first>";
   static final String SECOND = "<second>";
 
-  /** The case, or empty when the scene does not hold exactly two visible figures whose regions are apart. */
+  /** The case, or empty when the scene does not hold exactly two visible figures. */
   static Optional<SwapCase> of(Scene scene) {
     if (scene.figures().size() != 2) {
       return Optional.empty();
@@ -38,7 +38,8 @@ record SwapCase(Scene scene, Scene ideal, List<Mask> regions, List<Subject> subj
     int margin = IdealEdit.margin(scene.width(), scene.height());
     Mask first = IdealEdit.region(a.mask(), ideal.figures().get(0).mask(), margin);
     Mask second = IdealEdit.region(b.mask(), ideal.figures().get(1).mask(), margin);
-    if (overlap(first, second) || first.coverage() == 0 || second.coverage() == 0) {
+    if (first.coverage() == 0 || second.coverage() == 0
+        || RegionMasks.union(List.of(first, second)).coverage() == 1) {
       return Optional.empty();
     }
     return Optional.of(new SwapCase(scene, ideal, List.of(first, second),
@@ -51,15 +52,15 @@ record SwapCase(Scene scene, Scene ideal, List<Mask> regions, List<Subject> subj
     return RegionMasks.union(regions);
   }
 
-  /** Whether the two regions share a pixel (then neither subject would have its own). */
-  private static boolean overlap(Mask a, Mask b) {
-    float[] wa = a.weights();
-    float[] wb = b.weights();
+  /** Whether the two regions share no pixel. */
+  boolean apart() {
+    float[] wa = regions.get(0).weights();
+    float[] wb = regions.get(1).weights();
     for (int i = 0; i < wa.length; i++) {
       if (wa[i] > 0 && wb[i] > 0) {
-        return true;
+        return false;
       }
     }
-    return false;
+    return true;
   }
 }

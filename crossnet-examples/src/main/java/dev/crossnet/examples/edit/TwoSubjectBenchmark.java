@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
 /**
  * Several subjects at once, measured: in held-out FigureWorld scenes of two figures, both occupants are replaced in
  * one edit, each by the other's look ({@link SwapCase}), each subject with its own word, region and cross-attention
- * branch. The judge reads each region's look and pose against the ideal result, and the relation between the two
+ * branch; the CrossNet row is also split by whether the two regions overlap. The judge reads each region's look and pose against the ideal result, and the relation between the two
  * figures against the bedrock's. Controls: the ideal result itself and the ideal through the autoencoder alone.
  * Writes {@code two-subject-benchmark.md}, {@code cases.csv} and every picture to {@code --out}.
  *
@@ -54,7 +54,9 @@ import picocli.CommandLine.Option;
         + "both looks, both poses and the relation between them, judged.")
 public final class TwoSubjectBenchmark implements Callable<Integer> {
 
-  private static final String CROSSNET = "CrossNet, both subjects in one edit";
+  private static final String CROSSNET = "CrossNet (both subjects in one edit)";
+  private static final String APART = CROSSNET + ": regions apart";
+  private static final String OVERLAPPING = CROSSNET + ": regions overlapping";
   private static final String IDEAL = "control: the ideal result";
   private static final String VAE = "control: the ideal result through the VAE alone";
 
@@ -121,8 +123,8 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         : generation.scenes();
     SceneGenerator world = new SceneGenerator(options.withSplit(Split.HELD_OUT).withFigures(2, 2));
     Map<String, SwapScores> rows = new LinkedHashMap<>();
-    List.of(CROSSNET, IDEAL, VAE).forEach(name -> rows.put(name, new SwapScores()));
-    List<String> cases = new ArrayList<>(List.of("scene,method," + SwapScores.CSV_HEADER));
+    List.of(CROSSNET, APART, OVERLAPPING, IDEAL, VAE).forEach(name -> rows.put(name, new SwapScores()));
+    List<String> cases = new ArrayList<>(List.of("scene,method,regions," + SwapScores.CSV_HEADER));
     int done = 0;
     try (NDManager judgeManager = OfflineEngine.get().newBaseManager(); VaeRoundTrip vae = new VaeRoundTrip(model);
         Judge judge = FigureWorldJudge.named(judgeName, judgeManager)) {
@@ -141,6 +143,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         int feather = Integer.parseInt(r.record().getOrDefault("branch.region.feather", "0"));
         Map<String, Picture> results = new LinkedHashMap<>();
         results.put(CROSSNET, r.picture());
+        results.put(c.apart() ? APART : OVERLAPPING, r.picture());
         results.put(IDEAL, c.ideal().picture());
         if (vae.available()) {
           Picture roundTrip = vae.applyInside(c.ideal().picture(), c.union(), feather);
@@ -148,16 +151,18 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
           results.put(VAE, roundTrip);
         }
         for (Map.Entry<String, Picture> e : results.entrySet()) {
-          double seconds = e.getKey().equals(CROSSNET) ? r.totalTime().toNanos() / 1e9 : Double.NaN;
+          double seconds = e.getKey().startsWith(CROSSNET) ? r.totalTime().toNanos() / 1e9 : Double.NaN;
           String row = rows.get(e.getKey()).add(judge, e.getValue(), c,
               PictureTensors.feather(c.union(), feather), seconds);
-          cases.add(s + "," + e.getKey() + "," + row);
+          if (!e.getKey().equals(APART) && !e.getKey().equals(OVERLAPPING)) {
+            cases.add(s + "," + e.getKey() + "," + (c.apart() ? "apart" : "overlapping") + "," + row);
+          }
         }
         done++;
       }
     }
     if (done == 0) {
-      throw new IllegalStateException("no held-out scene of two figures with separate regions found from seed "
+      throw new IllegalStateException("no held-out scene of two visible figures found from seed "
           + seed + "; try another --seed");
     }
     String table = table(done, options, s0, rows);
@@ -180,8 +185,8 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
 
   private String table(int done, SceneOptions options, double s0, Map<String, SwapScores> rows) {
     StringBuilder md = new StringBuilder("# CrossNet two-subject benchmark\n\n");
-    md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld scenes of %dx%d with two figures "
-        + "whose regions are apart; both figures swap looks in one edit. %d steps, strength %.2f, guidance %.1f, "
+    md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld scenes of %dx%d with two figures; "
+        + "both figures swap looks in one edit. %d steps, strength %.2f, guidance %.1f, "
         + "seed %d; judge: %s.%s%n%n", model.map(Path::toString).orElse("the embedded default model"), done,
         options.width(), options.height(), steps, s0, guidance, seed, judgeName,
         editOptions.isEmpty() ? "" : " Edit options: " + editOptions + "."));

@@ -43,8 +43,9 @@ class SwapCaseTest {
   }
 
   @Test
-  void eachRegionHoldsItsOldAndNewFigureAndTheRegionsAreApart() {
+  void eachRegionHoldsItsOldAndNewFigureAndTheCaseKnowsWhetherTheRegionsOverlap() {
     SwapCase c = firstCase();
+    boolean shared = false;
     for (int k = 0; k < 2; k++) {
       Mask region = c.regions().get(k);
       Mask old = c.scene().figures().get(k).mask();
@@ -54,11 +55,16 @@ class SwapCaseTest {
         if (old.weights()[i] > 0 || drawn.weights()[i] > 0) {
           assertThat(region.weights()[i]).as("pixel %d of figure %d", i, k).isPositive();
         }
-        if (region.weights()[i] > 0) {
-          assertThat(other.weights()[i]).as("pixel %d in both regions", i).isZero();
-        }
+        shared |= region.weights()[i] > 0 && other.weights()[i] > 0;
       }
     }
+    assertThat(c.apart()).isEqualTo(!shared);
+    long apart = LongStream.range(1, 40).mapToObj(s -> SwapCase.of(WORLD.generate(s))).flatMap(Optional::stream)
+        .filter(SwapCase::apart).count();
+    long overlapping = LongStream.range(1, 40).mapToObj(s -> SwapCase.of(WORLD.generate(s)))
+        .flatMap(Optional::stream).filter(x -> !x.apart()).count();
+    assertThat(apart).as("cases with regions apart").isPositive();
+    assertThat(overlapping).as("cases with regions overlapping").isPositive();
   }
 
   @Test

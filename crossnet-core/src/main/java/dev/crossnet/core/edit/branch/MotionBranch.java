@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code occupant} ({@code grey}): what is inverted and guided towards: the bedrock with the regions' colour
  *       taken out ({@link Greyscale}), so shape and pose are carried but not colour; {@code keep} the bedrock as
- *       it is; {@code tint} the regions recoloured in their subjects' dominant colours ({@link Tint}).
+ *       it is; {@code tint} the regions recoloured in their subjects' dominant colours ({@link Tint}); {@code match}
+ *       each occupant given its subject's colours, light and dark included ({@link ColourMatch}).
  *   <li>{@code ilvr} (true), {@code ilvr-factor} (1: the latent itself; coarser keeps less of the occupant),
  *       {@code ilvr-until} (0.6: the share of the steps ILVR runs for), {@code ilvr-weight} (1: the low frequencies
  *       are set, not only pulled part of the way).
@@ -95,10 +96,10 @@ public final class MotionBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.motion.ilvr-until must lie in [0, 1], got " + until);
     }
     String occupant = o.getString("occupant", "grey");
-    if (!List.of("keep", "grey", "tint").contains(occupant)) {
+    if (!List.of("keep", "grey", "tint", "match").contains(occupant)) {
       throw new IllegalArgumentException("branch.motion.occupant is '" + occupant + "'; use keep (the bedrock as "
-          + "it is), grey (the regions' colours taken out before inversion) or tint (the regions recoloured in "
-          + "their subjects' dominant colours)");
+          + "it is), grey (the regions' colours taken out before inversion), tint (the regions recoloured in "
+          + "their subjects' dominant colours) or match (each occupant given its subject's colours)");
     }
     Map<String, String> record = new LinkedHashMap<>();
     OccupantReadings occupants = new OccupantReadings(c, "branch.motion.pose, scale or body (read)");
@@ -325,7 +326,7 @@ public final class MotionBranch extends StatelessBranch {
   /**
    * The latent of the bedrock with the colour inside every region taken out ({@code grey}), or replaced by the
    * region's subject's dominant colour ({@code tint}; grey where the subject shows none, e.g. one loaded from an
-   * embedding), or kept ({@code keep}); then rescaled about the region's bottom middle by the subject's size
+   * embedding), or given the subject's colours ({@code match}; grey likewise), or kept ({@code keep}); then rescaled about the region's bottom middle by the subject's size
    * ratio, where one was read.
    */
   private static NDArray structureLatent(EditContext c, String occupant, Map<String, Double> ratios,
@@ -338,6 +339,10 @@ public final class MotionBranch extends StatelessBranch {
         picture = colour.isPresent() ? Tint.inside(picture, mask, colour.get()) : Greyscale.inside(picture, mask);
         record.put("tint." + r.subject().word(),
             colour.map(v -> String.format(java.util.Locale.ROOT, "#%06x", v)).orElse("grey"));
+      } else if (occupant.equals("match")) {
+        Optional<Picture> matched = ColourMatch.inside(picture, mask, r.subject());
+        picture = matched.isPresent() ? matched.get() : Greyscale.inside(picture, mask);
+        record.put("match." + r.subject().word(), matched.isPresent() ? "subject's colours" : "grey");
       } else if (occupant.equals("grey")) {
         picture = Greyscale.inside(picture, mask);
       }

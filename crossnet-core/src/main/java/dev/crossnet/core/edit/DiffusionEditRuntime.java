@@ -115,6 +115,13 @@ public final class DiffusionEditRuntime implements EditRuntime {
   public EditResult edit(EditRequest request, LoopTies ties) {
     EditSettings settings = request.settings();
     optionCheck.check(settings.options());
+    if (OneSubjectAtATime.asked(request)) {
+      if (ties != LoopTies.NONE) {
+        throw new IllegalArgumentException("the edit option subjects=one-by-one edits pictures; a video edit runs "
+            + "every subject together (leave the option out)");
+      }
+      return OneSubjectAtATime.run(request, one -> edit(one, LoopTies.NONE));
+    }
     PhaseClock clock = new PhaseClock();
     Map<String, String> record = new LinkedHashMap<>();
     DiffusionModel model = clock.time("load", () -> models.get(settings.model()));

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
 /**
  * Several subjects at once, measured: in held-out FigureWorld scenes of two figures, both occupants are replaced in
  * one edit, each by the other's look ({@link SwapCase}), each subject with its own word, region and cross-attention
- * branch; the CrossNet row is also split by whether the two regions overlap. The judge reads each region's look and pose against the ideal result, and the relation between the two
+ * branch; the CrossNet row is also split by whether the two regions overlap. A further row edits one subject after
+ * the other, the second on the first's result (the edit option {@code subjects=one-by-one}). The judge reads each region's look and pose against the ideal result, and the relation between the two
  * figures against the bedrock's. Controls: the ideal result itself and the ideal through the autoencoder alone.
  * Writes {@code two-subject-benchmark.md}, {@code cases.csv} and every picture to {@code --out}.
  *
@@ -57,6 +58,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
   private static final String CROSSNET = "CrossNet (both subjects in one edit)";
   private static final String APART = CROSSNET + ": regions apart";
   private static final String OVERLAPPING = CROSSNET + ": regions overlapping";
+  private static final String SEQUENTIAL = "CrossNet (subjects=one-by-one)";
   private static final String IDEAL = "control: the ideal result";
   private static final String VAE = "control: the ideal result through the VAE alone";
 
@@ -123,7 +125,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         : generation.scenes();
     SceneGenerator world = new SceneGenerator(options.withSplit(Split.HELD_OUT).withFigures(2, 2));
     Map<String, SwapScores> rows = new LinkedHashMap<>();
-    List.of(CROSSNET, APART, OVERLAPPING, IDEAL, VAE).forEach(name -> rows.put(name, new SwapScores()));
+    List.of(CROSSNET, APART, OVERLAPPING, SEQUENTIAL, IDEAL, VAE).forEach(name -> rows.put(name, new SwapScores()));
     List<String> cases = new ArrayList<>(List.of("scene,method,regions," + SwapScores.CSV_HEADER));
     int done = 0;
     try (NDManager judgeManager = OfflineEngine.get().newBaseManager(); VaeRoundTrip vae = new VaeRoundTrip(model);
@@ -140,10 +142,14 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         c.ideal().picture().write(dir.resolve("ideal.png"));
         EditResult r = edit(c, s0).run(runtime);
         r.picture().write(dir.resolve("crossnet.png"));
+        EditResult twice = edit(c, s0).option("subjects", "one-by-one").run(runtime);
+        twice.picture().write(dir.resolve("crossnet-one-by-one.png"));
+        double sequentialSeconds = twice.totalTime().toNanos() / 1e9;
         int feather = Integer.parseInt(r.record().getOrDefault("branch.region.feather", "0"));
         Map<String, Picture> results = new LinkedHashMap<>();
         results.put(CROSSNET, r.picture());
         results.put(c.apart() ? APART : OVERLAPPING, r.picture());
+        results.put(SEQUENTIAL, twice.picture());
         results.put(IDEAL, c.ideal().picture());
         if (vae.available()) {
           Picture roundTrip = vae.applyInside(c.ideal().picture(), c.union(), feather);
@@ -151,7 +157,8 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
           results.put(VAE, roundTrip);
         }
         for (Map.Entry<String, Picture> e : results.entrySet()) {
-          double seconds = e.getKey().startsWith(CROSSNET) ? r.totalTime().toNanos() / 1e9 : Double.NaN;
+          double seconds = e.getKey().startsWith(CROSSNET) ? r.totalTime().toNanos() / 1e9
+              : e.getKey().equals(SEQUENTIAL) ? sequentialSeconds : Double.NaN;
           String row = rows.get(e.getKey()).add(judge, e.getValue(), c,
               PictureTensors.feather(c.union(), feather), seconds);
           if (!e.getKey().equals(APART) && !e.getKey().equals(OVERLAPPING)) {

@@ -1,0 +1,87 @@
+package dev.crossnet.core.edit;
+
+import dev.crossnet.api.edit.EditRequest;
+import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.api.edit.EditSettings;
+import dev.crossnet.api.edit.Replacement;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.progress.Progress;
+import dev.crossnet.api.progress.ProgressListener;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The edit option {@code subjects=one-by-one}: an edit of several subjects run as one edit per subject, in the
+ * order given, each on the result of the one before, so that each region is redrawn with every other figure in
+ * place around it. Each edit's prompt is the edit's prompt with the other subjects' words taken out (with an
+ * "and" joining them). The result's record keeps each edit's record under {@code subject-<i>.}, its timings add
+ * up, and progress counts the steps of all the edits as one run.
+ */
+final class OneSubjectAtATime {
+
+  /** The edit option and its values. */
+  static final String OPTION = "subjects";
+  static final String TOGETHER = "together";
+  static final String ONE_BY_ONE = "one-by-one";
+
+  private OneSubjectAtATime() {}
+
+  /** Whether the request asks for one edit per subject (and has more than one subject). */
+  static boolean asked(EditRequest request) {
+    String value = request.settings().options().getString(OPTION, TOGETHER);
+    if (!value.equals(TOGETHER) && !value.equals(ONE_BY_ONE)) {
+      throw new IllegalArgumentException("the edit option subjects is '" + value + "'; use " + TOGETHER
+          + " (every subject in one edit, the default) or " + ONE_BY_ONE + " (one edit per subject, each on the "
+          + "result of the one before)");
+    }
+    return value.equals(ONE_BY_ONE) && request.replacements().size() > 1;
+  }
+
+  /** Runs one edit per replacement through {@code edit}, chaining the pictures. */
+  static EditResult run(EditRequest request, Function<EditRequest, EditResult> edit) {
+    List<Replacement> all = request.replacements();
+    EditSettings settings = request.settings();
+    Picture picture = request.bedrock();
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    Map<String, String> record = new LinkedHashMap<>();
+    record.put(OPTION, ONE_BY_ONE);
+    for (int k = 0; k < all.size(); k++) {
+      Replacement own = all.get(k);
+      String prompt = settings.prompt();
+      for (Replacement other : all) {
+        if (other != own) {
+          prompt = without(prompt, other.subject().word());
+        }
+      }
+      EditSettings one = settings.withPrompt(prompt).withProgress(offset(settings.progress(), k, all.size()));
+      EditResult r = edit.apply(new EditRequest(picture, List.of(own), one, request.seed()));
+      picture = r.picture();
+      r.timings().forEach((phase, d) -> timings.merge(phase, d, Duration::plus));
+      String prefix = "subject-" + k + ".";
+      r.record().forEach((key, value) -> record.put(prefix + key, value));
+    }
+    return new EditResult(picture, request.seed(), timings, record);
+  }
+
+  /** The prompt without {@code word}, and without an "and" that joined it to the rest. */
+  static String without(String prompt, String word) {
+    String w = Pattern.quote(word);
+    String out = prompt.replaceFirst("\\s*\\band\\s+" + w, "");
+    if (out.equals(prompt)) {
+      out = prompt.replaceFirst(w + "\\s+and\\b\\s*", "");
+    }
+    if (out.equals(prompt)) {
+      out = prompt.replace(word, "");
+    }
+    return out.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Progress of edit {@code k} of {@code n}, counted as a part of one run of n times the steps. */
+  private static ProgressListener offset(ProgressListener listener, int k, int n) {
+    return p -> listener.onProgress(new Progress(p.phase(), k * p.total() + p.done(), n * p.total()));
+  }
+}

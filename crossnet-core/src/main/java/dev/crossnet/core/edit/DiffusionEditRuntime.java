@@ -115,11 +115,13 @@ public final class DiffusionEditRuntime implements EditRuntime {
   public EditResult edit(EditRequest request, LoopTies ties) {
     EditSettings settings = request.settings();
     optionCheck.check(settings.options());
-    if (OneSubjectAtATime.asked(request)) {
-      if (ties != LoopTies.NONE) {
-        throw new IllegalArgumentException("the edit option subjects=one-by-one edits pictures; a video edit runs "
-            + "every subject together (leave the option out)");
-      }
+    if (ties != LoopTies.NONE && settings.options().getString(OneSubjectAtATime.OPTION, "")
+        .equals(OneSubjectAtATime.ONE_BY_ONE)) {
+      throw new IllegalArgumentException("the edit option subjects=one-by-one edits pictures; a video edit runs "
+          + "every subject together (leave the option out)");
+    }
+    if (request.replacements().size() > 1 && ties == LoopTies.NONE && OneSubjectAtATime.asked(request,
+        InpaintingUnets.isInpainting(models.get(settings.model()).unet().config()))) {
       return OneSubjectAtATime.run(request, one -> edit(one, LoopTies.NONE));
     }
     PhaseClock clock = new PhaseClock();

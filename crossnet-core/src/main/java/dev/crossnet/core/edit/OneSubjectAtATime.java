@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The edit option {@code subjects=one-by-one}: an edit of several subjects run as one edit per subject, in the
- * order given, each on the result of the one before, so that each region is redrawn with every other figure in
+ * The edit option {@code subjects=one-by-one} (and {@code auto}, the default, with an inpainting UNet): an edit of
+ * several subjects run as one edit per subject, in the order given, each on the result of the one before, so that each region is redrawn with every other figure in
  * place around it. Each edit's prompt is the edit's prompt with the other subjects' words taken out (with an
  * "and" joining them). The result's record keeps each edit's record under {@code subject-<i>.}, its timings add
  * up, and progress counts the steps of all the edits as one run.
@@ -25,20 +25,26 @@ final class OneSubjectAtATime {
 
   /** The edit option and its values. */
   static final String OPTION = "subjects";
+  static final String AUTO = "auto";
   static final String TOGETHER = "together";
   static final String ONE_BY_ONE = "one-by-one";
 
   private OneSubjectAtATime() {}
 
-  /** Whether the request asks for one edit per subject (and has more than one subject). */
-  static boolean asked(EditRequest request) {
-    String value = request.settings().options().getString(OPTION, TOGETHER);
-    if (!value.equals(TOGETHER) && !value.equals(ONE_BY_ONE)) {
-      throw new IllegalArgumentException("the edit option subjects is '" + value + "'; use " + TOGETHER
-          + " (every subject in one edit, the default) or " + ONE_BY_ONE + " (one edit per subject, each on the "
-          + "result of the one before)");
+  /**
+   * Whether the request runs one edit per subject: it has more than one subject and asks for {@code one-by-one},
+   * or for {@code auto} (the default) on a model with an inpainting UNet, which draws a figure into a region with
+   * the rest of the picture around it.
+   */
+  static boolean asked(EditRequest request, boolean inpainting) {
+    String value = request.settings().options().getString(OPTION, AUTO);
+    if (!value.equals(AUTO) && !value.equals(TOGETHER) && !value.equals(ONE_BY_ONE)) {
+      throw new IllegalArgumentException("the edit option subjects is '" + value + "'; use " + AUTO + " (the "
+          + "default: one by one with an inpainting UNet, else together), " + TOGETHER + " (every subject in one "
+          + "edit) or " + ONE_BY_ONE + " (one edit per subject, each on the result of the one before)");
     }
-    return value.equals(ONE_BY_ONE) && request.replacements().size() > 1;
+    boolean oneByOne = value.equals(ONE_BY_ONE) || value.equals(AUTO) && inpainting;
+    return oneByOne && request.replacements().size() > 1;
   }
 
   /** Runs one edit per replacement through {@code edit}, chaining the pictures. */

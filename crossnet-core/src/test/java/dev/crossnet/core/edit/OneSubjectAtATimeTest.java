@@ -69,12 +69,16 @@ class OneSubjectAtATimeTest {
 
   @Test
   void onlySeveralSubjectsAskedOneByOneRunApartAndAnUnknownValueIsNamed() {
-    assertThat(OneSubjectAtATime.asked(request(OneSubjectAtATime.ONE_BY_ONE, new ArrayList<>()))).isTrue();
-    assertThat(OneSubjectAtATime.asked(request(OneSubjectAtATime.TOGETHER, new ArrayList<>()))).isFalse();
+    assertThat(OneSubjectAtATime.asked(request(OneSubjectAtATime.ONE_BY_ONE, new ArrayList<>()), false)).isTrue();
+    assertThat(OneSubjectAtATime.asked(request(OneSubjectAtATime.TOGETHER, new ArrayList<>()), true)).isFalse();
+    assertThat(OneSubjectAtATime.asked(request(OneSubjectAtATime.AUTO, new ArrayList<>()), true))
+        .as("auto with an inpainting UNet").isTrue();
+    assertThat(OneSubjectAtATime.asked(request(OneSubjectAtATime.AUTO, new ArrayList<>()), false))
+        .as("auto with a text-to-image UNet").isFalse();
     EditRequest single = new EditRequest(BEDROCK, List.of(replacement("<dog>", 0)),
         EditSettings.defaults().withOption(OneSubjectAtATime.OPTION, OneSubjectAtATime.ONE_BY_ONE), 1);
-    assertThat(OneSubjectAtATime.asked(single)).isFalse();
-    assertThatThrownBy(() -> OneSubjectAtATime.asked(request("sequential", new ArrayList<>())))
+    assertThat(OneSubjectAtATime.asked(single, true)).isFalse();
+    assertThatThrownBy(() -> OneSubjectAtATime.asked(request("sequential", new ArrayList<>()), true))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sequential'")
         .hasMessageContaining("one-by-one");
   }

@@ -140,7 +140,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         Files.createDirectories(dir);
         c.scene().picture().write(dir.resolve("bedrock.png"));
         c.ideal().picture().write(dir.resolve("ideal.png"));
-        EditResult r = edit(c, s0).run(runtime);
+        EditResult r = edit(c, s0).option("subjects", "together").run(runtime);
         r.picture().write(dir.resolve("crossnet.png"));
         EditResult twice = edit(c, s0).option("subjects", "one-by-one").run(runtime);
         twice.picture().write(dir.resolve("crossnet-one-by-one.png"));

@@ -242,6 +242,8 @@ class FrameByFrameEditTest {
         .hasMessageContaining(VideoOptions.ANCHOR_FACTOR);
     assertThatThrownBy(() -> edit(clip).options(Map.of("branch.motion.nonsense", 1)).run(runtime))
         .isInstanceOf(UnknownOptionException.class).hasMessageContaining("branch.motion.nonsense");
+    assertThatThrownBy(() -> edit(clip).option("subjects", "one-by-one").run(runtime))
+        .hasMessageContaining("subjects=one-by-one").hasMessageContaining("video edit runs every subject together");
   }
 
   @Test

@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
- *   dev.crossnet.examples.edit.TwoSubjectBenchmark --model DIR --world main-subject \
+ *   dev.crossnet.examples.edit.TwoSubjectBenchmark --model figureworld-v2-inpainting --world main-subject \
  *   --judge models/default-v2/judge --scenes 72 --steps 30 --seed 500
  * </pre>
  */
@@ -65,8 +65,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
 
-  @Option(names = "--model", paramLabel = "DIR",
-      description = "A diffusers model folder (default: the embedded default model).")
+  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
   Optional<Path> model = Optional.empty();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/two-subject-benchmark",
@@ -118,6 +117,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EditOptionCheck.discover().check(PluginConfig.of(editOptions));
+    model = model.map(ModelArgument::folder);
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
     double s0 = strength.orElseGet(() -> ModelArgument.defaultStrength(model.orElseGet(DefaultModel::folder)));

@@ -90,7 +90,9 @@ final class EditCommand implements Callable<Integer> {
           + "(default: the word alone).")
   String prompt;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+  @Option(names = "--model", paramLabel = "MODEL", defaultValue = DefaultModel.MAIN_SUBJECT_INPAINTING,
+      description = "A built-in model (figureworld-v2-inpainting, 128x128, which edits best; figureworld-v2, its "
+          + "text-to-image UNet; figureworld, 64x64) or a diffusers model folder (default: ${DEFAULT-VALUE}).")
   Path model;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "out/edit.png",

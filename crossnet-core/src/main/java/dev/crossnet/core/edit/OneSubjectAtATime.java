@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * The edit option {@code subjects=one-by-one} (and {@code auto}, the default, with an inpainting UNet): an edit of
- * several subjects run as one edit per subject, in the order given, each on the result of the one before, so that each region is redrawn with every other figure in
- * place around it. Each edit's prompt is the edit's prompt with the other subjects' words taken out (with an
- * "and" joining them). The result's record keeps each edit's record under {@code subject-<i>.}, its timings add
- * up, and progress counts the steps of all the edits as one run.
+ * several subjects run as one edit per subject, in the order given, each on the result of the one before, so
+ * that each region is redrawn with every other figure in place around it. Each edit's prompt is the edit's prompt
+ * with the other subjects' words taken out (with an "and" joining them). The result's record keeps each edit's
+ * record under {@code subject-<i>.}, its timings add up, and progress counts the steps of all the edits as one run.
  */
 final class OneSubjectAtATime {
 

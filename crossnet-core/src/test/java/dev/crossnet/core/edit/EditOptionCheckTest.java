@@ -57,7 +57,8 @@ class EditOptionCheckTest {
   void aKeyOutsideTheBranchesNamesWhatTheEditReads() {
     assertThatThrownBy(() -> CHECK.check("foo.bar"))
         .isInstanceOf(UnknownOptionException.class)
-        .hasMessageStartingWith("unknown option 'foo.bar' for the edit; the edit knows reader, subjects, branch.appearance[.<key>], ")
+        .hasMessageStartingWith("unknown option 'foo.bar' for the edit; the edit knows reader, subjects, "
+            + "branch.appearance[.<key>], ")
         .hasMessageContaining("branch.motion[.<key>]", "branch.subject-attention[.<key>]");
   }
 

@@ -70,7 +70,8 @@ final class SwapScores {
     return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n", name,
         n, share(look[0]), share(look[1]), share(look[2]), share(pose[0]), share(pose[1]), share(pose[2]),
         share(relation), related == 0 ? "- (0)" : String.format(Locale.ROOT, "%.0f %% (%.0f)",
-            100 * relatedKept / related, related), Double.isInfinite(psnr) ? "inf" : String.format(Locale.ROOT, "%.2f", psnr), changed,
+            100 * relatedKept / related, related),
+        Double.isInfinite(psnr) ? "inf" : String.format(Locale.ROOT, "%.2f", psnr), changed,
         timed == 0 ? "-" : String.format(Locale.ROOT, "%.2f", seconds / timed));
   }
 

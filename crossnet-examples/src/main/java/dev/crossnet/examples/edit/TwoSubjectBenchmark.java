@@ -40,9 +40,10 @@ import picocli.CommandLine.Option;
  * Several subjects at once, measured: in held-out FigureWorld scenes of two figures, both occupants are replaced in
  * one edit, each by the other's look ({@link SwapCase}), each subject with its own word, region and cross-attention
  * branch; the CrossNet row is also split by whether the two regions overlap. A further row edits one subject after
- * the other, the second on the first's result (the edit option {@code subjects=one-by-one}). The judge reads each region's look and pose against the ideal result, and the relation between the two
- * figures against the bedrock's. Controls: the ideal result itself and the ideal through the autoencoder alone.
- * Writes {@code two-subject-benchmark.md}, {@code cases.csv} and every picture to {@code --out}.
+ * the other, the second on the first's result (the edit option {@code subjects=one-by-one}). The judge reads each
+ * region's look and pose against the ideal result, and the relation between the two figures against the
+ * bedrock's. Controls: the ideal result itself and the ideal through the autoencoder alone. Writes
+ * {@code two-subject-benchmark.md}, {@code cases.csv} and every picture to {@code --out}.
  *
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
@@ -207,8 +208,8 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         + "about the region's bounding box, reads the same kind, colour, hat and size (look) or pose as on the ideal "
         + "result. Relation kept: the share of scenes where the judge's relation head reads the same relation on the "
         + "whole picture as on the bedrock, over all scenes and over those where it reads a relation (other "
-        + "than none) on the bedrock (their count in brackets). Pixels changed: outside both regions and their feathered fades, summed "
-        + "over all scenes.\n");
+        + "than none) on the bedrock (their count in brackets). Pixels changed: outside both regions and their "
+        + "feathered fades, summed over all scenes.\n");
     return md.toString();
   }
 }

@@ -326,8 +326,8 @@ public final class MotionBranch extends StatelessBranch {
   /**
    * The latent of the bedrock with the colour inside every region taken out ({@code grey}), or replaced by the
    * region's subject's dominant colour ({@code tint}; grey where the subject shows none, e.g. one loaded from an
-   * embedding), or given the subject's colours ({@code match}; grey likewise), or kept ({@code keep}); then rescaled about the region's bottom middle by the subject's size
-   * ratio, where one was read.
+   * embedding), or given the subject's colours ({@code match}; grey likewise), or kept ({@code keep}); then
+   * rescaled about the region's bottom middle by the subject's size ratio, where one was read.
    */
   private static NDArray structureLatent(EditContext c, String occupant, Map<String, Double> ratios,
       Map<String, String> record) {

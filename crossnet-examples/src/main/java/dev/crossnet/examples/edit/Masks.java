@@ -3,7 +3,7 @@ package dev.crossnet.examples.edit;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 
-/** Masks as pictures, for looking at them. */
+/** Masks as pictures, for looking at them, and whether two masks share a pixel. */
 final class Masks {
 
   private Masks() {}
@@ -18,5 +18,17 @@ final class Masks {
       }
     }
     return Picture.ofRgb(mask.width(), mask.height(), rgb);
+  }
+
+  /** Whether no pixel has weight in both masks (of one size). */
+  static boolean disjoint(Mask a, Mask b) {
+    float[] wa = a.weights();
+    float[] wb = b.weights();
+    for (int i = 0; i < wa.length; i++) {
+      if (wa[i] > 0 && wb[i] > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -54,13 +54,6 @@ record SwapCase(Scene scene, Scene ideal, List<Mask> regions, List<Subject> subj
 
   /** Whether the two regions share no pixel. */
   boolean apart() {
-    float[] wa = regions.get(0).weights();
-    float[] wb = regions.get(1).weights();
-    for (int i = 0; i < wa.length; i++) {
-      if (wa[i] > 0 && wb[i] > 0) {
-        return false;
-      }
-    }
-    return true;
+    return Masks.disjoint(regions.get(0), regions.get(1));
   }
 }

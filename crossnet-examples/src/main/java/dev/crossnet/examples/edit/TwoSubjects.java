@@ -79,7 +79,7 @@ public final class TwoSubjects implements Callable<Integer> {
       Scene scene = world.generate(s);
       Optional<SceneCase> a = SceneCase.of(scene, 0, 1, "<first>");
       Optional<SceneCase> b = SceneCase.of(scene, 1, 0, "<second>");
-      if (a.isPresent() && b.isPresent() && disjoint(a.get(), b.get())) {
+      if (a.isPresent() && b.isPresent() && Masks.disjoint(a.get().region(), b.get().region())) {
         first = a.get();
         second = b.get();
       }
@@ -103,17 +103,5 @@ public final class TwoSubjects implements Callable<Integer> {
     result.picture().write(out.resolve("edited.png"));
     System.out.println("seed " + result.seed() + ", " + result.timings());
     System.out.println("written to " + out);
-  }
-
-  /** Regions that do not overlap, so each subject has pixels of its own. */
-  private static boolean disjoint(SceneCase a, SceneCase b) {
-    for (int y = 0; y < a.region().height(); y++) {
-      for (int x = 0; x < a.region().width(); x++) {
-        if (a.region().weight(x, y) > 0 && b.region().weight(x, y) > 0) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 }

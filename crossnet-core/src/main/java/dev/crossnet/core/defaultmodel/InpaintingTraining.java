@@ -40,8 +40,11 @@ public final class InpaintingTraining {
    *     empty prompt
    * @param outsideWeight the loss weight of latent cells outside the region (inside: 1)
    * @param minSnrGamma min-SNR loss weighting (0: none)
+   * @param averageDecay decay of the exponential moving average of the UNet's weights (0: none); with averaging
+   *     on, the UNet holds the averaged weights when training returns
    */
-  public record Settings(double learningRate, double[] captionShares, double outsideWeight, double minSnrGamma) {
+  public record Settings(double learningRate, double[] captionShares, double outsideWeight, double minSnrGamma,
+      double averageDecay) {
 
     public Settings {
       captionShares = captionShares.clone();
@@ -53,11 +56,19 @@ public final class InpaintingTraining {
       if (!(outsideWeight >= 0 && outsideWeight <= 1)) {
         throw new IllegalArgumentException("the outside weight lies in [0, 1], got " + outsideWeight);
       }
+      if (!(averageDecay >= 0 && averageDecay < 1)) {
+        throw new IllegalArgumentException("the average decay lies in [0, 1) (0: no average), got " + averageDecay);
+      }
     }
 
-    /** The figure alone 65 %, the scene 25 %, empty 10 %; outside 0.25; min-SNR 5. */
+    /** The figure alone 65 %, the scene 25 %, empty 10 %; outside 0.25; min-SNR 5; no weight average. */
     public static Settings standard(double learningRate) {
-      return new Settings(learningRate, new double[] {0.65, 0.25}, 0.25, 5);
+      return new Settings(learningRate, new double[] {0.65, 0.25}, 0.25, 5, 0);
+    }
+
+    /** These settings with the weights' moving average of the given decay (0: none). */
+    public Settings withAverageDecay(double decay) {
+      return new Settings(learningRate, captionShares, outsideWeight, minSnrGamma, decay);
     }
 
     @Override
@@ -123,13 +134,18 @@ public final class InpaintingTraining {
           .groups(List.of(group))
           .losses(losses)
           .seed(run.seed())
+          .averaging(settings.averageDecay())
           .stateManager(manager.newSubManager())
           .metadata(Map.of("model", "default-model-inpainting"))
           .step((scope, step) -> forward(unet, examples, latents, scale, states, alphasCumprod, predictsV, run,
               settings, step, scope));
       run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
       try (Trainer trainer = builder.build()) {
-        return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+        Map<String, Double> last = TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
+        if (!trainer.averagedParameters().isEmpty()) {
+          trainer.copyAveragesIntoParameters();
+        }
+        return last;
       }
     }
   }

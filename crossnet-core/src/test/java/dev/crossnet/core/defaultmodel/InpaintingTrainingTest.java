@@ -119,11 +119,41 @@ class InpaintingTrainingTest {
     straight.forEach((k, v) -> assertThat(resumed.get(k)).as(k).containsExactly(v));
   }
 
+  @Test
+  void withAnAverageTheUnetEndsOnTheAveragedWeightsAndAnInterruptedRunResumesToThem() {
+    Path model = TinyModelFolder.assembleInpainting(dir.resolve("model"), 0f);
+    InpaintingTraining.Settings averaged = InpaintingTraining.Settings.standard(1e-3).withAverageDecay(0.9);
+    Map<String, float[]> plain = run(model, dir.resolve("plain"), 4, InpaintingTraining.Settings.standard(1e-3));
+    Map<String, float[]> straight = run(model, dir.resolve("straight"), 4, averaged);
+    assertThat(same(plain, straight)).as("averaged weights differ from the last step's").isFalse();
+    run(model, dir.resolve("resumed"), 2, averaged);
+    Map<String, float[]> resumed = run(model, dir.resolve("resumed"), 4, averaged);
+    if (same(straight, resumed)) {
+      return;
+    }
+    Map<String, float[]> again = run(model, dir.resolve("again"), 4, averaged);
+    assumeThat(same(straight, again)).as("two straight runs differ on this machine (skipped updates)").isTrue();
+    straight.forEach((k, v) -> assertThat(resumed.get(k)).as(k).containsExactly(v));
+  }
+
+  @Test
+  void anAverageDecayOutsideZeroToOneIsRefused() {
+    assertThatThrownBy(() -> InpaintingTraining.Settings.standard(1e-4).withAverageDecay(1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("average decay");
+    assertThatThrownBy(() -> InpaintingTraining.Settings.standard(1e-4).withAverageDecay(-0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1)");
+  }
+
   private static boolean same(Map<String, float[]> a, Map<String, float[]> b) {
     return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
   }
 
   private Map<String, float[]> run(Path modelFolder, Path checkpoints, int steps) {
+    return run(modelFolder, checkpoints, steps, InpaintingTraining.Settings.standard(1e-3));
+  }
+
+  private Map<String, float[]> run(Path modelFolder, Path checkpoints, int steps,
+      InpaintingTraining.Settings settings) {
     InpaintingExamples examples = InpaintingExamples.make(SCENES, 4, 500, 0.3, 0.2, 3);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(modelFolder, m);
@@ -133,7 +163,7 @@ class InpaintingTrainingTest {
           DefaultModelConfig.standard().alphasCumprod(), false, m);
       Map<String, Double> last = InpaintingTraining.train(model.unet(), model, examples, latents,
           DefaultModelConfig.standard().alphasCumprod(), false, TrainingRun.of(steps, 3, 7, Optional.of(checkpoints),
-              1), InpaintingTraining.Settings.standard(1e-3), LOSSES, m, ProgressListener.NONE,
+              1), settings, LOSSES, m, ProgressListener.NONE,
           TrainingListener.NONE, Cancellation.never());
       assertThat(last).containsKey("unet/reconstruction");
       double after = InpaintingTraining.regionError(model.unet(), model, examples, latents,

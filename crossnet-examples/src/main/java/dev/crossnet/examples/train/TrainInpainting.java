@@ -99,6 +99,16 @@ public final class TrainInpainting implements Callable<Integer> {
           + "edit's region does (default: ${DEFAULT-VALUE}).")
   double unionShare;
 
+  @Option(names = "--first-scene", paramLabel = "SEED", defaultValue = "6000000",
+      description = "Seed of the first TRAIN scene; scenes take the seeds from here on (default: ${DEFAULT-VALUE}). "
+          + "Another value gives scenes that an earlier run did not see.")
+  long firstScene;
+
+  @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0",
+      description = "Decay of the moving average of the UNet's weights, which is what gets exported, e.g. 0.999 "
+          + "(default: ${DEFAULT-VALUE}, no average).")
+  double averageDecay;
+
   @Option(names = "--from", paramLabel = "MODEL|DIR",
       description = "Start from this inpainting UNet instead of widening figureworld-v2's: a built-in model name "
           + "(figureworld-v2-inpainting goes on training the shipped UNet) or a diffusers UNet folder. Checkpoints "
@@ -113,6 +123,8 @@ public final class TrainInpainting implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "DIR",
       description = "Model folder to write (default: model/ in --work).")
   Path export;
+
+  private static final long DEFAULT_FIRST_SCENE = 6_000_000L;
 
   public static void main(String[] args) {
     System.exit(CommandLines.execute(new TrainInpainting(), args));
@@ -131,7 +143,7 @@ public final class TrainInpainting implements Callable<Integer> {
     }
     SceneOptions options = SceneOptions.mainSubject().withSplit(Split.TRAIN);
     long t0 = System.nanoTime();
-    InpaintingExamples examples = InpaintingExamples.make(options, scenes, 6_000_000L, 0.3, 0.05, unionShare,
+    InpaintingExamples examples = InpaintingExamples.make(options, scenes, firstScene, 0.3, 0.05, unionShare,
         seed);
     System.out.printf(Locale.ROOT, "made %d examples of %d scenes in %.1f s%n", examples.count(), scenes,
         (System.nanoTime() - t0) / 1e9);
@@ -139,7 +151,8 @@ public final class TrainInpainting implements Callable<Integer> {
         "add crossnet-losses to the class path");
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(v2, manager);
-      String name = "train-" + scenes + (unionShare > 0 ? "-union-" + unionShare : "");
+      String name = "train-" + scenes + (firstScene != DEFAULT_FIRST_SCENE ? "-from-" + firstScene : "")
+          + (unionShare > 0 ? "-union-" + unionShare : "");
       InpaintingTraining.Latents latents = latents(model, examples, name, manager);
       UNet2DConditionModel unet = UNet2DConditionModel.load(init, manager);
       InpaintingExamples held = null;
@@ -156,9 +169,10 @@ public final class TrainInpainting implements Callable<Integer> {
       }
       TrainingRun run = new TrainingRun(steps, batch, seed, Optional.of(work.resolve("checkpoints")), every, stop);
       Path csv = work.resolve("loss.csv");
-      InpaintingTraining.train(unet, model, examples, latents, config.alphasCumprod(), predictsV, run,
-          InpaintingTraining.Settings.standard(learningRate), losses, manager, ProgressListener.NONE,
-          new LossLog(csv, "inpainting", batch, 50), Cancellation.never());
+      InpaintingTraining.Settings settings = InpaintingTraining.Settings.standard(learningRate)
+          .withAverageDecay(averageDecay);
+      InpaintingTraining.train(unet, model, examples, latents, config.alphasCumprod(), predictsV, run, settings,
+          losses, manager, ProgressListener.NONE, new LossLog(csv, "inpainting", batch, 50), Cancellation.never());
       if (Files.exists(csv)) {
         LossPlot.draw(csv, work.resolve("loss.png"), "inpainting denoising loss (weighted v MSE)");
       }

@@ -34,6 +34,9 @@ public final class InpaintingExamples {
   /** The fewest visible pixels a figure must show to be trained on. */
   private static final int MIN_VISIBLE = 40;
 
+  /** The fewest pixels of another figure a region must cover to count as overlapping it. */
+  public static final int MIN_OVERLAP = 20;
+
   private final int size;
   private final int[][] rgb;
   private final String[] sceneCaptions;
@@ -71,9 +74,36 @@ public final class InpaintingExamples {
    */
   public static InpaintingExamples make(SceneOptions options, int scenes, long firstSeed, double boxShare,
       double wholeShare, double unionShare, long seed) {
-    if (!(unionShare >= 0 && unionShare <= 1)) {
-      throw new IllegalArgumentException("the union share must lie in [0, 1]; got " + unionShare);
+    return make(options, scenes, firstSeed, new Mix(boxShare, wholeShare, unionShare, 0), seed);
+  }
+
+  /**
+   * How the regions of a set of examples are drawn.
+   *
+   * @param boxShare the share of figure examples whose region is the bounding box of the silhouette's region
+   * @param wholeShare the probability per scene of a whole-picture example
+   * @param unionShare the share of figure regions united with the silhouette of a figure of another kind in the
+   *     figure's place
+   * @param overlapCopies how many further examples (each with its own region drawn as above) a figure gets when its
+   *     region covers at least {@value #MIN_OVERLAP} pixels of another figure, which the UNet must then redraw
+   */
+  public record Mix(double boxShare, double wholeShare, double unionShare, int overlapCopies) {
+
+    public Mix {
+      for (double share : new double[] {boxShare, wholeShare, unionShare}) {
+        if (!(share >= 0 && share <= 1)) {
+          throw new IllegalArgumentException("the box, whole-picture and union shares must lie in [0, 1]; got "
+              + boxShare + ", " + wholeShare + ", " + unionShare);
+        }
+      }
+      if (overlapCopies < 0) {
+        throw new IllegalArgumentException("overlap copies must be 0 or more; got " + overlapCopies);
+      }
     }
+  }
+
+  /** Renders {@code scenes} scenes and makes their examples with regions drawn as {@code mix} says. */
+  public static InpaintingExamples make(SceneOptions options, int scenes, long firstSeed, Mix mix, long seed) {
     if (options.width() != options.height()) {
       throw new IllegalArgumentException("inpainting examples need square scenes; got " + options.width() + "x"
           + options.height());
@@ -99,15 +129,15 @@ public final class InpaintingExamples {
         if (f.visiblePixels() < MIN_VISIBLE) {
           continue;
         }
-        Mask around = unionShare > 0 && r.nextDouble() < unionShare ? withOtherKind(s, k, r)
-            : IdealEdit.around(f.mask());
-        Mask region = r.nextDouble() < boxShare ? around.bounds().map(b -> b.toMask(size, size)).orElse(around)
-            : around;
-        sceneOf.add(i);
-        regions.add(bits(region));
-        phrases.add(Caption.phrase(f.figure(), 1));
+        BitSet region = drawRegion(s, k, mix, size, r);
+        int copies = mix.overlapCopies() > 0 && overlapsAnother(s, k, region) ? mix.overlapCopies() : 0;
+        for (int c = 0; c <= copies; c++) {
+          sceneOf.add(i);
+          regions.add(c == 0 ? region : drawRegion(s, k, mix, size, r));
+          phrases.add(Caption.phrase(f.figure(), 1));
+        }
       }
-      if (r.nextDouble() < wholeShare) {
+      if (r.nextDouble() < mix.wholeShare()) {
         BitSet all = new BitSet(size * size);
         all.set(0, size * size);
         sceneOf.add(i);
@@ -117,6 +147,29 @@ public final class InpaintingExamples {
     }
     return new InpaintingExamples(size, rgb, captions, sceneOf.stream().mapToInt(Integer::intValue).toArray(),
         regions.toArray(BitSet[]::new), phrases.toArray(String[]::new));
+  }
+
+  /** One region around figure {@code k}: its own or united with another kind's, dilated, then maybe its box. */
+  private static BitSet drawRegion(Scene s, int k, Mix mix, int size, SplittableRandom r) {
+    Mask around = mix.unionShare() > 0 && r.nextDouble() < mix.unionShare() ? withOtherKind(s, k, r)
+        : IdealEdit.around(s.figures().get(k).mask());
+    Mask region = r.nextDouble() < mix.boxShare() ? around.bounds().map(b -> b.toMask(size, size)).orElse(around)
+        : around;
+    return bits(region);
+  }
+
+  /** Whether the region covers at least {@link #MIN_OVERLAP} visible pixels of a figure other than {@code k}. */
+  static boolean overlapsAnother(Scene s, int k, BitSet region) {
+    for (int j = 0; j < s.figures().size(); j++) {
+      if (j != k) {
+        BitSet other = bits(s.figures().get(j).mask());
+        other.and(region);
+        if (other.cardinality() >= MIN_OVERLAP) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The region an edit replacing a figure of another kind, standing where figure {@code k} stands, would get. */

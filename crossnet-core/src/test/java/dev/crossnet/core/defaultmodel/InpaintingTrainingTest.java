@@ -56,6 +56,25 @@ class InpaintingTrainingTest {
   }
 
   @Test
+  void overlappingFiguresGetFurtherExamplesAndNoCopiesKeepsTheSetAsBefore() {
+    InpaintingExamples before = InpaintingExamples.make(SCENES, 12, 500, 0.3, 0.2, 0.5, 3);
+    InpaintingExamples none = InpaintingExamples.make(SCENES, 12, 500, new InpaintingExamples.Mix(0.3, 0.2, 0.5, 0),
+        3);
+    assertThat(none.count()).isEqualTo(before.count());
+    for (int i = 0; i < before.count(); i++) {
+      assertThat(none.region(i).weights()).as("region %d", i).containsExactly(before.region(i).weights());
+      assertThat(none.captions(i)).isEqualTo(before.captions(i));
+    }
+    InpaintingExamples copied = InpaintingExamples.make(SCENES, 12, 500,
+        new InpaintingExamples.Mix(0.3, 0.2, 0.5, 2), 3);
+    assertThat(copied.count()).as("overlapping figures in 12 scenes get two more examples each")
+        .isGreaterThan(before.count());
+    assertThat((copied.count() - before.count()) % 2).isZero();
+    assertThatThrownBy(() -> new InpaintingExamples.Mix(0, 0, 0, -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("overlap copies");
+  }
+
+  @Test
   void examplesAreFiguresWithTheirRegionsAndSomeWholePicturesTheSameEveryTime() {
     InpaintingExamples examples = InpaintingExamples.make(SCENES, 6, 500, 0.5, 0.5, 3);
     assertThat(examples.scenes()).isEqualTo(6);

@@ -99,6 +99,11 @@ public final class TrainInpainting implements Callable<Integer> {
           + "edit's region does (default: ${DEFAULT-VALUE}).")
   double unionShare;
 
+  @Option(names = "--overlap-copies", paramLabel = "N", defaultValue = "0",
+      description = "Further examples, each with its own region, of a figure whose region covers part of another "
+          + "figure, which the UNet must then redraw (default: ${DEFAULT-VALUE}).")
+  int overlapCopies;
+
   @Option(names = "--first-scene", paramLabel = "SEED", defaultValue = "6000000",
       description = "Seed of the first TRAIN scene; scenes take the seeds from here on (default: ${DEFAULT-VALUE}). "
           + "Another value gives scenes that an earlier run did not see.")
@@ -143,8 +148,8 @@ public final class TrainInpainting implements Callable<Integer> {
     }
     SceneOptions options = SceneOptions.mainSubject().withSplit(Split.TRAIN);
     long t0 = System.nanoTime();
-    InpaintingExamples examples = InpaintingExamples.make(options, scenes, firstScene, 0.3, 0.05, unionShare,
-        seed);
+    InpaintingExamples examples = InpaintingExamples.make(options, scenes, firstScene,
+        new InpaintingExamples.Mix(0.3, 0.05, unionShare, overlapCopies), seed);
     System.out.printf(Locale.ROOT, "made %d examples of %d scenes in %.1f s%n", examples.count(), scenes,
         (System.nanoTime() - t0) / 1e9);
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
@@ -152,7 +157,7 @@ public final class TrainInpainting implements Callable<Integer> {
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(v2, manager);
       String name = "train-" + scenes + (firstScene != DEFAULT_FIRST_SCENE ? "-from-" + firstScene : "")
-          + (unionShare > 0 ? "-union-" + unionShare : "");
+          + (unionShare > 0 ? "-union-" + unionShare : "") + (overlapCopies > 0 ? "-overlap-" + overlapCopies : "");
       InpaintingTraining.Latents latents = latents(model, examples, name, manager);
       UNet2DConditionModel unet = UNet2DConditionModel.load(init, manager);
       InpaintingExamples held = null;

@@ -248,7 +248,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
         Picture out = decoded;
         if (region) {
           PluginConfig regionOptions = EditContext.optionsOf(settings.options(), RegionBranch.NAME);
-          int feather = regionOptions.getInt("feather", Math.max(1, bedrock.width() / 32));
+          int feather = regionOptions.getInt("feather", RegionBranch.defaultFeather(bedrock.width()));
           String seam = RegionBranch.seam(regionOptions);
           record.put("branch.region.feather", Integer.toString(feather));
           record.put("branch.region.seam", seam);

@@ -9,6 +9,7 @@ import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.runtime.EditRuntime;
 import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.video.Video;
+import dev.crossnet.core.edit.branch.RegionBranch;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.edit.video.VideoOptions;
 import dev.crossnet.core.figureworld.SceneOptions;
@@ -191,7 +192,8 @@ public final class VideoBenchmark implements Callable<Integer> {
         if (vae.available()) {
           List<Picture> through = new ArrayList<>();
           for (int f = 0; f < frames; f++) {
-            through.add(vae.applyInside(clip.ideal().frame(f), clip.regions().get(f), Math.max(1, world.width() / 32)));
+            through.add(vae.applyInside(clip.ideal().frame(f), clip.regions().get(f),
+                RegionBranch.defaultFeather(world.width())));
           }
           score(totals.get(VAE_CEILING), clip.ideal().withFrames(through), clip, judge, Double.NaN, -1);
         } else {

@@ -14,7 +14,7 @@ import java.util.Map;
  * bedrock noised to the sample's new level (clean after the last step), as RePaint does. Options
  * ({@code branch.region.*}) that the runtime applies with this branch: {@code jump-length} (10) and
  * {@code jump-count} (1 = no resampling) for RePaint's resampling, {@code feather} (pixels; default
- * width / 32, at least 1), the softening of the final composite that puts the bedrock's own pixels back
+ * {@link #defaultFeather(int)}), the softening of the final composite that puts the bedrock's own pixels back
  * outside the region, and {@code seam}, where that softening lies: {@code inside} the region (the default: every
  * pixel outside the region is the bedrock's, bit for bit, and the result fades into the bedrock over about
  * {@code 2 * feather} pixels inside its edge) or {@code outside} it (the region is fully the result's and the fade
@@ -27,6 +27,14 @@ public final class RegionBranch extends StatelessBranch {
   public static final String SEAM_INSIDE = "inside";
   /** The {@code seam} value that lets the fade reach beyond the region's edge. */
   public static final String SEAM_OUTSIDE = "outside";
+
+  /**
+   * The feather radius an edit of a picture {@code width} pixels wide uses unless told: 2 pixels, 1 below 64. The
+   * fade reaches about twice as far, so an occupant's outline just inside the region's edge does not show through.
+   */
+  public static int defaultFeather(int width) {
+    return Math.max(1, Math.min(2, width / 32));
+  }
 
   /** The checked {@code seam} option of {@code options} ({@code branch.region.*}); inside by default. */
   public static String seam(PluginConfig options) {

@@ -105,11 +105,7 @@ public final class DiffusionTraining {
             config.predictionType().equals(DefaultModelConfig.V_PREDICTION), run, settings, step, scope));
     run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
     try (Trainer trainer = builder.build()) {
-      Map<String, Double> last = TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
-      if (!trainer.averagedParameters().isEmpty()) {
-        trainer.copyAveragesIntoParameters();
-      }
-      return last;
+      return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
     }
   }
 

@@ -141,11 +141,7 @@ public final class InpaintingTraining {
               settings, step, scope));
       run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
       try (Trainer trainer = builder.build()) {
-        Map<String, Double> last = TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
-        if (!trainer.averagedParameters().isEmpty()) {
-          trainer.copyAveragesIntoParameters();
-        }
-        return last;
+        return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
       }
     }
   }

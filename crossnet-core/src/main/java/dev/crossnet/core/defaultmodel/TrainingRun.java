@@ -37,7 +37,8 @@ public record TrainingRun(int steps, int batch, long seed, Optional<Path> checkp
 
   /**
    * Resumes the trainer and trains in chunks of {@code checkpointEvery} steps, each ending with a checkpoint,
-   * until {@code steps} are done or {@code stop} says so.
+   * until {@code steps} are done or {@code stop} says so; where the trainer keeps parameter averages, the
+   * parameters then hold the averaged values (the weights to export or sample with).
    *
    * @return the last step's loss values (empty when no step ran)
    */
@@ -51,6 +52,9 @@ public record TrainingRun(int steps, int batch, long seed, Optional<Path> checkp
       if (run.stop().getAsBoolean()) {
         break;
       }
+    }
+    if (!trainer.averagedParameters().isEmpty()) {
+      trainer.copyAveragesIntoParameters();
     }
     return last;
   }

@@ -99,12 +99,14 @@ public final class TrainInpainting implements Callable<Integer> {
           + "edit's region does (default: ${DEFAULT-VALUE}).")
   double unionShare;
 
+  private static final long DEFAULT_FIRST_SCENE = 6_000_000L;
+
   @Option(names = "--overlap-copies", paramLabel = "N", defaultValue = "0",
       description = "Further examples, each with its own region, of a figure whose region covers part of another "
           + "figure, which the UNet must then redraw (default: ${DEFAULT-VALUE}).")
   int overlapCopies;
 
-  @Option(names = "--first-scene", paramLabel = "SEED", defaultValue = "6000000",
+  @Option(names = "--first-scene", paramLabel = "SEED", defaultValue = "" + DEFAULT_FIRST_SCENE,
       description = "Seed of the first TRAIN scene; scenes take the seeds from here on (default: ${DEFAULT-VALUE}). "
           + "Another value gives scenes that an earlier run did not see.")
   long firstScene;
@@ -128,8 +130,6 @@ public final class TrainInpainting implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "DIR",
       description = "Model folder to write (default: model/ in --work).")
   Path export;
-
-  private static final long DEFAULT_FIRST_SCENE = 6_000_000L;
 
   public static void main(String[] args) {
     System.exit(CommandLines.execute(new TrainInpainting(), args));

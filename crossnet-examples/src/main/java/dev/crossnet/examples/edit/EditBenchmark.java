@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -263,9 +264,9 @@ public final class EditBenchmark implements Callable<Integer> {
     long inversionPeak = 0;
     int done = 0;
     List<String> cases = new ArrayList<>(List.of("scene,method,pairing,look,kind,colour,hat,size,pose"));
-    SceneOptions sceneOptions = generation == ModelGeneration.STANDARD
-        ? SceneOptions.defaults().withSize(size, size) : generation.scenes();
-    SceneGenerator world = new SceneGenerator(sceneOptions.withSplit(Split.HELD_OUT).withFigures(2, 3));
+    List<JudgeAgreement> idealRead = new ArrayList<>();
+    SceneOptions sceneOptions = sceneOptions(generation, size);
+    SceneGenerator world = heldOutWorld(sceneOptions);
     try (NDManager judgeManager = OfflineEngine.get().newBaseManager(); VaeRoundTrip vae = new VaeRoundTrip(model)) {
       if (vae.available()) {
         totals.put(VAE_CEILING, new Totals());
@@ -324,6 +325,8 @@ public final class EditBenchmark implements Callable<Integer> {
           cases.add(String.join(",", Long.toString(s), m.name(), c.pairing().name(), digit(a.appearance()),
               digit(a.kind()), digit(a.colour()), digit(a.hat()), digit(a.size()), digit(a.pose())));
         }
+        idealRead.add(JudgeAgreement.againstTruth(judge, c.ideal(), c.region(),
+            FigureWorldJudge.labels(scene.idealEditLike(c.occupant(), c.donor()).edited(), c.occupant())));
         score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, Double.NaN, -1);
         EditResult ceiling = throughTheModel(c, model, steps, noiseSeed).run(runtime);
         ceiling.picture().write(dir.resolve("ideal-through-the-model.png"));
@@ -341,7 +344,8 @@ public final class EditBenchmark implements Callable<Integer> {
       throw new IllegalStateException("no usable held-out scene found from seed " + seed + "; try another --seed");
     }
     String table = table(model, done, sceneOptions.width(), judgeName, steps, strength, inversionSteps, editOptions, totals,
-        inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak);
+        inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak)
+        + judgeOnIdeals(idealRead);
     AtomicFiles.writeString(out.resolve("edit-benchmark.md"), table);
     AtomicFiles.writeString(out.resolve("cases.csv"), String.join("\n", cases) + "\n");
     System.out.println(table);
@@ -350,6 +354,37 @@ public final class EditBenchmark implements Callable<Integer> {
 
   private static String digit(double agreement) {
     return agreement > 0 ? "1" : "0";
+  }
+
+  /** The scenes of {@code generation}'s world ({@code size} wide and high in the standard world). */
+  static SceneOptions sceneOptions(ModelGeneration generation, int size) {
+    return generation == ModelGeneration.STANDARD ? SceneOptions.defaults().withSize(size, size) : generation.scenes();
+  }
+
+  /** Where the benchmark's scenes come from: held-out scenes of two or three figures. */
+  static SceneGenerator heldOutWorld(SceneOptions options) {
+    return new SceneGenerator(options.withSplit(Split.HELD_OUT).withFigures(2, 3));
+  }
+
+  /**
+   * How often the judge reads each ideal edit as what it truly shows: the agreement columns compare every result
+   * with the judge's reading of the ideal edit, so where that reading is wrong they count a faithful edit as a miss.
+   */
+  static String judgeOnIdeals(List<JudgeAgreement> readings) {
+    if (readings.isEmpty()) {
+      return "";
+    }
+    double n = readings.size();
+    return String.format(Locale.ROOT, "%nThe judge reads the ideal edit's figure as the scene truly has it in %.0f %% "
+        + "of the scenes for the look (kind %.0f %%, colour %.0f %%, hat %.0f %%, size %.0f %%) and %.0f %% for the "
+        + "pose: the agreement columns above are measured against these readings.%n",
+        100 * sum(readings, JudgeAgreement::appearance) / n, 100 * sum(readings, JudgeAgreement::kind) / n,
+        100 * sum(readings, JudgeAgreement::colour) / n, 100 * sum(readings, JudgeAgreement::hat) / n,
+        100 * sum(readings, JudgeAgreement::size) / n, 100 * sum(readings, JudgeAgreement::pose) / n);
+  }
+
+  private static double sum(List<JudgeAgreement> readings, ToDoubleFunction<JudgeAgreement> part) {
+    return readings.stream().mapToDouble(part).sum();
   }
 
   /** Adds one result's metrics to a method's sums and returns the judge's agreement. */

@@ -5,6 +5,7 @@ import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.FocusMasks;
 import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeHead;
 import dev.crossnet.core.judge.JudgeReading;
 import java.util.List;
 
@@ -35,6 +36,30 @@ public record JudgeAgreement(double appearance, double kind, double colour, doub
     return new JudgeAgreement(agree(look), agree(same(got, want, FigureWorldJudge.KIND)),
         agree(same(got, want, FigureWorldJudge.COLOUR)), agree(same(got, want, FigureWorldJudge.HAT)),
         agree(same(got, want, FigureWorldJudge.SIZE)), agree(same(got, want, FigureWorldJudge.POSE)));
+  }
+
+  /**
+   * Whether the judge, asked about the region's bounding box as {@link #of} asks, reads {@code picture} as what it
+   * truly shows: {@code truth} holds every head's true class index, as {@link FigureWorldJudge#labels} gives them.
+   * On the ideal edit this measures the judge itself: how often the answers that {@link #of} compares against are
+   * right.
+   */
+  public static JudgeAgreement againstTruth(Judge judge, Picture picture, Mask region, int[] truth) {
+    JudgeReading got = judge.read(picture, FocusMasks.around(region, 0));
+    boolean look = APPEARANCE.stream().allMatch(h -> right(got, h, truth));
+    return new JudgeAgreement(agree(look), agree(right(got, FigureWorldJudge.KIND, truth)),
+        agree(right(got, FigureWorldJudge.COLOUR, truth)), agree(right(got, FigureWorldJudge.HAT, truth)),
+        agree(right(got, FigureWorldJudge.SIZE, truth)), agree(right(got, FigureWorldJudge.POSE, truth)));
+  }
+
+  private static boolean right(JudgeReading got, String head, int[] truth) {
+    List<JudgeHead> heads = FigureWorldJudge.heads();
+    for (int i = 0; i < heads.size(); i++) {
+      if (heads.get(i).name().equals(head)) {
+        return got.answer(head).equals(heads.get(i).classes().get(truth[i]));
+      }
+    }
+    throw new IllegalArgumentException("the FigureWorld judge has no head '" + head + "'");
   }
 
   private static boolean same(JudgeReading got, JudgeReading want, String head) {

@@ -92,4 +92,34 @@ class EditBenchmarkControlTest {
     assertThat(options.getString("branch.motion.body", "auto")).isEqualTo("none");
     assertThat(options.getBoolean("branch.motion.ilvr", true)).isFalse();
   }
+
+  @Test
+  void theJudgeIsCheckedAgainstTheTruthHeadByHead() {
+    SceneCase c = firstCase();
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+      var judge = dev.crossnet.core.judge.FigureWorldJudge.bundled(manager);
+      var heads = dev.crossnet.core.judge.FigureWorldJudge.heads();
+      var reading = judge.read(c.ideal(), dev.crossnet.core.judge.FocusMasks.around(c.region(), 0));
+      int[] asRead = new int[heads.size()];
+      for (int i = 0; i < heads.size(); i++) {
+        asRead[i] = heads.get(i).classes().indexOf(reading.answer(heads.get(i).name()));
+      }
+      assertThat(JudgeAgreement.againstTruth(judge, c.ideal(), c.region(), asRead))
+          .as("a truth equal to the reading").isEqualTo(new JudgeAgreement(1, 1, 1, 1, 1, 1));
+      int[] otherKind = asRead.clone();
+      otherKind[0] = (asRead[0] + 1) % heads.get(0).classes().size();
+      assertThat(heads.get(0).name()).isEqualTo(dev.crossnet.core.judge.FigureWorldJudge.KIND);
+      assertThat(JudgeAgreement.againstTruth(judge, c.ideal(), c.region(), otherKind))
+          .as("another true kind").isEqualTo(new JudgeAgreement(0, 0, 1, 1, 1, 1));
+    }
+  }
+
+  @Test
+  void theJudgesReadingsOfTheIdealsAreSummedUnderTheTable() {
+    String line = EditBenchmark.judgeOnIdeals(java.util.List.of(new JudgeAgreement(1, 1, 1, 1, 1, 1),
+        new JudgeAgreement(0, 0, 1, 1, 1, 0)));
+    assertThat(line).contains("in 50 % of the scenes for the look (kind 50 %, colour 100 %, hat 100 %, size 100 %)")
+        .contains("and 50 % for the pose");
+    assertThat(EditBenchmark.judgeOnIdeals(java.util.List.of())).as("no scenes, no line").isEmpty();
+  }
 }

@@ -63,4 +63,32 @@ class FigureWorldJudgeDatasetTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[0, 1], got 1.5");
   }
+
+  @Test
+  void editQuestionsReRenderAFigureAndLeaveOtherDatasetsAsTheyWere() {
+    SceneOptions two = SceneOptions.defaults().withFigures(2, 2);
+    FigureWorldJudgeDataset plain = new FigureWorldJudgeDataset(two, 4, 0.0);
+    List<JudgeExample> before = plain.batch(5, 6);
+    List<JudgeExample> none = plain.withEditQuestions(0).batch(5, 6);
+    List<JudgeExample> edits = plain.withEditQuestions(1).batch(5, 6);
+
+    assertThat(none).extracting(JudgeExample::picture).as("no edit questions, the same batches")
+        .isEqualTo(before.stream().map(JudgeExample::picture).toList());
+    assertThat(edits).extracting(JudgeExample::picture).as("deterministic")
+        .isEqualTo(plain.withEditQuestions(1).batch(5, 6).stream().map(JudgeExample::picture).toList());
+    assertThat(edits).allMatch(e -> e.labels()[0] >= 0 && e.focus().coverage() > 0 && e.focus().coverage() < 1);
+    long redrawn = java.util.stream.IntStream.range(0, 6)
+        .filter(i -> !edits.get(i).picture().equals(before.get(i).picture())).count();
+    assertThat(redrawn).as("pictures with a figure re-rendered in another's look").isPositive();
+  }
+
+  @Test
+  void editQuestionsNeedScenesOfEitherSplit() {
+    FigureWorldJudgeDataset train = new FigureWorldJudgeDataset(
+        SceneOptions.defaults().withSplit(dev.crossnet.core.figureworld.Split.TRAIN), 2, 0.2);
+    assertThatThrownBy(() -> train.withEditQuestions(0.5)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TRAIN split may hold out").hasMessageContaining("either split");
+    assertThatThrownBy(() -> new FigureWorldJudgeDataset(SceneOptions.defaults(), 2, 0.2).withEditQuestions(-0.1))
+        .hasMessageContaining("[0, 1], got -0.1");
+  }
 }

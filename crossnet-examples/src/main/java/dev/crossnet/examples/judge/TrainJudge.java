@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * <pre>java -Dai.djl.pytorch.num_threads=2 -cp ... dev.crossnet.examples.judge.TrainJudge
  *     [--steps 3000] [--batch 64] [--lr 0.002] [--seed 1] [--whole 0.2]
  *     [--out runs/judge] [--checkpoints runs/judge-checkpoints] [--every 250] [--print 50]
- *     [--split train|held_out|any] [--from bundled|FOLDER] [--degrade 0.5] [--world standard|main-subject]</pre>
+ *     [--split train|held_out|any] [--from bundled|FOLDER] [--degrade 0.5] [--world standard|main-subject]
+ *     [--edit-questions 0.5]</pre>
  *
  * <p>{@code --world main-subject} trains on {@link SceneOptions#mainSubject()} scenes (128x128, read at the
  * judge's 64x64), for the default model v2.
@@ -112,6 +113,12 @@ public final class TrainJudge implements Callable<Integer> {
       description = "Which scenes: standard or main-subject (default: ${DEFAULT-VALUE}).")
   ModelGeneration generation;
 
+  @Option(names = "--edit-questions", paramLabel = "SHARE", defaultValue = "0",
+      description = "Share of figure examples asked as the edit benchmark asks: a figure re-rendered with another's "
+          + "look, read in the edit's whole region; needs --split any, for a judge that scores edits (default: "
+          + "${DEFAULT-VALUE}).")
+  double editQuestions;
+
   public static void main(String[] args) {
     System.exit(CommandLines.execute(new TrainJudge(), args));
   }
@@ -129,6 +136,9 @@ public final class TrainJudge implements Callable<Integer> {
         : Optional.of(Path.of(checkpointFolder));
     FigureWorldJudgeDataset data = new FigureWorldJudgeDataset(world.withSplit(split), seed, whole,
         RenderDegradation.forGeneratedPictures(degrade));
+    if (editQuestions > 0) {
+      data = data.withEditQuestions(editQuestions);
+    }
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     System.out.printf("training the FigureWorld judge: %s%n", CommandLines.values(spec));

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  * Reads the pictures a finished edit benchmark wrote again, with another judge: every result beside its scene's
  * ideal edit, as {@link EditBenchmark} reads them, so that methods can be scored by a judge other than the one the
  * run used without editing again. The scenes are found again from their seeds (the {@code scene-SEED} folders), so
- * {@code --world} and {@code --size} must be the run's.
+ * {@code --world} and {@code --size} must be the run's. Writes the table and, beside it, every case's agreements
+ * ({@code rescored-cases.csv} beside {@code rescored.md}).
  *
  * <pre>java -cp ... dev.crossnet.examples.edit.RescoreEditBenchmark --benchmark out/bench --world main-subject
  *     --judge models/default-v2/scorer</pre>
@@ -76,6 +77,7 @@ public final class RescoreEditBenchmark implements Callable<Integer> {
     SceneGenerator world = EditBenchmark.heldOutWorld(EditBenchmark.sceneOptions(generation, size));
     Map<String, List<JudgeAgreement>> byMethod = new TreeMap<>();
     List<JudgeAgreement> ideals = new ArrayList<>();
+    List<String> cases = new ArrayList<>(List.of("scene,picture,pairing,look,kind,colour,hat,size,pose"));
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       Judge judge = FigureWorldJudge.named(judgeName, manager);
       for (Path folder : folders) {
@@ -92,18 +94,22 @@ public final class RescoreEditBenchmark implements Callable<Integer> {
             FigureWorldJudge.labels(c.scene().idealEditLike(c.occupant(), c.donor()).edited(), c.occupant())));
         for (Path result : results(folder)) {
           String method = result.getFileName().toString().replaceFirst("\\.png$", "");
-          byMethod.computeIfAbsent(method, k -> new ArrayList<>())
-              .add(JudgeAgreement.of(judge, Picture.read(result), ideal, c.region()));
+          JudgeAgreement a = JudgeAgreement.of(judge, Picture.read(result), ideal, c.region());
+          byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(a);
+          cases.add(String.join(",", Long.toString(seed), method, c.pairing().name(), digit(a.appearance()),
+              digit(a.kind()), digit(a.colour()), digit(a.hat()), digit(a.size()), digit(a.pose())));
         }
       }
       judge.close();
     }
     String table = table(byMethod, folders.size()) + EditBenchmark.judgeOnIdeals(ideals);
     Path file = markdown.orElse(benchmark.resolve("rescored.md"));
+    Path csv = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.md$", "") + "-cases.csv");
     AtomicFiles.writeString(file, "# Edit benchmark read again\n\nPictures: " + benchmark + ". Judge: " + judgeName
         + ".\n\n" + table);
+    AtomicFiles.writeString(csv, String.join("\n", cases) + "\n");
     System.out.print(table);
-    System.out.println("written to " + file);
+    System.out.println("written to " + file + " and " + csv);
     return CommandLines.OK;
   }
 
@@ -135,6 +141,10 @@ public final class RescoreEditBenchmark implements Callable<Integer> {
           .filter(p -> !INPUTS.contains(p.getFileName().toString()))
           .filter(p -> !p.getFileName().toString().startsWith("subject-")).sorted().toList();
     }
+  }
+
+  private static String digit(double agreement) {
+    return agreement > 0 ? "1" : "0";
   }
 
   static String table(Map<String, List<JudgeAgreement>> byMethod, int scenes) {

@@ -30,6 +30,9 @@ class RescoreEditBenchmarkTest {
     assertThat(table).contains(String.format(Locale.ROOT, "| CrossNet_full_ | %.0f %% |", 100 * look))
         .contains(String.format(Locale.ROOT, "%.0f %% |%n", 100 * pose))
         .contains("| ideal-through-the-model |").contains("The judge reads the ideal edit's figure");
+    List<String> again = Files.readAllLines(dir.resolve("again-cases.csv"));
+    assertThat(again).hasSize(1 + 3 * 3).as("the full row's cases, read again")
+        .containsAll(cases.stream().map(line -> line.replace("CrossNet (full)", "CrossNet_full_")).toList());
     assertThat(Files.readString(bench.resolve("edit-benchmark.md")))
         .as("the benchmark itself says how often the judge reads the ideals right")
         .contains("The judge reads the ideal edit's figure as the scene truly has it in");

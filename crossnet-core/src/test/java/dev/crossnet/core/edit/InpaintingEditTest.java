@@ -56,6 +56,23 @@ class InpaintingEditTest {
   }
 
   @Test
+  void ilvrHoldsTheRegionForFewerStepsWithAnInpaintingUnetUnlessTold() {
+    EditResult inpainting = withMotion(reading).run(runtime);
+    EditResult text = withMotion(plain).run(runtime);
+    EditResult told = withMotion(reading).option("branch.motion.ilvr-until", 0.6).run(runtime);
+
+    assertThat(inpainting.record()).containsEntry("branch.motion.ilvr-until", "0.3");
+    assertThat(text.record()).containsEntry("branch.motion.ilvr-until", "0.6");
+    assertThat(told.record()).containsEntry("branch.motion.ilvr-until", "0.6");
+    assertThat(told.picture()).as("the span changes the picture").isNotEqualTo(inpainting.picture());
+  }
+
+  private static dev.crossnet.api.edit.ReadyEdit withMotion(Path model) {
+    return Editor.bedrock(TinyEdits.bedrock()).replace(Region.box(8, 8, 12, 12)).with(TinyEdits.redThing())
+        .model(model).steps(4).guidanceScale(3).seed(5);
+  }
+
+  @Test
   void aWidenedUnetWhoseConditionWeightsAreZeroEditsExactlyAsThePlainOne() {
     EditResult p = edit(plain);
     EditResult w = edit(widened);

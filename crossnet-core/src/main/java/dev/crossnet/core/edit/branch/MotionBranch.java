@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *       it is; {@code tint} the regions recoloured in their subjects' dominant colours ({@link Tint}); {@code match}
  *       each occupant given its subject's colours, light and dark included ({@link ColourMatch}).
  *   <li>{@code ilvr} (true), {@code ilvr-factor} (1: the latent itself; coarser keeps less of the occupant),
- *       {@code ilvr-until} (0.6: the share of the steps ILVR runs for), {@code ilvr-weight} (1: the low frequencies
- *       are set, not only pulled part of the way).
+ *       {@code ilvr-until} (the share of the steps ILVR runs for; {@code auto}: 0.6, and 0.3 with an inpainting UNet,
+ *       which draws a body into the region by itself), {@code ilvr-weight} (1: the low frequencies are set, not
+ *       only pulled part of the way).
  *   <li>{@code pose}, {@code scale}, {@code body} ({@code auto}, {@code read} or {@code none}): with the edit's
  *       reader, say the occupant's pose in words after the subject's word ({@link OccupantPose}), rescale the
  *       occupant's structure to the subject's size ({@link OccupantSize}, {@link StructureScale}), and find the
@@ -67,6 +68,10 @@ import org.slf4j.LoggerFactory;
 public final class MotionBranch extends StatelessBranch {
 
   public static final String NAME = "motion";
+  /** The share of the steps ILVR runs for by default. */
+  static final double ILVR_UNTIL = 0.6;
+  /** The same with an inpainting UNet. */
+  static final double INPAINTING_ILVR_UNTIL = 0.3;
   private static final Logger LOG = LoggerFactory.getLogger(MotionBranch.class);
 
   public MotionBranch() {
@@ -86,7 +91,11 @@ public final class MotionBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.motion.mode is '" + mode + "'; use inversion or noise");
     }
     boolean ilvr = o.getBoolean("ilvr", true);
-    double until = o.getDouble("ilvr-until", 0.6);
+    // an inpainting UNet draws a body into the emptied region by itself, so it needs the occupant's low frequencies
+    // for fewer steps, and the fewer steps the less of the occupant's (grey) shading it keeps
+    boolean inpainting = InpaintingUnets.isInpainting(c.model().unet().config());
+    double until = o.getString("ilvr-until", "auto").equals("auto") ? (inpainting ? INPAINTING_ILVR_UNTIL : ILVR_UNTIL)
+        : o.getDouble("ilvr-until", ILVR_UNTIL);
     double weight = o.getDouble("ilvr-weight", 1.0);
     if (!(weight > 0 && weight <= 1)) {
       throw new IllegalArgumentException("branch.motion.ilvr-weight must lie in (0, 1], got " + weight
@@ -111,9 +120,8 @@ public final class MotionBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.motion.unlike-strength must lie in (0, 1], got " + unlikeStrength
           + " (the strength a region whose subject's skeleton is unlike its occupant's is redrawn from)");
     }
-    // an inpainting UNet draws a body into the emptied region by itself: there the occupant's outline only fights
-    // a subject of another skeleton, so such regions start from fresh noise and ILVR leaves them alone by default
-    boolean inpainting = InpaintingUnets.isInpainting(c.model().unet().config());
+    // with an inpainting UNet the occupant's outline only fights a subject of another skeleton, so such regions
+    // start from fresh noise and ILVR leaves them alone by default
     double unlikeUntil = o.getString("unlike-ilvr-until", "auto").equals("auto") ? (inpainting ? 0 : until)
         : o.getDouble("unlike-ilvr-until", until);
     if (!(unlikeUntil >= 0 && unlikeUntil <= 1)) {

@@ -343,8 +343,8 @@ public final class EditBenchmark implements Callable<Integer> {
     if (done == 0) {
       throw new IllegalStateException("no usable held-out scene found from seed " + seed + "; try another --seed");
     }
-    String table = table(model, done, sceneOptions.width(), judgeName, steps, strength, inversionSteps, editOptions, totals,
-        inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak)
+    String table = table(model, done, sceneOptions.width(), judgeName, steps, strength, inversionSteps, editOptions,
+        totals, inversionsRun == 0 ? Double.NaN : inversionSeconds / inversionsRun, inversionPeak)
         + judgeOnIdeals(idealRead);
     AtomicFiles.writeString(out.resolve("edit-benchmark.md"), table);
     AtomicFiles.writeString(out.resolve("cases.csv"), String.join("\n", cases) + "\n");
@@ -524,8 +524,8 @@ public final class EditBenchmark implements Callable<Integer> {
     md.append(pairingTable(totals));
     md.append("\nPSNR outside counts every pixel outside the hard region; \"inf\" means identical (CrossNet's seam "
         + "lies inside the region by default, branch.region.seam; with seam=outside, and for the controls, the "
-        + "feathered fade just outside the region counts). Pixels changed beyond the feather are summed over all scenes (0 = the "
-        + "bedrock's own pixels are kept exactly there). The judge columns give the share of "
+        + "feathered fade just outside the region counts). Pixels changed beyond the feather are summed over all "
+        + "scenes (0 = the bedrock's own pixels are kept exactly there). The judge columns give the share of "
         + "edits where the FigureWorld judge, asked about the region's bounding box, reads the same kind, "
         + "colour, hat and size (look) or the same pose as on the ideal edit; the control row (the region painted "
         + "grey) shows what the box's shape alone earns, and the ideal edit through the model (encoded, one "

@@ -38,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -322,11 +321,9 @@ public final class EditBenchmark implements Callable<Integer> {
           r.picture().write(dir.resolve(m.name().replaceAll("[^A-Za-z0-9-]+", "_") + ".png"));
           JudgeAgreement a = score(totals.get(m.name()), r.picture(), scene, c, judge, featherOf(r),
               r.totalTime().toNanos() / 1e9, peak);
-          cases.add(String.join(",", Long.toString(s), m.name(), c.pairing().name(), digit(a.appearance()),
-              digit(a.kind()), digit(a.colour()), digit(a.hat()), digit(a.size()), digit(a.pose())));
+          cases.add(String.join(",", Long.toString(s), m.name(), c.pairing().name(), a.digits()));
         }
-        idealRead.add(JudgeAgreement.againstTruth(judge, c.ideal(), c.region(),
-            FigureWorldJudge.labels(scene.idealEditLike(c.occupant(), c.donor()).edited(), c.occupant())));
+        idealRead.add(JudgeAgreement.againstTruth(judge, c.ideal(), c.region(), c.idealTruth()));
         score(totals.get(CONTROL), paint(scene.picture(), c.region(), GREY), scene, c, judge, 0, Double.NaN, -1);
         EditResult ceiling = throughTheModel(c, model, steps, noiseSeed).run(runtime);
         ceiling.picture().write(dir.resolve("ideal-through-the-model.png"));
@@ -352,10 +349,6 @@ public final class EditBenchmark implements Callable<Integer> {
     System.out.println("pictures and table written to " + out);
   }
 
-  private static String digit(double agreement) {
-    return agreement > 0 ? "1" : "0";
-  }
-
   /** The scenes of {@code generation}'s world ({@code size} wide and high in the standard world). */
   static SceneOptions sceneOptions(ModelGeneration generation, int size) {
     return generation == ModelGeneration.STANDARD ? SceneOptions.defaults().withSize(size, size) : generation.scenes();
@@ -374,17 +367,12 @@ public final class EditBenchmark implements Callable<Integer> {
     if (readings.isEmpty()) {
       return "";
     }
-    double n = readings.size();
+    JudgeAgreement right = JudgeAgreement.mean(readings);
     return String.format(Locale.ROOT, "%nThe judge reads the ideal edit's figure as the scene truly has it in %.0f %% "
         + "of the scenes for the look (kind %.0f %%, colour %.0f %%, hat %.0f %%, size %.0f %%) and %.0f %% for the "
         + "pose: the agreement columns above are measured against these readings.%n",
-        100 * sum(readings, JudgeAgreement::appearance) / n, 100 * sum(readings, JudgeAgreement::kind) / n,
-        100 * sum(readings, JudgeAgreement::colour) / n, 100 * sum(readings, JudgeAgreement::hat) / n,
-        100 * sum(readings, JudgeAgreement::size) / n, 100 * sum(readings, JudgeAgreement::pose) / n);
-  }
-
-  private static double sum(List<JudgeAgreement> readings, ToDoubleFunction<JudgeAgreement> part) {
-    return readings.stream().mapToDouble(part).sum();
+        100 * right.appearance(), 100 * right.kind(), 100 * right.colour(), 100 * right.hat(), 100 * right.size(),
+        100 * right.pose());
   }
 
   /** Adds one result's metrics to a method's sums and returns the judge's agreement. */

@@ -8,6 +8,7 @@ import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.judge.JudgeHead;
 import dev.crossnet.core.judge.JudgeReading;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Whether the FigureWorld judge reads the same subject in an edit's region as in the ideal edit's: once for
@@ -50,6 +51,28 @@ public record JudgeAgreement(double appearance, double kind, double colour, doub
     return new JudgeAgreement(agree(look), agree(right(got, FigureWorldJudge.KIND, truth)),
         agree(right(got, FigureWorldJudge.COLOUR, truth)), agree(right(got, FigureWorldJudge.HAT, truth)),
         agree(right(got, FigureWorldJudge.SIZE, truth)), agree(right(got, FigureWorldJudge.POSE, truth)));
+  }
+
+  /** Every part's share of agreements over {@code agreements} (zeros when there are none). */
+  public static JudgeAgreement mean(List<JudgeAgreement> agreements) {
+    double n = Math.max(1, agreements.size());
+    return new JudgeAgreement(sum(agreements, JudgeAgreement::appearance) / n,
+        sum(agreements, JudgeAgreement::kind) / n, sum(agreements, JudgeAgreement::colour) / n,
+        sum(agreements, JudgeAgreement::hat) / n, sum(agreements, JudgeAgreement::size) / n,
+        sum(agreements, JudgeAgreement::pose) / n);
+  }
+
+  /** The parts as a case line's digits: look, kind, colour, hat, size, pose, each 1 or 0, comma-separated. */
+  public String digits() {
+    return String.join(",", digit(appearance), digit(kind), digit(colour), digit(hat), digit(size), digit(pose));
+  }
+
+  private static String digit(double agreement) {
+    return agreement > 0 ? "1" : "0";
+  }
+
+  private static double sum(List<JudgeAgreement> agreements, ToDoubleFunction<JudgeAgreement> part) {
+    return agreements.stream().mapToDouble(part).sum();
   }
 
   private static boolean right(JudgeReading got, String head, int[] truth) {

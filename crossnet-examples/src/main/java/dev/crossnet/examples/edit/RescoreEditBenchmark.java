@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.SceneGenerator;
-import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.train.ModelGeneration;
@@ -81,7 +81,7 @@ public final class RescoreEditBenchmark implements Callable<Integer> {
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
       Judge judge = FigureWorldJudge.named(judgeName, manager);
       for (Path folder : folders) {
-        long seed = Long.parseLong(folder.getFileName().toString().substring("scene-".length()));
+        long seed = seedOf(folder);
         SceneCase c = SceneCase.of(world.generate(seed), 0, 1, EditBenchmark.WORD).orElseThrow(() ->
             new IllegalArgumentException(folder + " is not a scene of this world; give the benchmark's --world and "
                 + "--size"));
@@ -90,14 +90,12 @@ public final class RescoreEditBenchmark implements Callable<Integer> {
           throw new IllegalArgumentException(folder + "/ideal.png is not the ideal edit of scene " + seed
               + " in this world; give the benchmark's --world and --size");
         }
-        ideals.add(JudgeAgreement.againstTruth(judge, ideal, c.region(),
-            FigureWorldJudge.labels(c.scene().idealEditLike(c.occupant(), c.donor()).edited(), c.occupant())));
+        ideals.add(JudgeAgreement.againstTruth(judge, ideal, c.region(), c.idealTruth()));
         for (Path result : results(folder)) {
           String method = result.getFileName().toString().replaceFirst("\\.png$", "");
           JudgeAgreement a = JudgeAgreement.of(judge, Picture.read(result), ideal, c.region());
           byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(a);
-          cases.add(String.join(",", Long.toString(seed), method, c.pairing().name(), digit(a.appearance()),
-              digit(a.kind()), digit(a.colour()), digit(a.hat()), digit(a.size()), digit(a.pose())));
+          cases.add(String.join(",", Long.toString(seed), method, c.pairing().name(), a.digits()));
         }
       }
       judge.close();
@@ -143,23 +141,15 @@ public final class RescoreEditBenchmark implements Callable<Integer> {
     }
   }
 
-  private static String digit(double agreement) {
-    return agreement > 0 ? "1" : "0";
-  }
-
   static String table(Map<String, List<JudgeAgreement>> byMethod, int scenes) {
     StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%d scenes.%n%n", scenes));
     md.append("| picture | judge: subject's look | (kind) | (colour) | (hat) | (size) | judge: occupant's pose |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|\n");
     byMethod.forEach((method, list) -> {
-      double n = list.size();
+      JudgeAgreement share = JudgeAgreement.mean(list);
       md.append(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %% |%n",
-          method, 100 * list.stream().mapToDouble(JudgeAgreement::appearance).sum() / n,
-          100 * list.stream().mapToDouble(JudgeAgreement::kind).sum() / n,
-          100 * list.stream().mapToDouble(JudgeAgreement::colour).sum() / n,
-          100 * list.stream().mapToDouble(JudgeAgreement::hat).sum() / n,
-          100 * list.stream().mapToDouble(JudgeAgreement::size).sum() / n,
-          100 * list.stream().mapToDouble(JudgeAgreement::pose).sum() / n));
+          method, 100 * share.appearance(), 100 * share.kind(), 100 * share.colour(), 100 * share.hat(),
+          100 * share.size(), 100 * share.pose()));
     });
     return md.toString();
   }

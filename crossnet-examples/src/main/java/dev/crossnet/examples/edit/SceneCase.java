@@ -9,6 +9,7 @@ import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.judge.FigureWorldJudge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,11 @@ import java.util.Optional;
  * @param occupantKind the occupant's kind noun (what the region held), empty when the donor is of the same kind
  * @param caption the ideal result's whole caption (every figure and the background)
  * @param others the scene's other figures and background in words, each figure's phrase after "and"
+ * @param idealTruth every judge head's true class index for the ideal result's edited figure, as
+ *     {@link FigureWorldJudge#labels} gives them
  */
 record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subject, Picture ideal, String text,
-    String pose, String donorPose, String occupantKind, String caption, String others) {
+    String pose, String donorPose, String occupantKind, String caption, String others, int[] idealTruth) {
 
   /** The fewest visible pixels a further picture of the subject must show of it. */
   private static final int MIN_VISIBLE = 40;
@@ -49,7 +52,7 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     return Optional.of(new SceneCase(scene, occupant, donor, ideal.region(), subject, ideal.edited().picture(),
         Caption.phrase(wanted, 1), wanted.pose().word(), d.figure().pose().word(),
         old.kind() == d.figure().kind() ? "" : old.kind().noun(), ideal.edited().caption(),
-        others(scene, occupant)));
+        others(scene, occupant), FigureWorldJudge.labels(ideal.edited(), occupant)));
   }
 
   /** How the subject (the donor's kind) relates to the occupant's kind. */
@@ -98,6 +101,6 @@ record SceneCase(Scene scene, int occupant, int donor, Mask region, Subject subj
     }
     Subject many = Subject.of(subject.word(), pictures).withMasks(masks.toArray(Mask[]::new));
     return new SceneCase(scene, occupant, donor, region, many, ideal, text, pose, donorPose, occupantKind, caption,
-        others);
+        others, idealTruth);
   }
 }

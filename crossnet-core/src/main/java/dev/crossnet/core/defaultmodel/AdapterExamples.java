@@ -9,6 +9,7 @@ import dev.crossnet.core.figureworld.Colour;
 import dev.crossnet.core.figureworld.Figure;
 import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.figureworld.FigureTruth;
+import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
@@ -16,6 +17,7 @@ import dev.crossnet.core.figureworld.Size;
 import dev.crossnet.core.image.SubjectCrop;
 import dev.crossnet.core.model.clip.ClipImageProcessor;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -40,12 +42,14 @@ public final class AdapterExamples {
   private final String[] phrases;
   private final float[][] crops;
   private final float[][] regions;
+  private final BitSet[] editRegions;
   private final int[] sceneIndex;
   private final float[][] labels;
 
   private AdapterExamples(int size, String[] poses, String[] phrases, float[][] crops, float[][] regions,
-      int[] sceneIndex, float[][] labels) {
+      BitSet[] editRegions, int[] sceneIndex, float[][] labels) {
     this.labels = labels;
+    this.editRegions = editRegions;
     this.size = size;
     this.poses = poses;
     this.phrases = phrases;
@@ -77,6 +81,7 @@ public final class AdapterExamples {
     String[] phrases = new String[n];
     float[][] crops = new float[n][];
     float[][] regions = new float[n][];
+    BitSet[] editRegions = new BitSet[n];
     int[] scenes = new int[n];
     float[][] labels = new float[n][];
     for (int k = 0; k < n; k++) {
@@ -86,9 +91,10 @@ public final class AdapterExamples {
       crops[k] = (float[]) e[2];
       regions[k] = (float[]) e[3];
       labels[k] = (float[]) e[4];
+      editRegions[k] = (BitSet) e[5];
       scenes[k] = kept.get(k);
     }
-    return new AdapterExamples(options.width(), poses, phrases, crops, regions, scenes, labels);
+    return new AdapterExamples(options.width(), poses, phrases, crops, regions, editRegions, scenes, labels);
   }
 
   private static Object[] one(SceneGenerator generator, long seed, long lookSeed, ClipImageProcessor processor) {
@@ -113,7 +119,7 @@ public final class AdapterExamples {
         float[] label = {f.kind().ordinal(), f.appearance().colour().ordinal(), f.appearance().hat() ? 1 : 0,
             f.appearance().size().ordinal()};
         return new Object[] {f.pose().word(), Caption.phrase(f, 1), processor.pixels(crop), weights(target.mask()),
-            label};
+            label, bits(IdealEdit.around(target.mask()))};
       }
     }
     return null;
@@ -128,8 +134,32 @@ public final class AdapterExamples {
     return out;
   }
 
+  private static BitSet bits(Mask mask) {
+    float[] w = mask.weights();
+    BitSet out = new BitSet(w.length);
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] >= 0.5f) {
+        out.set(i);
+      }
+    }
+    return out;
+  }
+
   public int count() {
     return poses.length;
+  }
+
+  /**
+   * The region an edit replacing example {@code i}'s figure would get (its silhouette dilated as
+   * {@link IdealEdit#around} dilates it), 1 inside, [size x size] row by row: what an inpainting UNet is shown blanked.
+   */
+  public float[] editRegion(int i) {
+    float[] out = new float[size * size];
+    BitSet b = editRegions[i];
+    for (int k = b.nextSetBit(0); k >= 0; k = b.nextSetBit(k + 1)) {
+      out[k] = 1f;
+    }
+    return out;
   }
 
   /** Index of example {@code i}'s scene among the scenes asked for (skipped scenes leave gaps). */

@@ -18,6 +18,7 @@ import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.ClipVisionModel;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.model.unet.ImagePrompt;
+import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.core.model.unet.IpAdapter;
 import dev.crossnet.core.nn.AttentionCall;
 import dev.crossnet.core.nn.AttentionHook;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +43,9 @@ import java.util.SplittableRandom;
  * ({@link AdapterExamples}), the image prompt weighted to the figure's region in every cross-attention, and the
  * loss counted inside that region only (what the image prompt can change). Some
  * examples drop the picture (its embedding zeroed, as classifier-free guidance's unconditional half has it), and
- * some the region (the prompt acts everywhere, as in text-to-image with an image prompt).
+ * some the region (the prompt acts everywhere, as in text-to-image with an image prompt). An inpainting UNet
+ * ({@link InpaintingUnets}) is shown each example's scene with the edit's region blanked ({@link AdapterConditions}),
+ * as an edit shows it the bedrock.
  */
 public final class AdapterTraining {
 
@@ -53,8 +57,8 @@ public final class AdapterTraining {
    * @param regionDropout share of examples whose image prompt acts on the whole picture
    * @param averageDecay decay of the weights' moving average (0: none)
    */
-  public record Settings(double learningRate, double encoderLearningRate, double[] captionShares, double imageDropout, double regionDropout,
-      double averageDecay) {
+  public record Settings(double learningRate, double encoderLearningRate, double[] captionShares, double imageDropout,
+      double regionDropout, double averageDecay) {
 
     public Settings {
       captionShares = captionShares.clone();
@@ -90,14 +94,16 @@ public final class AdapterTraining {
    * model is not changed.
    *
    * @param latents the unscaled latents of the scenes, indexed by {@link AdapterExamples#scene(int)}
+   * @param conditions the examples' blanked scenes, required for an inpainting UNet and refused for any other
    * @param alphasCumprod the model's training noise schedule
    * @param predictsV whether the UNet predicts v (else the noise)
    * @return the last step's loss values
    */
   public static Map<String, Double> train(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
-      AdapterExamples examples, LatentSet latents, double[] alphasCumprod, boolean predictsV, TrainingRun run,
-      Settings settings, PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
-      TrainingListener listener, Cancellation cancellation) {
+      AdapterExamples examples, LatentSet latents, Optional<AdapterConditions> conditions, double[] alphasCumprod,
+      boolean predictsV, TrainingRun run, Settings settings, PluginRegistry<LossProvider> losses,
+      NDManager manager, ProgressListener progress, TrainingListener listener, Cancellation cancellation) {
+    checkConditions(model, conditions);
     float scale = model.vae().map(v -> v.config().scalingFactor()).orElse(1f);
     Map<String, NDArray> parameters = new LinkedHashMap<>(encoder.namedParameters());
     parameters.putAll(adapter.namedParameters());
@@ -125,8 +131,8 @@ public final class AdapterTraining {
           .averaging(settings.averageDecay())
           .stateManager(manager.newSubManager())
           .metadata(Map.of("model", "image-adapter"))
-          .step((scope, step) -> forward(model, encoder, adapter, examples, latents, scale, states, alphasCumprod,
-              predictsV, run, settings, step, scope));
+          .step((scope, step) -> forward(model, encoder, adapter, examples, latents, conditions, scale, states,
+              alphasCumprod, predictsV, run, settings, step, scope));
       run.checkpoints().ifPresent(dir -> builder.checkpoints(new CheckpointStore(dir, 2), run.checkpointEvery()));
       try (Trainer trainer = builder.build()) {
         return TrainingRun.runInChunks(trainer, run, progress, listener, cancellation);
@@ -142,7 +148,9 @@ public final class AdapterTraining {
    * @return {error with the picture, error without}
    */
   public static double[] regionError(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
-      AdapterExamples examples, LatentSet latents, double[] alphasCumprod, boolean predictsV, NDManager manager) {
+      AdapterExamples examples, LatentSet latents, Optional<AdapterConditions> conditions, double[] alphasCumprod,
+      boolean predictsV, NDManager manager) {
+    checkConditions(model, conditions);
     float scale = model.vae().map(v -> v.config().scalingFactor()).orElse(1f);
     double[] sums = new double[2];
     try (NDManager textScope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
@@ -178,9 +186,10 @@ public final class AdapterTraining {
           Shape shape = latents.shape(n);
           NDArray mask = lossMask(regions, examples.size(), (int) shape.get(3), (int) shape.get(2), scope);
           NDArray embeds = encoder.forward(examples.crops(indices, encoder.config().imageSize(), scope)).imageEmbeds();
+          NDArray input = unetInput(noisy, indices, new boolean[n], conditions, scale, shape, scope);
           for (int v = 0; v < 2; v++) {
             NDArray e = v == 0 ? embeds : embeds.zerosLike();
-            NDArray prediction = model.unet().forward(scope.create(noisy, shape), scope.create(timesteps),
+            NDArray prediction = model.unet().forward(input, scope.create(timesteps),
                 scope.create(text, new Shape(n, length, width)), new RegionWeights(regions, examples.size()),
                 new ImagePrompt(adapter, adapter.project(e), 1f));
             NDArray err = prediction.sub(scope.create(target, shape)).square().mul(mask);
@@ -192,9 +201,29 @@ public final class AdapterTraining {
     return new double[] {sums[0] / examples.count(), sums[1] / examples.count()};
   }
 
+  private static void checkConditions(DiffusionModel model, Optional<AdapterConditions> conditions) {
+    boolean inpainting = InpaintingUnets.isInpainting(model.unet().config());
+    if (inpainting && conditions.isEmpty()) {
+      throw new IllegalArgumentException("the model's UNet is an inpainting UNet: give the examples' blanked scenes "
+          + "(AdapterConditions.encode)");
+    }
+    if (!inpainting && conditions.isPresent()) {
+      throw new IllegalArgumentException("blanked scenes were given, but the model's UNet reads "
+          + model.unet().config().inChannels() + " channels, not an inpainting UNet's");
+    }
+  }
+
+  /** The UNet's input: the noisy latents, with the inpainting condition beside them where there is one. */
+  private static NDArray unetInput(float[] noisy, int[] examples, boolean[] wholePicture,
+      Optional<AdapterConditions> conditions, float scale, Shape shape, NDManager scope) {
+    return conditions.map(c -> c.input(noisy, examples, wholePicture, scale, shape, scope))
+        .orElseGet(() -> scope.create(noisy, shape));
+  }
+
   private static Map<LossInput<?>, Object> forward(DiffusionModel model, ClipVisionModel encoder, IpAdapter adapter,
-      AdapterExamples examples, LatentSet latents, float scale, CaptionStates states, double[] alphasCumprod,
-      boolean predictsV, TrainingRun run, Settings settings, int step, NDManager scope) {
+      AdapterExamples examples, LatentSet latents, Optional<AdapterConditions> conditions, float scale,
+      CaptionStates states, double[] alphasCumprod, boolean predictsV, TrainingRun run, Settings settings, int step,
+      NDManager scope) {
     int b = run.batch();
     int[] indices = FigureWorldImages.batchIndices(run.seed(), step, b, examples.count());
     int[] scenes = new int[b];
@@ -242,7 +271,12 @@ public final class AdapterTraining {
         .mul(scope.create(keep, new Shape(b, 1)));
     ImagePrompt prompt = new ImagePrompt(adapter, adapter.project(embeds), 1f);
     AttentionHook hook = new RegionWeights(regions, examples.size());
-    NDArray prediction = model.unet().forward(scope.create(noisy, shape),
+    boolean[] wholePicture = new boolean[b];
+    for (int i = 0; i < b; i++) {
+      wholePicture[i] = regions[i] == null;
+    }
+    NDArray input = unetInput(noisy, indices, wholePicture, conditions, scale, shape, scope);
+    NDArray prediction = model.unet().forward(input,
         scope.create(timesteps).toType(DataType.FLOAT32, false), scope.create(flatText, new Shape(b, length, width)),
         hook, prompt);
     Map<LossInput<?>, Object> out = new LinkedHashMap<>();

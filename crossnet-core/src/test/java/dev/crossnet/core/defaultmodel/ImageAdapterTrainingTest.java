@@ -1,9 +1,11 @@
 package dev.crossnet.core.defaultmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.loss.LossProvider;
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
@@ -84,6 +86,59 @@ class ImageAdapterTrainingTest {
     straight.forEach((k, v) -> assertThat(resumedAgain.get(k)).as(k).containsExactly(v));
   }
 
+  @Test
+  void anInpaintingUnetIsShownTheBlankedSceneAsAnEditShowsItAndNeedsIt() {
+    Path inpainting = TinyModelFolder.assembleInpainting(dir.resolve("inpainting"), 0.1f);
+    Path plain = TinyModelFolder.assemble(dir.resolve("plain"));
+    AdapterExamples examples = AdapterExamples.make(SCENES, 6, 500, 9000, SIZES.processor());
+    FigureWorldImages images = FigureWorldImages.render(SCENES, 6, 500);
+    double[] schedule = DefaultModelConfig.standard().alphasCumprod();
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(inpainting, m);
+      LatentSet latents = LatentSet.encode(model.vae().orElseThrow(), images, 3, m);
+      AdapterConditions conditions = AdapterConditions.encode(model.vae().orElseThrow(), examples, images, 3, m);
+      assertThat(conditions.blanked().count()).isEqualTo(examples.count());
+      Shape shape = latents.shape(2);
+      int cells = (int) (shape.get(2) * shape.get(3));
+      int per = (int) shape.get(1) * cells;
+      float[] region = conditions.regions()[0];
+      double inside = 0;
+      for (float v : region) {
+        inside += v;
+      }
+      assertThat(inside).as("the edit region of a figure, in latent cells").isBetween(1.0, cells - 1.0);
+      float[] noisy = new float[2 * per];
+      float[] input = conditions.input(noisy, new int[] {0, 0}, new boolean[] {false, true}, 1f, shape, m)
+          .toFloatArray();
+      assertThat(input).hasSize(2 * (2 * per + cells));
+      assertThat(java.util.Arrays.copyOfRange(input, per, per + cells)).containsExactly(region);
+      int second = 2 * per + cells;
+      for (int k = 0; k < cells; k++) {
+        assertThat(input[second + per + k]).as("a whole-picture example's region").isEqualTo(1f);
+      }
+      ClipVisionModel encoder = ClipVisionModel.initialise(SIZES.encoderConfig(), 4, m);
+      IpAdapter adapter = IpAdapter.initialise(model.unet(), SIZES.projection(), SIZES.tokens(), 5, m);
+      TrainingRun run = TrainingRun.of(2, 3, 7, Optional.empty(), 1);
+      assertThatThrownBy(() -> AdapterTraining.train(model, encoder, adapter, examples, latents, Optional.empty(),
+          schedule, false, run, AdapterTraining.Settings.standard(), LOSSES, m, ProgressListener.NONE,
+          TrainingListener.NONE, Cancellation.never()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inpainting UNet")
+          .hasMessageContaining("AdapterConditions.encode");
+      Map<String, Double> last = AdapterTraining.train(model, encoder, adapter, examples, latents,
+          Optional.of(conditions), schedule, false, run, AdapterTraining.Settings.standard(), LOSSES, m,
+          ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      assertThat(last.get("adapter/reconstruction")).isFinite();
+      double[] error = AdapterTraining.regionError(model, encoder, adapter, examples, latents, Optional.of(conditions),
+          schedule, false, m);
+      assertThat(error[0]).isPositive().isFinite();
+      DiffusionModel plainModel = DiffusionModel.load(plain, m);
+      IpAdapter plainAdapter = IpAdapter.initialise(plainModel.unet(), SIZES.projection(), SIZES.tokens(), 5, m);
+      assertThatThrownBy(() -> AdapterTraining.regionError(plainModel, encoder, plainAdapter, examples, latents,
+          Optional.of(conditions), schedule, false, m))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an inpainting UNet's");
+    }
+  }
+
   private Map<String, float[]> resumedRun(Path model, Path checkpoints) {
     adapterRun(model, checkpoints, 2);
     return adapterRun(model, checkpoints, 4);
@@ -104,7 +159,7 @@ class ImageAdapterTrainingTest {
       float[] encoderBefore = encoder.namedParameters().get("visual_projection.weight").toFloatArray();
       IpAdapter adapter = IpAdapter.initialise(model.unet(), SIZES.projection(), SIZES.tokens(), 5, m);
       float[] adapterBefore = adapter.namedParameters().get("image_proj.proj.weight").toFloatArray();
-      Map<String, Double> last = AdapterTraining.train(model, encoder, adapter, examples, latents,
+      Map<String, Double> last = AdapterTraining.train(model, encoder, adapter, examples, latents, Optional.empty(),
           DefaultModelConfig.standard().alphasCumprod(), false, TrainingRun.of(steps, 3, 7, Optional.of(checkpoints),
               1), AdapterTraining.Settings.standard(), LOSSES, m, ProgressListener.NONE, TrainingListener.NONE,
           Cancellation.never());
@@ -113,7 +168,7 @@ class ImageAdapterTrainingTest {
       assertThat(encoder.namedParameters().get("visual_projection.weight").toFloatArray())
           .containsExactly(encoderBefore);
       assertThat(adapter.namedParameters().get("image_proj.proj.weight").toFloatArray()).isNotEqualTo(adapterBefore);
-      double[] error = AdapterTraining.regionError(model, encoder, adapter, examples, latents,
+      double[] error = AdapterTraining.regionError(model, encoder, adapter, examples, latents, Optional.empty(),
           DefaultModelConfig.standard().alphasCumprod(), false, m);
       assertThat(error[0]).isPositive().isFinite().isNotEqualTo(error[1]);
       assertThat(error[1]).isPositive().isFinite();

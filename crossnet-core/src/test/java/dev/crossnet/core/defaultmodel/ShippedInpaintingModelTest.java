@@ -48,6 +48,35 @@ class ShippedInpaintingModelTest {
       DiffusionModel model = DiffusionModel.load(inpainting, m);
       assertThat(InpaintingUnets.isInpainting(model.unet().config())).isTrue();
       assertThat(model.unet().config().inChannels()).isEqualTo(9);
+      assertThat(model.imageAdapter()).as("its image adapter").isPresent();
+      assertThat(model.imageAdapter().orElseThrow().adapter().embedDim())
+          .isEqualTo(model.imageAdapter().orElseThrow().encoder().config().projectionDim());
+    }
+  }
+
+  @Test
+  void anEditThroughItsImageAdapterAloneKeepsEveryPixelOutsideTheRegion() {
+    Scene scene = new SceneGenerator(SceneOptions.mainSubject().withFigures(2, 2).withSplit(Split.HELD_OUT))
+        .generate(12);
+    IdealEdit ideal = scene.idealEditLike(0, 1);
+    try (ModelCache models = new ModelCache()) {
+      EditResult result = Editor.bedrock(scene.picture())
+          .replace(Region.mask(ideal.region()))
+          .with(Subject.of("<it>", scene.picture()).withMasks(scene.figures().get(1).mask()))
+          .model(DefaultModel.folder(DefaultModel.MAIN_SUBJECT_INPAINTING, cache))
+          .option("reader", "none")
+          .steps(4)
+          .seed(2)
+          .run(new DiffusionEditRuntime(models));
+      assertThat(result.record()).containsEntry("branch.appearance.source", "adapter");
+      int[] out = result.picture().rgbPixels();
+      int[] bedrock = scene.picture().rgbPixels();
+      float[] region = ideal.region().weights();
+      for (int i = 0; i < out.length; i++) {
+        if (region[i] == 0) {
+          assertThat(out[i]).as("pixel %d outside the region", i).isEqualTo(bedrock[i]);
+        }
+      }
     }
   }
 

@@ -9,7 +9,10 @@ import java.util.Map;
 
 /**
  * The options of a video edit, the {@code video.*} keys of its settings; every other option goes to each frame's
- * edit as it would for a picture.
+ * edit as it would for a picture, except that a frame's motion branch holds ILVR for {@link #FRAME_ILVR_UNTIL} of
+ * the steps on any UNet where the options leave {@code branch.motion.ilvr-until} out or at {@code auto} (a picture
+ * edit on an inpainting UNet holds it for less): a frame held longer to its own occupant's low frequencies follows
+ * the bedrock's motion, which is what keeps consecutive frames alike.
  *
  * <ul>
  *   <li>{@code video.cross-frame} (false): each frame's self-attention also attends to the keys and values of
@@ -71,6 +74,10 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
   public static final String ANCHOR_FACTOR = "video.anchor.factor";
   public static final String ANCHOR_WEIGHT = "video.anchor.weight";
   public static final String ANCHOR_MOTION = "video.anchor.motion";
+  /** The motion branch's ILVR span option, which a clip's frames get as {@link #FRAME_ILVR_UNTIL} by default. */
+  public static final String MOTION_ILVR_UNTIL = "branch.motion.ilvr-until";
+  /** The share of each frame's steps that ILVR holds the occupant's low frequencies for, unless the options say. */
+  public static final double FRAME_ILVR_UNTIL = 0.6;
   private static final Anchor DEFAULT_ANCHOR = Anchor.FIRST;
   private static final double DEFAULT_UNTIL = 1.0;
   private static final int DEFAULT_FACTOR = 1;
@@ -121,7 +128,10 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
     return e.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** The options without the {@code video.*} keys: what each frame's picture edit receives. */
+  /**
+   * The options without the {@code video.*} keys, with {@link #MOTION_ILVR_UNTIL} at {@link #FRAME_ILVR_UNTIL} where
+   * they leave it out or at {@code auto}: what each frame's picture edit receives.
+   */
   public static PluginConfig frameOptions(PluginConfig options) {
     Map<String, Object> rest = new LinkedHashMap<>();
     options.asMap().forEach((k, v) -> {
@@ -129,6 +139,9 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
         rest.put(k, v);
       }
     });
+    if ("auto".equals(String.valueOf(rest.getOrDefault(MOTION_ILVR_UNTIL, "auto")))) {
+      rest.put(MOTION_ILVR_UNTIL, FRAME_ILVR_UNTIL);
+    }
     return PluginConfig.of(rest);
   }
 

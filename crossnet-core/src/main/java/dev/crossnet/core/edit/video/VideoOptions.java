@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * The options of a video edit, the {@code video.*} keys of its settings; every other option goes to each frame's
- * edit as it would for a picture, except that a frame's motion branch holds ILVR for {@link #FRAME_ILVR_UNTIL} of
- * the steps on any UNet where the options leave {@code branch.motion.ilvr-until} out or at {@code auto} (a picture
- * edit on an inpainting UNet holds it for less): a frame held longer to its own occupant's low frequencies follows
- * the bedrock's motion, which is what keeps consecutive frames alike.
+ * edit as it would for a picture, except that, while the anchor is on, a frame's motion branch holds ILVR for
+ * {@link #FRAME_ILVR_UNTIL} of the steps on any UNet where the options leave {@code branch.motion.ilvr-until} out or
+ * at {@code auto} (a picture edit on an inpainting UNet holds it for less): a frame held longer to its own
+ * occupant's low frequencies follows the bedrock's motion, which is what keeps consecutive frames alike. With the
+ * anchor off every frame is edited as a picture.
  *
  * <ul>
  *   <li>{@code video.cross-frame} (false): each frame's self-attention also attends to the keys and values of
@@ -130,7 +131,7 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
 
   /**
    * The options without the {@code video.*} keys, with {@link #MOTION_ILVR_UNTIL} at {@link #FRAME_ILVR_UNTIL} where
-   * they leave it out or at {@code auto}: what each frame's picture edit receives.
+   * they leave it out or at {@code auto} and the anchor is on: what each frame's picture edit receives.
    */
   public static PluginConfig frameOptions(PluginConfig options) {
     Map<String, Object> rest = new LinkedHashMap<>();
@@ -139,7 +140,8 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
         rest.put(k, v);
       }
     });
-    if ("auto".equals(String.valueOf(rest.getOrDefault(MOTION_ILVR_UNTIL, "auto")))) {
+    boolean anchored = choice(options, ANCHOR, DEFAULT_ANCHOR, "an anchor; use first, previous or off") != Anchor.OFF;
+    if (anchored && "auto".equals(String.valueOf(rest.getOrDefault(MOTION_ILVR_UNTIL, "auto")))) {
       rest.put(MOTION_ILVR_UNTIL, FRAME_ILVR_UNTIL);
     }
     return PluginConfig.of(rest);

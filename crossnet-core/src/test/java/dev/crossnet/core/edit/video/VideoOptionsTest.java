@@ -18,6 +18,12 @@ class VideoOptionsTest {
   }
 
   @Test
+  void withTheAnchorOffEveryFrameIsEditedAsAPicture() {
+    assertThat(VideoOptions.frameOptions(PluginConfig.of("video.anchor", "off")).asMap())
+        .doesNotContainKey(VideoOptions.MOTION_ILVR_UNTIL);
+  }
+
+  @Test
   void aSpanTheOptionsGiveIsKept() {
     assertThat(VideoOptions.frameOptions(PluginConfig.of(VideoOptions.MOTION_ILVR_UNTIL, 0.3)).asMap())
         .containsEntry(VideoOptions.MOTION_ILVR_UNTIL, 0.3);

@@ -7,27 +7,27 @@ import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.model.vae.AutoencoderKL;
-import dev.crossnet.core.nn.GradMode;
-import java.util.Arrays;
+import dev.crossnet.core.pipeline.InpaintingPredictor;
+import dev.crossnet.core.pipeline.VaeCodec;
 
 /**
  * What an inpainting UNet is shown beside the noisy latent while an image adapter trains through it, as an edit shows
- * it: for each {@link AdapterExamples} example its scene with the edit's region blanked (0, the middle of [-1, 1]),
- * encoded once by the model's autoencoder, and that region at the latent's resolution, mapped as an edit maps
- * regions. An example trained without a region (text to image with an image prompt) is shown the whole picture as
- * its region, as text to image on an inpainting UNet is.
+ * it: for each {@link AdapterExamples} example its scene with the edit's region blanked
+ * ({@link InpaintingPredictor#blank}), encoded once by the model's autoencoder, and that region at the latent's
+ * resolution, mapped as an edit maps regions. An example trained without a region (text to image with an image
+ * prompt) is shown {@link InpaintingPredictor#wholePicture}, as text to image on an inpainting UNet is.
  *
  * @param blanked one unscaled latent per example
  * @param regions one per example, [h x w] row by row
- * @param empty the unscaled latent of a wholly blanked picture
+ * @param wholePicture the condition under which the UNet draws a whole picture, flat [1 + C, h, w] (scaled)
  */
-public record AdapterConditions(LatentSet blanked, float[][] regions, float[] empty) {
+public record AdapterConditions(LatentSet blanked, float[][] regions, float[] wholePicture) {
 
   public AdapterConditions {
     if (blanked.count() != regions.length) {
       throw new IllegalArgumentException(blanked.count() + " blanked latents for " + regions.length + " regions");
     }
-    empty = empty.clone();
+    wholePicture = wholePicture.clone();
   }
 
   /** Encodes the examples' blanked scenes ({@code images} holds the examples' scenes) and maps their regions. */
@@ -44,40 +44,28 @@ public record AdapterConditions(LatentSet blanked, float[][] regions, float[] em
 
   /**
    * The conditions of the examples' blanked latents as {@link #encode} made them (for latents read back from a
-   * file): the regions are mapped again and the wholly blanked picture encoded.
+   * file): the regions are mapped again and the whole-picture condition encoded.
    */
   public static AdapterConditions of(LatentSet blanked, AdapterExamples examples, AutoencoderKL vae,
       NDManager manager) {
-    float[] empty;
-    try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
-      int size = examples.size();
-      empty = vae.encode(scope.zeros(new Shape(1, 3, size, size))).mean().toFloatArray();
-    }
-    return new AdapterConditions(blanked, regions(examples, (int) blanked.shape(1).get(2), manager), empty);
-  }
-
-  /** The examples' edit regions at the latent's resolution. */
-  static float[][] regions(AdapterExamples examples, int latentSide, NDManager manager) {
+    int side = (int) blanked.shape(1).get(2);
     int size = examples.size();
-    float[][] out = new float[examples.count()][];
-    for (int i = 0; i < out.length; i++) {
-      float[] w = examples.editRegion(i);
-      boolean[] in = new boolean[w.length];
-      for (int k = 0; k < w.length; k++) {
-        in[k] = w[k] > 0.5f;
-      }
-      try (NDManager scope = manager.newSubManager()) {
-        out[i] = RegionMasks.latent(Region.mask(Mask.of(size, size, in)), size, size, latentSide, latentSide, scope)
+    float[][] regions = new float[examples.count()][];
+    float[] whole;
+    try (NDManager scope = manager.newSubManager()) {
+      for (int i = 0; i < regions.length; i++) {
+        regions[i] = RegionMasks.latent(Region.mask(examples.editRegion(i)), size, size, side, side, scope)
             .toFloatArray();
       }
+      whole = InpaintingPredictor.wholePicture(new VaeCodec(vae), side, side, scope).toFloatArray();
     }
-    return out;
+    return new AdapterConditions(blanked, regions, whole);
   }
 
   /**
    * The inpainting UNet's input for a batch, [B, 2C + 1, h, w]: each example's noisy latent, its region, and its
-   * blanked latent times {@code scale}; an example whose {@code wholePicture} is set gets the whole picture as its
-   * region.
+   * blanked latent times {@code scale}; an example whose {@code wholePicture} is set gets the whole-picture
+   * condition instead.
    *
    * @param noisy the batch's noisy latents, flat [B, C, h, w]
    */
@@ -93,10 +81,7 @@ public record AdapterConditions(LatentSet blanked, float[][] regions, float[] em
       int base = i * (2 * per + cells);
       System.arraycopy(noisy, i * per, out, base, per);
       if (wholePicture[i]) {
-        Arrays.fill(out, base + per, base + per + cells, 1f);
-        for (int k = 0; k < per; k++) {
-          out[base + per + cells + k] = empty[k] * scale;
-        }
+        System.arraycopy(this.wholePicture, 0, out, base + per, cells + per);
       } else {
         System.arraycopy(regions[examples[i]], 0, out, base + per, cells);
         System.arraycopy(blank, i * per, out, base + per + cells, per);
@@ -110,14 +95,12 @@ public record AdapterConditions(LatentSet blanked, float[][] regions, float[] em
     int size = examples.size();
     int plane = size * size;
     int[] scenes = new int[indices.length];
-    float[] keep = new float[indices.length * plane];
+    float[] masks = new float[indices.length * plane];
     for (int i = 0; i < indices.length; i++) {
       scenes[i] = examples.scene(indices[i]);
-      float[] region = examples.editRegion(indices[i]);
-      for (int k = 0; k < plane; k++) {
-        keep[i * plane + k] = 1f - region[k];
-      }
+      System.arraycopy(examples.editRegion(indices[i]).weights(), 0, masks, i * plane, plane);
     }
-    return images.pixels(scenes, scope).mul(scope.create(keep, new Shape(indices.length, 1, size, size)));
+    return InpaintingPredictor.blank(images.pixels(scenes, scope),
+        scope.create(masks, new Shape(indices.length, 1, size, size)));
   }
 }

@@ -151,15 +151,15 @@ public final class AdapterExamples {
 
   /**
    * The region an edit replacing example {@code i}'s figure would get (its silhouette dilated as
-   * {@link IdealEdit#around} dilates it), 1 inside, [size x size] row by row: what an inpainting UNet is shown blanked.
+   * {@link IdealEdit#around} dilates it), as a hard mask: what an inpainting UNet is shown blanked.
    */
-  public float[] editRegion(int i) {
-    float[] out = new float[size * size];
+  public Mask editRegion(int i) {
+    boolean[] inside = new boolean[size * size];
     BitSet b = editRegions[i];
     for (int k = b.nextSetBit(0); k >= 0; k = b.nextSetBit(k + 1)) {
-      out[k] = 1f;
+      inside[k] = true;
     }
-    return out;
+    return Mask.of(size, size, inside);
   }
 
   /** Index of example {@code i}'s scene among the scenes asked for (skipped scenes leave gaps). */

@@ -142,14 +142,15 @@ final class VideoCommand implements Callable<Integer> {
     }
     // a misspelt key fails at once, before the demo clip is drawn
     PluginConfig options = PluginConfig.of(editOptions);
+    VideoOptions video;
     try {
-      VideoOptions.of(options);
+      video = VideoOptions.of(options);
     } catch (UnknownOptionException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new UsageException("--edit-options: " + e.getMessage());
     }
-    EditOptionCheck.discover().check(VideoOptions.frameOptions(options));
+    EditOptionCheck.discover().check(video.frameOptions(options));
     PrintWriter console = spec.commandLine().getOut();
     Video clip;
     RegionTrack track;

@@ -69,7 +69,7 @@ public final class FrameByFrameEdit {
     };
     EditSettings frameSettings = new EditSettings(settings.prompt(), settings.negativePrompt(), settings.sampler(),
         settings.steps(), settings.strength(), settings.guidanceScale(), settings.seed(), settings.model(),
-        VideoOptions.frameOptions(settings.options()), frameProgress, settings.cancellation(),
+        options.frameOptions(settings.options()), frameProgress, settings.cancellation(),
         settings.memoryLimit());
     VideoEditRequest frames = new VideoEditRequest(request.bedrock(), request.replacements(), frameSettings,
         request.seed());

@@ -133,15 +133,14 @@ public record VideoOptions(boolean crossFrame, boolean firstFrame, boolean previ
    * The options without the {@code video.*} keys, with {@link #MOTION_ILVR_UNTIL} at {@link #FRAME_ILVR_UNTIL} where
    * they leave it out or at {@code auto} and the anchor is on: what each frame's picture edit receives.
    */
-  public static PluginConfig frameOptions(PluginConfig options) {
+  public PluginConfig frameOptions(PluginConfig options) {
     Map<String, Object> rest = new LinkedHashMap<>();
     options.asMap().forEach((k, v) -> {
       if (!k.startsWith(PREFIX)) {
         rest.put(k, v);
       }
     });
-    boolean anchored = choice(options, ANCHOR, DEFAULT_ANCHOR, "an anchor; use first, previous or off") != Anchor.OFF;
-    if (anchored && "auto".equals(String.valueOf(rest.getOrDefault(MOTION_ILVR_UNTIL, "auto")))) {
+    if (anchor != Anchor.OFF && "auto".equals(String.valueOf(rest.getOrDefault(MOTION_ILVR_UNTIL, "auto")))) {
       rest.put(MOTION_ILVR_UNTIL, FRAME_ILVR_UNTIL);
     }
     return PluginConfig.of(rest);

@@ -154,12 +154,7 @@ public final class AdapterExamples {
    * {@link IdealEdit#around} dilates it), as a hard mask: what an inpainting UNet is shown blanked.
    */
   public Mask editRegion(int i) {
-    boolean[] inside = new boolean[size * size];
-    BitSet b = editRegions[i];
-    for (int k = b.nextSetBit(0); k >= 0; k = b.nextSetBit(k + 1)) {
-      inside[k] = true;
-    }
-    return Mask.of(size, size, inside);
+    return InpaintingExamples.hardMask(editRegions[i], size);
   }
 
   /** Index of example {@code i}'s scene among the scenes asked for (skipped scenes leave gaps). */

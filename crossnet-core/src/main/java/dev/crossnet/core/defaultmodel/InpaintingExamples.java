@@ -220,9 +220,13 @@ public final class InpaintingExamples {
 
   /** The example's region as a hard pixel mask. */
   public Mask region(int index) {
+    return hardMask(regions[index], size);
+  }
+
+  /** A square hard mask of side {@code size} whose set pixels are {@code bits}' (row by row). */
+  static Mask hardMask(BitSet bits, int size) {
     boolean[] in = new boolean[size * size];
-    BitSet b = regions[index];
-    for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) {
+    for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
       in[i] = true;
     }
     return Mask.of(size, size, in);

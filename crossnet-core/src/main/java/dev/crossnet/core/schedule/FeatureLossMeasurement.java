@@ -27,15 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures a model's {@link FeatureLossSchedule}. Each picture is encoded, noised to every level t with one
- * Gaussian draw ({@code x_t = sqrt(abar_t) x0 + sqrt(1 - abar_t) eps}), denoised in one step with the empty
- * prompt (no guidance), the model output turned into x0 as the model's {@code prediction_type} says (epsilon, v or
+ * Gaussian draw ({@code x_t = sqrt(abar_t) x0 + sqrt(1 - abar_t) eps}), denoised with the empty prompt (no
+ * guidance) in one step or, where the settings ask for a path, in {@code ceil(pathSteps * t)} deterministic DDIM
+ * steps down to 0, the model output turned into x0 as the model's {@code prediction_type} says (epsilon, v or
  * sample), decoded, and compared with the picture inside its region by {@link SelfSimilarityStructure} and
  * {@link ColourHistogramLook}. The floor is the same comparison between picture i and picture i + 1 (the last with
  * the first), unrelated content of the same kind of picture; the ceiling compares each picture with its codec round
  * trip (encoded and decoded, no noise), what a perfect denoiser would give back.
  *
  * <p>Deterministic for a seed. Each picture and each noise level runs in a child of the caller's manager and
- * leaves nothing in it. Cost: one UNet pass and one decode per picture and level.
+ * leaves nothing in it. Cost: one decode per picture and level, and one UNet pass per step of its path.
  */
 public final class FeatureLossMeasurement {
 
@@ -97,7 +98,7 @@ public final class FeatureLossMeasurement {
           for (int k = 0; k < ts.size(); k++) {
             Picture x0;
             try (NDManager scope = pictureScope.newSubManager()) {
-              x0 = predict(denoiser, codec, noising, ts.get(k), clean, eps, text, scope);
+              x0 = predict(denoiser, codec, noising, settings, ts.get(k), clean, eps, text, scope);
             }
             structureSum[k] += structure.agreement(source.picture(), x0, source.region());
             lookSum[k] += look.agreement(source.picture(), x0, source.region());
@@ -129,16 +130,45 @@ public final class FeatureLossMeasurement {
     return result;
   }
 
-  /** The decoded one-step x0 prediction of one picture at noise level t. */
-  private static Picture predict(NoisePredictor predictor, LatentCodec codec, ForwardNoising noising, double t,
-      Latent clean, Latent eps, Latent text, NDManager scope) {
+  /**
+   * The decoded x0 prediction of one picture at noise level t: the model's one-step prediction when the settings ask
+   * for one step, else the end of a deterministic DDIM path of {@code settings.stepsAt(t)} steps from t down to 0.
+   */
+  private static Picture predict(NoisePredictor predictor, LatentCodec codec, ForwardNoising noising,
+      FeatureLossSettings settings, double t, Latent clean, Latent eps, Latent text, NDManager scope) {
     NoiseSchedule schedule = noising.schedule();
+    int steps = settings.stepsAt(t);
     int timestep = FeatureLossSettings.timestep(t, schedule.trainTimesteps());
     NDArray noisy = noising.noisy(clean.in(scope), eps.in(scope), new int[] {timestep});
     float[] xt = noisy.toFloatArray();
-    NDArray out = predictor.predict(noisy, timestep, text.in(scope), List.of());
-    float[] x0 = x0(noising.predictionType(), out.toFloatArray(), xt, schedule.alphaCumprod(timestep));
+    float[] x0 = null;
+    for (int j = 0; j < steps; j++) {
+      int at = FeatureLossSettings.timestep(t * (steps - j) / steps, schedule.trainTimesteps());
+      try (NDManager step = scope.newSubManager()) {
+        NDArray out = predictor.predict(step.create(xt, clean.shape()), at, text.in(step), List.of());
+        double abar = schedule.alphaCumprod(at);
+        x0 = x0(noising.predictionType(), out.toFloatArray(), xt, abar);
+        if (j + 1 < steps) {
+          int next = FeatureLossSettings.timestep(t * (steps - j - 1) / steps, schedule.trainTimesteps());
+          xt = ddimStep(xt, x0, abar, schedule.alphaCumprod(next));
+        }
+      }
+    }
     return PictureTensors.toPicture(codec.decode(scope.create(x0, clean.shape())));
+  }
+
+  /** A deterministic DDIM step: the noise implied by x_t and x0, re-applied at the next level's abar. */
+  static float[] ddimStep(float[] xt, float[] x0, double abar, double abarNext) {
+    double a = Math.sqrt(abar);
+    double b = Math.sqrt(1 - abar);
+    double an = Math.sqrt(abarNext);
+    double bn = Math.sqrt(1 - abarNext);
+    float[] next = new float[xt.length];
+    for (int i = 0; i < xt.length; i++) {
+      double eps = (xt[i] - a * x0[i]) / b;
+      next[i] = (float) (an * x0[i] + bn * eps);
+    }
+    return next;
   }
 
   /** x0 from the model output at x_t, as the model was trained to predict. */

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A model's feature-loss schedule: for each noise level t, how much of a picture's structure and of its look the
- * model's one-step prediction of x0 still shows (see {@link FeatureLossMeasurement}), with the floor an unrelated
- * picture reaches, so that "gone" is defined per model, and the ceiling the model's own codec sets (the picture
- * encoded and decoded with no noise), so that "all there" is defined too. Immutable.
+ * model's prediction of x0 (in one step, or along a denoising path) still shows (see
+ * {@link FeatureLossMeasurement}), with the floor an unrelated picture reaches, so that "gone" is defined per model,
+ * and the ceiling the model's own codec sets (the picture encoded and decoded with no noise), so that "all there" is
+ * defined too. Immutable.
  *
  * <p>Each signal is read normalised, from its floor (0) to its ceiling (1), clamped to [0, 1]:
  * {@code kept(t) = (raw(t) - floor) / (ceiling - floor)}. For a pixel-space model the ceiling is 1 (identical). Two settings for an edit follow from it:

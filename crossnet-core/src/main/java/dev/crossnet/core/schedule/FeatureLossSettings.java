@@ -5,19 +5,27 @@ import java.util.List;
 
 /**
  * How a feature-loss schedule is measured: the noise levels t (fractions of the model's training timesteps, each in
- * (0, 1], increasing) and the seed of the noise added to every picture. Part of the cache key.
+ * (0, 1], increasing), the seed of the noise added to every picture, and how the prediction at each level is made:
+ * in one step (the model's x0 prediction at t) or along a denoising path from t to 0 as an edit takes it. Part of the
+ * cache key.
  *
  * @param fractions the noise levels t, increasing, each in (0, 1]; t = 1 is the last training timestep
  * @param seed the seed of the Gaussian noise: picture i gets the i-th draw of {@code NoiseSource.seeded(seed)}, the
  *     same noise at every t, so each picture's curve is smooth in t
+ * @param pathSteps the steps of a whole denoising path, from t = 1 to 0: a level t is denoised in
+ *     {@code ceil(pathSteps * t)} deterministic DDIM steps with the empty prompt, so 1 is the one-step prediction
  */
-public record FeatureLossSettings(List<Double> fractions, long seed) {
+public record FeatureLossSettings(List<Double> fractions, long seed, int pathSteps) {
 
   /** The grid {@link #standard()} uses: t = 0.05, 0.10, ..., 1.00. */
   public static final double STANDARD_STEP = 0.05;
 
   public FeatureLossSettings {
     fractions = List.copyOf(fractions);
+    if (pathSteps < 1) {
+      throw new IllegalArgumentException("a denoising path needs at least 1 step, got " + pathSteps
+          + "; give 1 for the one-step prediction or e.g. 10 for a path as an edit takes it");
+    }
     if (fractions.isEmpty()) {
       throw new IllegalArgumentException("a feature-loss schedule needs at least one noise level t; "
           + "give fractions in (0, 1], e.g. FeatureLossSettings.standard()");
@@ -34,6 +42,21 @@ public record FeatureLossSettings(List<Double> fractions, long seed) {
       }
       previous = t;
     }
+  }
+
+  /** One-step predictions at these levels. */
+  public FeatureLossSettings(List<Double> fractions, long seed) {
+    this(fractions, seed, 1);
+  }
+
+  /** These levels and seed, each level denoised along a path of {@code ceil(steps * t)} steps. */
+  public FeatureLossSettings withPathSteps(int steps) {
+    return new FeatureLossSettings(fractions, seed, steps);
+  }
+
+  /** The DDIM steps that denoise level t: {@code ceil(pathSteps * t)}, at least 1. */
+  public int stepsAt(double t) {
+    return Math.max(1, (int) Math.ceil(pathSteps * t - 1e-9));
   }
 
   /** t = 0.05, 0.10, ..., 1.00 with this seed. */

@@ -110,6 +110,9 @@ public final class ScheduleCache {
     h.putLong(settings.seed());
     h.putInt(settings.fractions().size());
     settings.fractions().forEach(h::putDouble);
+    if (settings.pathSteps() > 1) {
+      h.putInt(settings.pathSteps());
+    }
     h.putInt(pictures.size());
     for (MaskedPicture p : pictures) {
       h.putInt(p.picture().width()).putInt(p.picture().height());

@@ -42,6 +42,7 @@ public final class ScheduleFile {
     o.addProperty("model", s.modelIdentity());
     o.addProperty("modelSource", modelSource);
     o.addProperty("seed", s.settings().seed());
+    o.addProperty("pathSteps", s.settings().pathSteps());
     o.addProperty("pictures", s.pictureCount());
     o.addProperty("structureFloor", s.structureFloor());
     o.addProperty("lookFloor", s.lookFloor());
@@ -91,7 +92,8 @@ public final class ScheduleFile {
         points.add(new FeatureLossPoint(t, required(p, "timestep").getAsInt(), number(p, "structure"),
             number(p, "look")));
       }
-      FeatureLossSettings settings = new FeatureLossSettings(ts, required(o, "seed").getAsLong());
+      int pathSteps = o.has("pathSteps") ? required(o, "pathSteps").getAsInt() : 1;
+      FeatureLossSettings settings = new FeatureLossSettings(ts, required(o, "seed").getAsLong(), pathSteps);
       return new FeatureLossSchedule(string(o, "model"), key, settings, required(o, "pictures").getAsInt(), points,
           number(o, "structureFloor"), number(o, "lookFloor"), number(o, "structureCeiling"), number(o, "lookCeiling"),
           number(o, "seconds"));

@@ -142,6 +142,45 @@ class FeatureLossMeasurementTest {
   }
 
   @Test
+  void aDenoisingPathRunsItsStepsAndIsKeyedAndStoredApart() throws Exception {
+    FeatureLossSettings path = SETTINGS.withPathSteps(4);
+    FeatureLossSchedule s = new FeatureLossMeasurement().measure(model, SchedulePictures.four(), path, p -> {},
+        PredictionObserver.NONE, work);
+    assertThat(path.stepsAt(0.25)).isEqualTo(1);
+    assertThat(path.stepsAt(0.5)).isEqualTo(2);
+    assertThat(path.stepsAt(1.0)).isEqualTo(4);
+    assertThat(s.points().get(0)).as("one step at t = 0.25: the one-step prediction")
+        .isEqualTo(measured.points().get(0));
+    assertThat(s.points().subList(1, 4)).as("several steps from t = 0.5 on")
+        .isNotEqualTo(measured.points().subList(1, 4));
+    assertThat(s.key()).isNotEqualTo(measured.key());
+    assertThat(new FeatureLossMeasurement().measure(model, SchedulePictures.four(), path, p -> {},
+        PredictionObserver.NONE, work).points()).as("deterministic").isEqualTo(s.points());
+    Path file = dir.resolve("path-schedule.json");
+    ScheduleFile.write(file, s, "tiny");
+    assertThat(ScheduleFile.read(file, s.key()).settings().pathSteps()).isEqualTo(4);
+    assertThat(ScheduleFile.read(file, s.key())).isEqualTo(s);
+  }
+
+  @Test
+  void aDdimStepOfAnExactPredictionLandsOnTheForwardNoisedPicture() {
+    float[] x0 = {0.5f, -1f, 2f};
+    float[] eps = {1f, 0.25f, -0.5f};
+    double abar = 0.3;
+    double abarNext = 0.8;
+    float[] xt = new float[3];
+    float[] expected = new float[3];
+    for (int i = 0; i < 3; i++) {
+      xt[i] = (float) (Math.sqrt(abar) * x0[i] + Math.sqrt(1 - abar) * eps[i]);
+      expected[i] = (float) (Math.sqrt(abarNext) * x0[i] + Math.sqrt(1 - abarNext) * eps[i]);
+    }
+    float[] next = FeatureLossMeasurement.ddimStep(xt, x0, abar, abarNext);
+    for (int i = 0; i < 3; i++) {
+      assertThat(next[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+  }
+
+  @Test
   void theCacheIsWrittenBesideTheModelAndReadBackEqual(@TempDir Path fallback) throws Exception {
     ScheduleCache cache = new ScheduleCache(fallback);
     List<Progress> first = new ArrayList<>();

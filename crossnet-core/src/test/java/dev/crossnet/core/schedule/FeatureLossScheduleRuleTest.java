@@ -71,6 +71,16 @@ class FeatureLossScheduleRuleTest {
   }
 
   @Test
+  void aPathOfNoStepsIsRefusedAndOneStepIsTheDefault() {
+    assertThat(new FeatureLossSettings(List.of(0.5), 1).pathSteps()).isEqualTo(1);
+    assertThat(new FeatureLossSettings(List.of(0.5), 1).stepsAt(0.5)).isEqualTo(1);
+    assertThat(FeatureLossSettings.standard().withPathSteps(10).stepsAt(0.05)).isEqualTo(1);
+    assertThat(FeatureLossSettings.standard().withPathSteps(10).stepsAt(0.3)).isEqualTo(3);
+    assertThatThrownBy(() -> FeatureLossSettings.standard().withPathSteps(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 step, got 0");
+  }
+
+  @Test
   void theStandardGridRunsFromOneTwentiethToOne() {
     List<Double> ts = FeatureLossSettings.standard().fractions();
     assertThat(ts).hasSize(20);

@@ -84,6 +84,11 @@ public final class FeatureLossReport implements Callable<Integer> {
       description = "Step between the noise levels t = step ... 1 (default: ${DEFAULT-VALUE}).")
   double step;
 
+  @Option(names = "--path-steps", paramLabel = "N", defaultValue = "1",
+      description = "Steps of a whole denoising path: level t is denoised in ceil(N t) DDIM steps; 1 is the "
+          + "one-step prediction (default: ${DEFAULT-VALUE}).")
+  int pathSteps;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/feature-loss",
       description = "Folder for feature-loss.md and the plots (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -95,7 +100,7 @@ public final class FeatureLossReport implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(out);
-    FeatureLossSettings settings = FeatureLossSettings.evenly(step, seed);
+    FeatureLossSettings settings = FeatureLossSettings.evenly(step, seed).withPathSteps(pathSteps);
     List<MaskedPicture> pictures = scenes();
     int levels = settings.fractions().size();
     Picture[][] predictions = new Picture[pictures.size()][levels];
@@ -192,9 +197,12 @@ public final class FeatureLossReport implements Callable<Integer> {
   private String table(FeatureLossSchedule s, JudgeCurve j, Path cached, double judgeSeconds, double readSeconds) {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "Model: %s (%s); %d held-out %s scenes from seed %d (region: figure 0's "
-        + "visible pixels); noise seed %d; judge: %s. Measured in %.1f s (%d UNet passes and decodes), judged in "
-        + "%.1f s; cached at %s (read back equal by FeatureLossSchedule.loadOrCompute in %.2f s).%n%n", model,
-        s.modelIdentity().substring(0, 16), s.pictureCount(), generation.word(), seed, seed, judgeName, s.seconds(),
+        + "visible pixels); noise seed %d; judge: %s; %s. Measured in %.1f s (%d UNet passes, %d decodes), judged "
+        + "in %.1f s; cached at %s (read back equal by FeatureLossSchedule.loadOrCompute in %.2f s).%n%n", model,
+        s.modelIdentity().substring(0, 16), s.pictureCount(), generation.word(), seed, seed, judgeName,
+        s.settings().pathSteps() == 1 ? "one-step predictions"
+            : "DDIM paths of ceil(" + s.settings().pathSteps() + " t) steps", s.seconds(),
+        s.pictureCount() * s.settings().fractions().stream().mapToInt(s.settings()::stepsAt).sum(),
         s.pictureCount() * s.points().size(), judgeSeconds, cached, readSeconds));
     md.append("| t | timestep | structure | structure kept | look | look kept | judge: pose | judge: kind "
         + "| judge: colour |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

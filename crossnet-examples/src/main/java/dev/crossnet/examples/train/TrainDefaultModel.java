@@ -37,7 +37,6 @@ import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -175,14 +174,8 @@ public final class TrainDefaultModel implements Callable<Integer> {
       description = "Exported weights: f16 or f32 (default: ${DEFAULT-VALUE}).")
   String exportDtype;
 
-  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100",
-      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
-  int every;
-
-  @Option(names = "--deadline", paramLabel = "HH:MM",
-      description = "HH:MM (UTC): stop at the first checkpoint after the next such time, tomorrow's if it "
-          + "has passed today (default: none).")
-  LocalTime deadline;
+  @Mixin
+  CheckpointOptions checkpoints;
 
   @Option(names = "--vae-from", paramLabel = "DIR",
       description = "A trained autoencoder folder to use instead of training one (default: none).")
@@ -227,7 +220,8 @@ public final class TrainDefaultModel implements Callable<Integer> {
     boolean half = Choices.check("--export-dtype", exportDtype, "f16", "f32").equals("f16");
     Path export = exportFolder != null ? exportFolder : work.resolve("model");
     Files.createDirectories(work);
-    BooleanSupplier stop = Deadline.stopAfter(deadline);
+    BooleanSupplier stop = checkpoints.stop();
+    int every = checkpoints.every();
     DefaultModelConfig config = prediction == null ? generation.config()
         : generation.config().withPredictionType(Choices.check("--prediction", prediction,
             DefaultModelConfig.EPSILON, DefaultModelConfig.V_PREDICTION));

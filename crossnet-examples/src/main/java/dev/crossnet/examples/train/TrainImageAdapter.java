@@ -27,7 +27,6 @@ import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.cli.ModelArgument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -108,14 +107,8 @@ public final class TrainImageAdapter implements Callable<Integer> {
       description = "Initialisation and batch seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100",
-      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
-  int every;
-
-  @Option(names = "--deadline", paramLabel = "HH:MM",
-      description = "HH:MM (UTC): stop at the first checkpoint after the next such time, tomorrow's if it "
-          + "has passed today (default: none).")
-  LocalTime deadline;
+  @Mixin
+  CheckpointOptions checkpoints;
 
   @Option(names = "--export", paramLabel = "DIR",
       description = "Model folder to write image_encoder/ and ip_adapter/ into (default: adapter/ in --work).")
@@ -128,7 +121,8 @@ public final class TrainImageAdapter implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    BooleanSupplier stop = Deadline.stopAfter(deadline);
+    BooleanSupplier stop = checkpoints.stop();
+    int every = checkpoints.every();
     DefaultModelConfig config = world.config();
     boolean predictsV = config.predictionType().equals(DefaultModelConfig.V_PREDICTION);
     ImageAdapterConfig sizes = ImageAdapterConfig.standard();
@@ -194,7 +188,7 @@ public final class TrainImageAdapter implements Callable<Integer> {
     ClipVisionModel encoder = ClipVisionModel.initialise(ImageAdapterConfig.standard().encoderConfig(), seed,
         manager);
     ImageEncoderTraining.train(encoder, examples, new TrainingRun(encoderSteps, encoderBatch, seed,
-        Optional.of(work.resolve("encoder-checkpoints")), every, () -> false), 1e-3, losses, manager,
+        Optional.of(work.resolve("encoder-checkpoints")), checkpoints.every(), () -> false), 1e-3, losses, manager,
         ProgressListener.NONE, new LossLog(work.resolve("encoder-loss.csv"), "encoder", encoderBatch, 100),
         Cancellation.never());
     return encoder;

@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -85,10 +84,6 @@ public final class TrainInpainting implements Callable<Integer> {
       description = "Batch and region seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100",
-      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
-  int every;
-
   @Option(names = "--held-out", paramLabel = "N", defaultValue = "300",
       description = "Held-out scenes whose region error is reported before and after (0: none; default: "
           + "${DEFAULT-VALUE}).")
@@ -122,10 +117,8 @@ public final class TrainInpainting implements Callable<Integer> {
           + "in --work take precedence.")
   String from;
 
-  @Option(names = "--deadline", paramLabel = "HH:MM",
-      description = "HH:MM (UTC): stop at the first checkpoint after the next such time, tomorrow's if it "
-          + "has passed today (default: none).")
-  LocalTime deadline;
+  @Mixin
+  CheckpointOptions checkpoints;
 
   @Option(names = "--export", paramLabel = "DIR",
       description = "Model folder to write (default: model/ in --work).")
@@ -138,7 +131,8 @@ public final class TrainInpainting implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    BooleanSupplier stop = Deadline.stopAfter(deadline);
+    BooleanSupplier stop = checkpoints.stop();
+    int every = checkpoints.every();
     DefaultModelConfig config = DefaultModelConfig.mainSubject();
     boolean predictsV = config.predictionType().equals(DefaultModelConfig.V_PREDICTION);
     Path v2 = DefaultModel.folder(DefaultModel.MAIN_SUBJECT);

@@ -104,6 +104,7 @@ public final class CountSteering {
   }
 
   public CountSteering(DiffusionParts parts, Settings settings, PluginRegistry<LossProvider> losses) {
+    parts.requireTextToImage("count steering");
     this.parts = parts;
     this.settings = settings;
     this.losses = losses;

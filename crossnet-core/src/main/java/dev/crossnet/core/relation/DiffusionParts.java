@@ -3,6 +3,7 @@ package dev.crossnet.core.relation;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.clip.ClipTextModel;
+import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.core.model.unet.UNet2DConditionModel;
 import dev.crossnet.core.pipeline.LatentCodec;
 import dev.crossnet.core.pipeline.VaeCodec;
@@ -10,8 +11,9 @@ import dev.crossnet.core.text.PromptTokenizer;
 import java.util.Objects;
 
 /**
- * The parts of a text-to-image model that inversion and steering use; {@link #of(DiffusionModel)} takes them
- * from a loaded model, tests assemble tiny ones directly.
+ * The parts of a model that inversion and steering use; {@link #of(DiffusionModel)} takes them from a loaded model,
+ * tests assemble tiny ones directly. Inversion works with a text-to-image or an inpainting UNet; what draws whole
+ * pictures through the UNet alone (count steering, drawing with learned tokens) asks {@link #requireTextToImage}.
  *
  * @param schedulerConfig the model's {@code scheduler_config.json} (training noise schedule, sampler)
  */
@@ -24,10 +26,23 @@ public record DiffusionParts(PromptTokenizer tokenizer, ClipTextModel textEncode
     Objects.requireNonNull(unet, "unet");
     Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(schedulerConfig, "schedulerConfig");
-    if (dev.crossnet.core.model.unet.InpaintingUnets.isInpainting(unet.config())) {
-      throw new IllegalArgumentException("relation learning and count steering draw whole pictures with a "
-          + "text-to-image UNet; this model's UNet is an inpainting UNet (in_channels " + unet.config().inChannels()
-          + "): use the text-to-image model it was made from (for the built-in models: figureworld-v2)");
+  }
+
+  /** True when the UNet is an inpainting UNet, which also takes a mask and a masked picture's latent. */
+  public boolean inpainting() {
+    return InpaintingUnets.isInpainting(unet.config());
+  }
+
+  /**
+   * Refuses an inpainting UNet for work that draws whole pictures through the UNet alone.
+   *
+   * @param work what needs a text-to-image UNet, e.g. "count steering"
+   */
+  public void requireTextToImage(String work) {
+    if (inpainting()) {
+      throw new IllegalArgumentException(work + " draws whole pictures with a text-to-image UNet; this model's UNet "
+          + "is an inpainting UNet (in_channels " + unet.config().inChannels() + "): use the text-to-image model it "
+          + "was made from (for the built-in models: figureworld-v2)");
     }
   }
 

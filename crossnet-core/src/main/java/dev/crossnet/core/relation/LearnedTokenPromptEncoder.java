@@ -38,6 +38,7 @@ public final class LearnedTokenPromptEncoder implements PromptEncoder {
    * {@code textToImage(parts, List.of(relation)).generate(TextToImageRequest.of("a dog <R> a cat"), m)}.
    */
   public static TextToImage textToImage(DiffusionParts parts, List<LearnedToken> tokens) {
+    parts.requireTextToImage("drawing with learned tokens");
     return new TextToImage(new UnetPredictor(parts.unet()), new LearnedTokenPromptEncoder(parts, tokens),
         parts.codec(), parts.schedulerConfig(),
         PluginRegistry.discover(SamplerProvider.class, "sampler", "add crossnet-samplers to the class path"));

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.loss.LossInput;
 import dev.crossnet.api.loss.LossProvider;
 import dev.crossnet.api.loss.LossTerm;
@@ -14,11 +15,12 @@ import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
-import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.edit.RegionMasks;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.nn.GradMode;
+import dev.crossnet.core.pipeline.InpaintingPredictor;
 import dev.crossnet.core.train.CheckpointStore;
 import dev.crossnet.core.train.Trainer;
 import dev.crossnet.core.train.TrainingListener;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * row under two ordered terms: "reconstruction" (order 0, weight 1: the denoising loss, ReVersion's
  * L_denoise) and "pos-contrastive" (order 1, weight 0.01: the relation-steering loss L_steer). Training
  * timesteps are drawn by {@link TimestepImportanceSampler} (ReVersion's relation-focal importance sampling).
+ * With an inpainting UNet each exemplar is shown as an edit shows its bedrock: its region blanked (the whole
+ * picture where it has none), so the token learns what fills the region.
  *
  * <pre>{@code
  * List<Exemplar> ex = RelationExemplars.figureWorld(RelationType.HOLDING_HANDS, 8, 64, 0, "<R>");
@@ -186,6 +190,7 @@ public final class RelationInversion {
       NDArray latents = encode(exemplars, work);
       boolean masked = exemplars.stream().anyMatch(e -> e.region().isPresent());
       NDArray masks = masked ? masks(exemplars, latents, work) : null;
+      NDArray conditions = parts.inpainting() ? inpaintingConditions(exemplars, latents, work) : null;
       long[][] ids = tokenIds(exemplars);
       Map<String, NDArray> wordEmbeddings = words.embeddings(parts.textEncoder().tokenEmbeddings(), work);
       ForwardNoising noising = ForwardNoising.from(parts.schedulerConfig());
@@ -213,11 +218,15 @@ public final class RelationInversion {
             }
             NDList rowsList = new NDList();
             NDList maskList = new NDList();
+            NDList conditionList = new NDList();
             long[] batchIds = new long[b * ids[0].length];
             for (int i = 0; i < b; i++) {
               rowsList.add(latents.get(pick[i]));
               if (masked) {
                 maskList.add(masks.get(pick[i]));
+              }
+              if (conditions != null) {
+                conditionList.add(conditions.get(pick[i]));
               }
               System.arraycopy(ids[pick[i]], 0, batchIds, i * ids[0].length, ids[0].length);
             }
@@ -232,7 +241,8 @@ public final class RelationInversion {
               tf[i] = t[i];
             }
             NDArray tArray = scope.create(tf);
-            NDArray prediction = parts.unet().forward(noisy, tArray, text);
+            NDArray input = conditions == null ? noisy : noisy.concat(NDArrays.stack(conditionList, 0), 1);
+            NDArray prediction = parts.unet().forward(input, tArray, text);
             Map<LossInput<?>, Object> in = new LinkedHashMap<>();
             in.put(LossInput.PREDICTION, prediction);
             in.put(LossInput.TARGET, noising.target(x0, noise, t));
@@ -269,6 +279,35 @@ public final class RelationInversion {
       NDArray latents = parts.codec().encode(pixels);
       latents.attach(manager);
       return latents;
+    }
+  }
+
+  /**
+   * What an inpainting UNet is shown beside each exemplar's noisy latent, [N, 1 + C, h, w]: the exemplar's region
+   * at the latents' resolution and the latent of the picture with the region blanked, as an edit shows it; an
+   * exemplar without a region is shown the whole picture blanked, as text to image is. The token then learns what
+   * fills the region.
+   */
+  private NDArray inpaintingConditions(List<Exemplar> exemplars, NDArray latents, NDManager manager) {
+    int lh = (int) latents.getShape().get(2);
+    int lw = (int) latents.getShape().get(3);
+    try (GradMode off = GradMode.disabled(); NDManager scope = manager.newSubManager()) {
+      NDList conditions = new NDList();
+      for (Exemplar e : exemplars) {
+        Picture p = e.picture();
+        if (e.region().isEmpty()) {
+          conditions.add(InpaintingPredictor.wholePicture(parts.codec(), lh, lw, scope).get(0));
+          continue;
+        }
+        Mask region = e.region().get().toMask(p.width(), p.height());
+        NDArray mask = RegionMasks.latent(e.region().get(), p.width(), p.height(), lh, lw, scope);
+        NDArray blanked = InpaintingPredictor.blank(PictureTensors.toTensor(p, scope),
+            PictureTensors.toTensor(region, scope));
+        conditions.add(mask.concat(parts.codec().encode(blanked), 1).get(0));
+      }
+      NDArray out = NDArrays.stack(conditions, 0);
+      out.attach(manager);
+      return out;
     }
   }
 

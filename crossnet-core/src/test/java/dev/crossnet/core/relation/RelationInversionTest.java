@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Box;
+import dev.crossnet.api.region.Region;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.RelationType;
 import dev.crossnet.core.pipeline.TextToImageRequest;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +82,41 @@ class RelationInversionTest {
           .generate(request, m);
       assertThat(with.width()).isEqualTo(16);
       assertThat(with.rgbPixels()).isNotEqualTo(other.rgbPixels());
+    }
+  }
+
+  @Test
+  void anInpaintingUnetLearnsTheTokenFromWhatFillsTheBlankedRegion() {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionParts parts = TinyParts.createInpainting(m);
+      assertThat(parts.inpainting()).isTrue();
+      Picture picture = RelationExemplars.figureWorld(RelationType.HOLDING_HANDS, 1, 16, 0, "<R>").get(0).picture();
+      Exemplar inRegion = new Exemplar(picture, "a <R>", Optional.<Region>of(new Box(2, 2, 8, 10)));
+      Exemplar whole = new Exemplar(picture, "a <R>");
+      PartOfSpeechSets words = PartOfSpeechSets.figureWorld(parts.tokenizer());
+      List<Double> losses = new ArrayList<>();
+      float[] region = new RelationInversion(parts, FEW_STEPS).learn(List.of(inRegion), words,
+          (s, l) -> losses.add(l.get("relation-token")), m).embedding().toFloatArray();
+      float[] again = new RelationInversion(parts, FEW_STEPS).learn(List.of(inRegion), words, (s, l) -> {}, m)
+          .embedding().toFloatArray();
+      float[] wholePicture = new RelationInversion(parts, FEW_STEPS).learn(List.of(whole), words, (s, l) -> {}, m)
+          .embedding().toFloatArray();
+      assertThat(losses).hasSize(3).allSatisfy(l -> assertThat(l).isFinite());
+      assertThat(again).as("deterministic").containsExactly(region);
+      assertThat(wholePicture).as("the whole picture blanked is another condition").isNotEqualTo(region);
+    }
+  }
+
+  @Test
+  void drawingWholePicturesRefusesAnInpaintingUnetAndNamesTheTextToImageModel() {
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionParts parts = TinyParts.createInpainting(m);
+      assertThatThrownBy(() -> LearnedTokenPromptEncoder.textToImage(parts, List.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drawing with learned tokens")
+          .hasMessageContaining("in_channels 7").hasMessageContaining("figureworld-v2");
+      assertThatThrownBy(() -> new CountSteering(parts, CountSteering.Settings.defaults(2)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count steering")
+          .hasMessageContaining("text-to-image UNet");
     }
   }
 

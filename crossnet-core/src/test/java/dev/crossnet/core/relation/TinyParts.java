@@ -25,13 +25,22 @@ final class TinyParts {
   private TinyParts() {}
 
   static DiffusionParts create(NDManager m) {
+    return create(UNET, m);
+  }
+
+  /** The same with an inpainting UNet: the noisy picture, the mask and the masked picture in, 7 channels. */
+  static DiffusionParts createInpainting(NDManager m) {
+    return create(UNET.replace("\"in_channels\": 3", "\"in_channels\": 7"), m);
+  }
+
+  private static DiffusionParts create(String unetJson, NDManager m) {
     WordBpeVocabulary words = WordBpeVocabulary.learn(CaptionVocabulary.words());
     ClipTokenizer tokenizer = ClipTokenizer.of(words.vocabulary(), words.merges());
     ClipTextConfig clipConfig = new ClipTextConfig(tokenizer.vocabularySize(), 8, 16, 1, 2, 77, "quick_gelu",
         1e-5f, tokenizer.eosId());
     ClipTextModel clip = ClipTextModel.create(clipConfig,
         RandomParameters.store(s -> new ClipTextModel(clipConfig, s), 3, m), m);
-    UNetConfig unetConfig = UNetConfig.from(JsonConfig.parse("tiny-unet.json", UNET));
+    UNetConfig unetConfig = UNetConfig.from(JsonConfig.parse("tiny-unet.json", unetJson));
     UNet2DConditionModel unet = UNet2DConditionModel.create(unetConfig,
         RandomParameters.store(s -> new UNet2DConditionModel(unetConfig, s), 11, m), m);
     PluginConfig scheduler = PluginConfig.of("_class_name", "DDIMScheduler", "num_train_timesteps", 1000,

@@ -115,6 +115,7 @@ public final class LearnRelation implements Callable<Integer> {
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(modelDir, m);
       DiffusionParts parts = DiffusionParts.of(model);
+      parts.requireTextToImage("relation learning and drawing");
       RelationInversion.Settings settings = RelationInversion.Settings.reversion(steps).withLearningRate(learningRate);
       int side = size.orElse(generation.config().imageSize());
       List<Exemplar> exemplars = RelationExemplars.figureWorld(type, count,

@@ -155,6 +155,7 @@ public final class RelationBenchmark implements Callable<Integer> {
         Judge judge = FigureWorldJudge.named(drawn.judgeName, m)) {
       DiffusionModel diffusion = DiffusionModel.load(modelDir, m);
       DiffusionParts parts = DiffusionParts.of(diffusion);
+      parts.requireTextToImage("relation learning and drawing");
       PartOfSpeechSets words = PartOfSpeechSets.figureWorld(diffusion.tokenizer());
       TextToImage inWords = LearnedTokenPromptEncoder.textToImage(parts, List.of());
       for (RelationType type : relations) {

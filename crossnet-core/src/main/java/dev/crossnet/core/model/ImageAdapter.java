@@ -45,10 +45,12 @@ public record ImageAdapter(ClipVisionModel encoder, ClipImageProcessor processor
   public static final String ADAPTER_FILE = "ip-adapter.safetensors";
 
   public ImageAdapter {
-    if (encoder.config().projectionDim() != adapter.embedDim()) {
-      throw new IllegalArgumentException("the image encoder embeds in " + encoder.config().projectionDim()
-          + " values but the IP-Adapter projects embeddings of " + adapter.embedDim() + "; use the image encoder"
-          + " the adapter was trained with");
+    int encoderWidth = adapter.readsPatchFeatures() ? encoder.config().hiddenSize() : encoder.config().projectionDim();
+    if (encoderWidth != adapter.embedDim()) {
+      throw new IllegalArgumentException("the image encoder " + (adapter.readsPatchFeatures()
+          ? "gives patch features of " : "embeds in ") + encoderWidth + " values but the IP-Adapter"
+          + (adapter.readsPatchFeatures() ? " Plus resampler reads features of " : " projects embeddings of ")
+          + adapter.embedDim() + "; use the image encoder the adapter was trained with");
     }
   }
 
@@ -133,6 +135,55 @@ public record ImageAdapter(ClipVisionModel encoder, ClipImageProcessor processor
       NDArray mean = embeds.mean(new int[] {0}, true);
       mean.attach(manager);
       return mean;
+    }
+  }
+
+  /**
+   * A subject's image-prompt tokens [1, tokens, token width]: for a plain adapter the projection of the pictures'
+   * mean embedding ({@link #embed}); for IP-Adapter Plus each cropped picture's penultimate patch features through
+   * the resampler, the tokens averaged over the pictures. In the manager.
+   */
+  public NDArray promptTokens(List<Picture> pictures, List<Optional<Mask>> masks, NDManager manager) {
+    if (!adapter.readsPatchFeatures()) {
+      try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
+        NDArray tokens = adapter.project(embed(pictures, masks, scope));
+        tokens.attach(manager);
+        return tokens;
+      }
+    }
+    if (pictures.isEmpty() || pictures.size() != masks.size()) {
+      throw new IllegalArgumentException("need one mask (or none) per picture and at least one picture, got "
+          + pictures.size() + " pictures and " + masks.size() + " masks");
+    }
+    List<Picture> crops = new ArrayList<>();
+    for (int i = 0; i < pictures.size(); i++) {
+      crops.add(SubjectCrop.of(pictures.get(i), masks.get(i)));
+    }
+    try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
+      NDArray features = encoder.forward(processor.preprocess(crops, scope)).penultimateHiddenState();
+      NDArray mean = adapter.project(features).mean(new int[] {0}, true);
+      mean.attach(manager);
+      return mean;
+    }
+  }
+
+  /**
+   * The image-prompt tokens of no picture [1, tokens, token width], the unconditional half of guidance: the
+   * projection of a zero embedding for a plain adapter; for IP-Adapter Plus the resampler's tokens of a zero
+   * (normalised) picture's features, as IP-Adapter Plus makes them. In the manager.
+   */
+  public NDArray emptyPromptTokens(NDManager manager) {
+    try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
+      NDArray tokens;
+      if (adapter.readsPatchFeatures()) {
+        int size = encoder.config().imageSize();
+        NDArray zero = scope.zeros(new ai.djl.ndarray.types.Shape(1, encoder.config().channels(), size, size));
+        tokens = adapter.project(encoder.forward(zero).penultimateHiddenState());
+      } else {
+        tokens = adapter.project(scope.zeros(new ai.djl.ndarray.types.Shape(1, adapter.embedDim())));
+      }
+      tokens.attach(manager);
+      return tokens;
     }
   }
 

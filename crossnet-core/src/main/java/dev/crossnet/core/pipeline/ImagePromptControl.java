@@ -79,8 +79,8 @@ public final class ImagePromptControl implements AttentionControl {
   }
 
   /**
-   * A subject's prompt from its pictures: the pictures' mean image embedding projected to tokens, and the tokens
-   * of a zero embedding for the unconditional half.
+   * A subject's prompt from its pictures: their image-prompt tokens ({@link
+   * dev.crossnet.core.model.ImageAdapter#promptTokens}), and the tokens of no picture for the unconditional half.
    *
    * @param region the region's weights [height x width] row by row, or null for the whole picture
    */
@@ -89,9 +89,8 @@ public final class ImagePromptControl implements AttentionControl {
       NDManager manager) {
     try (NDManager scope = manager.newSubManager();
         dev.crossnet.core.nn.GradMode off = dev.crossnet.core.nn.GradMode.disabled()) {
-      NDArray embeds = imageAdapter.embed(pictures, masks, scope);
-      float[] tokens = imageAdapter.adapter().project(embeds).toFloatArray();
-      float[] empty = imageAdapter.adapter().project(embeds.zerosLike()).toFloatArray();
+      float[] tokens = imageAdapter.promptTokens(pictures, masks, scope).toFloatArray();
+      float[] empty = imageAdapter.emptyPromptTokens(scope).toFloatArray();
       return new Prompt(tokens, empty, region, width, height);
     }
   }

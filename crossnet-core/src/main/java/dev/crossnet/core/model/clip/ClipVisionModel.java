@@ -98,12 +98,14 @@ public final class ClipVisionModel extends Module {
     AttentionHook.requireHook(hook);
     try (Scope s = Scope.of(pixels)) {
       NDArray x = preNorm.forward(embeddings.forward(pixels));
+      NDArray penultimate = x;
       for (ClipEncoderLayer layer : layers) {
+        penultimate = x;
         x = layer.forward(x, null, hook);
       }
       NDArray pooled = postNorm.forward(x.get(new NDIndex(":, 0")));
       NDArray embeds = projection.forward(pooled);
-      return new ClipVisionOutput(s.keep(x), s.keep(pooled), s.keep(embeds));
+      return new ClipVisionOutput(s.keep(x), s.keep(pooled), s.keep(embeds), s.keep(penultimate));
     }
   }
 }

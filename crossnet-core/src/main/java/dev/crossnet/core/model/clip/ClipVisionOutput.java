@@ -10,5 +10,9 @@ import ai.djl.ndarray.NDArray;
  * @param pooled [B, hidden], {@code post_layernorm} of the class token ({@code pooler_output})
  * @param imageEmbeds [B, projection], the pooled output through {@code visual_projection} (what a plain
  *     IP-Adapter reads)
+ * @param penultimateHiddenState [B, tokens, hidden], the output of the last layer but one (transformers'
+ *     {@code hidden_states[-2]}; the embeddings after {@code pre_layrnorm} for a one-layer encoder): what IP-Adapter
+ *     Plus reads
  */
-public record ClipVisionOutput(NDArray lastHiddenState, NDArray pooled, NDArray imageEmbeds) {}
+public record ClipVisionOutput(NDArray lastHiddenState, NDArray pooled, NDArray imageEmbeds,
+    NDArray penultimateHiddenState) {}

@@ -13,7 +13,7 @@ import dev.crossnet.core.nn.Scope;
  * (eps 1e-5). Parameters: {@code <name>.proj.weight} [tokens x tokenDim, embedDim], {@code proj.bias},
  * {@code norm.weight}, {@code norm.bias} [tokenDim].
  */
-public final class ImageProjection extends Module {
+public final class ImageProjection extends Module implements ImagePromptProjection {
 
   private static final float EPS = 1e-5f;
 
@@ -32,19 +32,28 @@ public final class ImageProjection extends Module {
     norm = child(new LayerNorm(source, path("norm"), tokenDim, EPS));
   }
 
+  @Override
   public int embedDim() {
     return embedDim;
   }
 
+  @Override
   public int tokens() {
     return tokens;
   }
 
+  @Override
   public int tokenDim() {
     return tokenDim;
   }
 
+  @Override
+  public boolean readsPatchFeatures() {
+    return false;
+  }
+
   /** The image-prompt tokens [B, tokens, tokenDim] of image embeddings [B, embedDim]. */
+  @Override
   public NDArray forward(NDArray imageEmbeds) {
     if (imageEmbeds.getShape().dimension() != 2 || imageEmbeds.getShape().get(1) != embedDim) {
       throw new IllegalArgumentException("image embeddings must be [batch, " + embedDim + "] for " + name()

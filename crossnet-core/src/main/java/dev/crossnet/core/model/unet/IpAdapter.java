@@ -27,9 +27,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plain IP-Adapter for a {@link UNet2DConditionModel}, read from the published flat safetensors layout: an
- * {@link ImageProjection} ({@code image_proj.*}) and, for every cross-attention ({@code attn2}) layer, key and
- * value projections of the image tokens ({@code ip_adapter.<id>.to_k_ip.weight}, {@code to_v_ip.weight}).
+ * An IP-Adapter for a {@link UNet2DConditionModel}, read from the published flat safetensors layout: an image
+ * projection ({@code image_proj.*}: the plain adapter's {@link ImageProjection}, or IP-Adapter Plus's resampler,
+ * {@link PlusImageProjection}, told apart by its {@code image_proj.latents}) and, for every cross-attention
+ * ({@code attn2}) layer, key and value projections of the image tokens ({@code ip_adapter.<id>.to_k_ip.weight},
+ * {@code to_v_ip.weight}).
  *
  * <p>Ids number the layers as diffusers does when it loads the adapter: it walks the UNet's attention layers
  * in the order their blocks were registered (down blocks, then up blocks, then the mid block) and gives the
@@ -43,15 +45,21 @@ import java.util.regex.Pattern;
 public final class IpAdapter extends Module {
 
   private static final String PROJ_WEIGHT = "image_proj.proj.weight";
+  private static final String PLUS_LATENTS = "image_proj.latents";
+  private static final Pattern PLUS_BLOCK = Pattern.compile("image_proj\\.layers\\.(\\d+)\\.0\\.to_q\\.weight");
+  /** The head width of the published IP-Adapter Plus resamplers (SD 1.5: 12 heads of 64; SDXL: 20 of 64). */
+  public static final int PLUS_HEAD_DIM = 64;
   private static final Pattern LAYER_KEY = Pattern.compile("ip_adapter\\.(\\d+)\\..*");
 
-  private final ImageProjection projection;
+  private final ImagePromptProjection projection;
   private final Map<String, IpAttentionProjection> byLayer = new LinkedHashMap<>();
   private final Map<Integer, String> keyIds = new LinkedHashMap<>();
 
-  private IpAdapter(ParameterSource source, List<Attention> crossLayers, int embedDim, int tokens, int tokenDim) {
+  private IpAdapter(ParameterSource source, List<Attention> crossLayers, ImagePromptProjection projection,
+      int tokenDim) {
     super("");
-    projection = child(new ImageProjection(source, "image_proj", embedDim, tokens, tokenDim));
+    this.projection = projection;
+    child((Module) projection);
     for (int i = 0; i < crossLayers.size(); i++) {
       Attention layer = crossLayers.get(i);
       int id = 2 * i + 1;
@@ -67,19 +75,37 @@ public final class IpAdapter extends Module {
    * another number of cross-attention layers than the UNet has. Weights live in the manager.
    */
   public static IpAdapter load(Path file, UNet2DConditionModel unet, NDManager manager) {
+    return load(file, unet, PLUS_HEAD_DIM, manager);
+  }
+
+  /** As {@link #load(Path, UNet2DConditionModel, NDManager)}, for a Plus resampler of another head width. */
+  public static IpAdapter load(Path file, UNet2DConditionModel unet, int plusHeadDim, NDManager manager) {
     try (TensorStore store = WeightsOpener.IN_MEMORY.open(file, manager)) {
-      return create(store, unet, manager);
+      return create(store, unet, plusHeadDim, manager);
     }
   }
 
   /** As {@link #load}, from an open store (closed by the caller). */
   public static IpAdapter create(TensorStore store, UNet2DConditionModel unet, NDManager manager) {
+    return create(store, unet, PLUS_HEAD_DIM, manager);
+  }
+
+  private static IpAdapter create(TensorStore store, UNet2DConditionModel unet, int plusHeadDim,
+      NDManager manager) {
     int tokenDim = crossWidth(unet.config(), store.source());
     int layers = crossAttentionLayers(unet).size();
+    if (store.names().contains(PLUS_LATENTS)) {
+      checkLayerIds(store, layers);
+      PlusShape plus = PlusShape.of(store, tokenDim, plusHeadDim);
+      return ModelFolder.bind(store, manager, source -> new IpAdapter(source, crossAttentionLayers(unet),
+          new PlusImageProjection(source, "image_proj", plus.embedDim, plus.width, plus.queries, tokenDim,
+              plus.depth, plus.heads, plusHeadDim), tokenDim));
+    }
     if (!store.names().contains(PROJ_WEIGHT)) {
       throw new WeightsException(store.source() + ": missing tensor '" + PROJ_WEIGHT + "'; a plain IP-Adapter file"
           + " holds image_proj.proj.weight/bias, image_proj.norm.weight/bias and ip_adapter.<id>.to_k_ip/to_v_ip"
-          + " weights (IP-Adapter Plus, FaceID and SDXL adapters have other layouts)");
+          + " weights, an IP-Adapter Plus file image_proj.latents and the resampler's layers (FaceID adapters have"
+          + " other layouts)");
     }
     Shape proj = store.info(PROJ_WEIGHT).shape();
     if (proj.dimension() != 2 || proj.get(0) % tokenDim != 0 || proj.get(0) == 0 || proj.get(1) == 0) {
@@ -133,7 +159,54 @@ public final class IpAdapter extends Module {
   /** An adapter for the UNet taking every weight from the source (a checkpoint's binder, or random ones). */
   static IpAdapter build(ParameterSource source, UNet2DConditionModel unet, int embedDim, int tokens) {
     int tokenDim = unet.config().crossAttentionDim()[0];
-    return new IpAdapter(source, crossAttentionLayers(unet), embedDim, tokens, tokenDim);
+    return new IpAdapter(source, crossAttentionLayers(unet),
+        new ImageProjection(source, "image_proj", embedDim, tokens, tokenDim), tokenDim);
+  }
+
+  /** A Plus resampler's sizes, read from its tensors' shapes. */
+  private record PlusShape(int embedDim, int width, int queries, int depth, int heads) {
+
+    static PlusShape of(TensorStore store, int tokenDim, int headDim) {
+      Shape latents = store.info(PLUS_LATENTS).shape();
+      if (latents.dimension() != 3 || latents.get(0) != 1) {
+        throw new WeightsException(store.source() + ": tensor '" + PLUS_LATENTS + "' has shape " + latents
+            + " but needs [1, queries, width]");
+      }
+      int width = Math.toIntExact(latents.get(2));
+      Shape projIn = shape(store, "image_proj.proj_in.weight");
+      Shape projOut = shape(store, "image_proj.proj_out.weight");
+      if (projOut.get(0) != tokenDim) {
+        throw new WeightsException(store.source() + ": tensor 'image_proj.proj_out.weight' has shape " + projOut
+            + " but this UNet's cross-attention width is " + tokenDim + ": the adapter was made for another base"
+            + " model");
+      }
+      TreeSet<Integer> blocks = new TreeSet<>();
+      for (String name : store.names()) {
+        Matcher m = PLUS_BLOCK.matcher(name);
+        if (m.matches()) {
+          blocks.add(Integer.parseInt(m.group(1)));
+        }
+      }
+      if (blocks.isEmpty()) {
+        throw new WeightsException(store.source() + ": holds image_proj.latents but no resampler block "
+            + "(image_proj.layers.0.0.to_q.weight)");
+      }
+      Shape toQ = shape(store, "image_proj.layers.0.0.to_q.weight");
+      if (toQ.get(0) % headDim != 0) {
+        throw new WeightsException(store.source() + ": tensor 'image_proj.layers.0.0.to_q.weight' has shape " + toQ
+            + ", not a whole number of heads of " + headDim);
+      }
+      return new PlusShape(Math.toIntExact(projIn.get(1)), width, Math.toIntExact(latents.get(1)), blocks.size(),
+          Math.toIntExact(toQ.get(0) / headDim));
+    }
+
+    private static Shape shape(TensorStore store, String name) {
+      if (!store.names().contains(name)) {
+        throw new WeightsException(store.source() + ": missing tensor '" + name + "' of the IP-Adapter Plus "
+            + "resampler");
+      }
+      return store.info(name).shape();
+    }
   }
 
   /** The UNet's cross-attention layers in diffusers' processor order: down blocks, up blocks, mid block. */
@@ -184,7 +257,7 @@ public final class IpAdapter extends Module {
     }
   }
 
-  public ImageProjection projection() {
+  public ImagePromptProjection projection() {
     return projection;
   }
 
@@ -208,7 +281,15 @@ public final class IpAdapter extends Module {
     return Collections.unmodifiableMap(keyIds);
   }
 
-  /** The image-prompt tokens [B, tokens, tokenDim] of image embeddings [B, embedDim], in their manager. */
+  /** True for IP-Adapter Plus, whose projection reads the encoder's patch features, not its image embedding. */
+  public boolean readsPatchFeatures() {
+    return projection.readsPatchFeatures();
+  }
+
+  /**
+   * The image-prompt tokens [B, tokens, tokenDim] of image embeddings [B, embedDim] (or, for IP-Adapter Plus, of
+   * patch features [B, patches, embedDim]), in their manager.
+   */
   public NDArray project(NDArray imageEmbeds) {
     return projection.forward(imageEmbeds);
   }

@@ -39,10 +39,14 @@ class ClipVisionModelTest {
         out.lastHiddenState().close();
         out.pooled().close();
         out.imageEmbeds().close();
+        out.penultimateHiddenState().close();
       }
       ClipVisionOutput kept = clip.forward(pixels);
-      assertThat(caller.getManagedArrays()).hasSize(callerBefore + 3)
-          .contains(kept.lastHiddenState(), kept.pooled(), kept.imageEmbeds());
+      assertThat(caller.getManagedArrays()).hasSize(callerBefore + 4)
+          .contains(kept.lastHiddenState(), kept.pooled(), kept.imageEmbeds(), kept.penultimateHiddenState());
+      assertThat(kept.penultimateHiddenState().getShape()).isEqualTo(kept.lastHiddenState().getShape());
+      assertThat(kept.penultimateHiddenState().sub(kept.lastHiddenState()).abs().max().getFloat())
+          .as("the last layer changes what it is given").isGreaterThan(0f);
       assertThat(weights.getManagedArrays()).hasSize(weightsBefore);
     }
   }

@@ -2,12 +2,12 @@
 
 Runs the reference implementation, tencent-ailab/IP-Adapter's ip_adapter/resampler.py (fetched, not copied:
 pass its folder), on random weights of a tiny configuration and records the weights in the published flat layout
-(image_proj.*) with inputs and outputs, as safetensors written by hand (no safetensors package needed).
+(image_proj.*) with inputs and outputs, as safetensors (tools/gpu's writer: no safetensors package needed).
 
     python3 tools/goldens/ip_adapter_plus.py /path/to/IP-Adapter OUT_DIR
 """
 import json
-import struct
+import os
 import sys
 import types
 
@@ -19,28 +19,11 @@ sys.modules["einops.layers"] = types.ModuleType("einops.layers")
 sys.modules["einops.layers.torch"] = types.ModuleType("einops.layers.torch")
 sys.modules["einops.layers.torch"].Rearrange = None
 sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gpu"))
+from crossnet_vae import save_safetensors  # noqa: E402
 from ip_adapter.resampler import Resampler  # noqa: E402
 
 CONFIG = dict(dim=16, depth=2, dim_head=4, heads=2, num_queries=4, embedding_dim=24, output_dim=16, ff_mult=4)
-
-
-def write_safetensors(path, tensors):
-    header = {}
-    offset = 0
-    blobs = []
-    for name, t in tensors.items():
-        t = t.detach().contiguous().to(torch.float32)
-        data = t.numpy().tobytes()
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        offset += len(data)
-        blobs.append(data)
-    text = json.dumps(header, separators=(",", ":")).encode()
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        for b in blobs:
-            f.write(b)
 
 
 def main():
@@ -53,9 +36,8 @@ def main():
     features = torch.randn(2, 5, CONFIG["embedding_dim"])
     with torch.no_grad():
         tokens = model(features)
-    write_safetensors(out + "/image_proj.safetensors",
-                      {"image_proj." + k: v for k, v in model.state_dict().items()})
-    write_safetensors(out + "/io.safetensors", {"features": features, "tokens": tokens})
+    save_safetensors({"image_proj." + k: v for k, v in model.state_dict().items()}, out + "/image_proj.safetensors")
+    save_safetensors({"features": features, "tokens": tokens}, out + "/io.safetensors")
     with open(out + "/case.json", "w") as f:
         json.dump({"reference": "tencent-ailab/IP-Adapter ip_adapter/resampler.py Resampler", "config": CONFIG,
                    "torch": torch.__version__}, f, indent=2)

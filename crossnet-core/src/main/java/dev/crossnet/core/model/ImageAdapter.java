@@ -122,14 +122,7 @@ public record ImageAdapter(ClipVisionModel encoder, ClipImageProcessor processor
    * @param masks one per picture
    */
   public NDArray embed(List<Picture> pictures, List<Optional<Mask>> masks, NDManager manager) {
-    if (pictures.isEmpty() || pictures.size() != masks.size()) {
-      throw new IllegalArgumentException("need one mask (or none) per picture and at least one picture, got "
-          + pictures.size() + " pictures and " + masks.size() + " masks");
-    }
-    List<Picture> crops = new ArrayList<>();
-    for (int i = 0; i < pictures.size(); i++) {
-      crops.add(SubjectCrop.of(pictures.get(i), masks.get(i)));
-    }
+    List<Picture> crops = crops(pictures, masks);
     try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
       NDArray embeds = encoder.forward(processor.preprocess(crops, scope)).imageEmbeds();
       NDArray mean = embeds.mean(new int[] {0}, true);
@@ -151,14 +144,7 @@ public record ImageAdapter(ClipVisionModel encoder, ClipImageProcessor processor
         return tokens;
       }
     }
-    if (pictures.isEmpty() || pictures.size() != masks.size()) {
-      throw new IllegalArgumentException("need one mask (or none) per picture and at least one picture, got "
-          + pictures.size() + " pictures and " + masks.size() + " masks");
-    }
-    List<Picture> crops = new ArrayList<>();
-    for (int i = 0; i < pictures.size(); i++) {
-      crops.add(SubjectCrop.of(pictures.get(i), masks.get(i)));
-    }
+    List<Picture> crops = crops(pictures, masks);
     try (NDManager scope = manager.newSubManager(); GradMode off = GradMode.disabled()) {
       NDArray features = encoder.forward(processor.preprocess(crops, scope)).penultimateHiddenState();
       NDArray mean = adapter.project(features).mean(new int[] {0}, true);
@@ -185,6 +171,19 @@ public record ImageAdapter(ClipVisionModel encoder, ClipImageProcessor processor
       tokens.attach(manager);
       return tokens;
     }
+  }
+
+  /** Each picture cropped to its mask ({@link SubjectCrop}; the whole picture where it has none). */
+  private static List<Picture> crops(List<Picture> pictures, List<Optional<Mask>> masks) {
+    if (pictures.isEmpty() || pictures.size() != masks.size()) {
+      throw new IllegalArgumentException("need one mask (or none) per picture and at least one picture, got "
+          + pictures.size() + " pictures and " + masks.size() + " masks");
+    }
+    List<Picture> crops = new ArrayList<>();
+    for (int i = 0; i < pictures.size(); i++) {
+      crops.add(SubjectCrop.of(pictures.get(i), masks.get(i)));
+    }
+    return crops;
   }
 
   /** Every weight by name, encoder's then adapter's. */

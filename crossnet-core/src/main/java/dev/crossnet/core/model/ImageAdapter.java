@@ -2,6 +2,7 @@ package dev.crossnet.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.image.SubjectCrop;
@@ -163,10 +164,10 @@ public record ImageAdapter(ClipVisionModel encoder, ClipImageProcessor processor
       NDArray tokens;
       if (adapter.readsPatchFeatures()) {
         int size = encoder.config().imageSize();
-        NDArray zero = scope.zeros(new ai.djl.ndarray.types.Shape(1, encoder.config().channels(), size, size));
+        NDArray zero = scope.zeros(new Shape(1, encoder.config().channels(), size, size));
         tokens = adapter.project(encoder.forward(zero).penultimateHiddenState());
       } else {
-        tokens = adapter.project(scope.zeros(new ai.djl.ndarray.types.Shape(1, adapter.embedDim())));
+        tokens = adapter.project(scope.zeros(new Shape(1, adapter.embedDim())));
       }
       tokens.attach(manager);
       return tokens;

@@ -311,12 +311,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
   /** The inpainting UNet's predictor for this bedrock and region (the union of the replacements' regions). */
   private static NoisePredictor inpainting(NoisePredictor unet, LatentCodec codec, Picture bedrock,
       Mask region, NDArray latentRegion, NDManager m) {
-    try (NDManager scope = m.newSubManager()) {
-      NDArray pixels = PictureTensors.toTensor(bedrock, scope);
-      NDArray masked = codec.encode(InpaintingPredictor.blank(pixels, PictureTensors.toTensor(region, scope)));
-      masked.attach(m);
-      return new InpaintingPredictor(unet, latentRegion, masked);
-    }
+    return new InpaintingPredictor(unet, latentRegion, InpaintingPredictor.blankedLatent(codec, bedrock, region, m));
   }
 
   private static NDArray encode(DiffusionModel model, SubjectPrompt.Layout layout, NDManager m) {

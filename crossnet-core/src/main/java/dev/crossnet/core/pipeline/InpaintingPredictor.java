@@ -2,6 +2,9 @@ package dev.crossnet.core.pipeline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Mask;
+import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.api.branch.AttentionControl;
 import java.util.List;
 
@@ -61,6 +64,19 @@ public final class InpaintingPredictor implements NoisePredictor {
       NDArray out = pixels.mul(keep);
       out.attach(pixels.getManager());
       return out;
+    }
+  }
+
+  /**
+   * The latent an inpainting UNet is shown of {@code picture} with {@code region} to redraw: the picture with every
+   * pixel of the region blanked ({@link #blank}), encoded by the codec, [1, C, h, w] in the manager.
+   */
+  public static NDArray blankedLatent(LatentCodec codec, Picture picture, Mask region, NDManager manager) {
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray latent = codec.encode(blank(PictureTensors.toTensor(picture, scope),
+          PictureTensors.toTensor(region, scope)));
+      latent.attach(manager);
+      return latent;
     }
   }
 

@@ -301,9 +301,7 @@ public final class RelationInversion {
         }
         Mask region = e.region().get().toMask(p.width(), p.height());
         NDArray mask = RegionMasks.latent(e.region().get(), p.width(), p.height(), lh, lw, scope);
-        NDArray blanked = InpaintingPredictor.blank(PictureTensors.toTensor(p, scope),
-            PictureTensors.toTensor(region, scope));
-        conditions.add(mask.concat(parts.codec().encode(blanked), 1).get(0));
+        conditions.add(mask.concat(InpaintingPredictor.blankedLatent(parts.codec(), p, region, scope), 1).get(0));
       }
       NDArray out = NDArrays.stack(conditions, 0);
       out.attach(manager);

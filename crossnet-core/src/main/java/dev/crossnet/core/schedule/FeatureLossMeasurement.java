@@ -225,8 +225,6 @@ public final class FeatureLossMeasurement {
     Picture p = source.picture();
     NDArray mask = RegionMasks.latent(Region.mask(source.region()), p.width(), p.height(),
         (int) latentShape.get(2), (int) latentShape.get(3), scope);
-    NDArray masked = codec.encode(InpaintingPredictor.blank(PictureTensors.toTensor(p, scope),
-        PictureTensors.toTensor(source.region(), scope)));
-    return new InpaintingPredictor(unet, mask, masked);
+    return new InpaintingPredictor(unet, mask, InpaintingPredictor.blankedLatent(codec, p, source.region(), scope));
   }
 }

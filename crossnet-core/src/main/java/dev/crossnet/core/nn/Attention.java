@@ -86,17 +86,17 @@ public final class Attention extends Module {
           mask = mask == null ? bias : mask.add(bias);
         }
       }
-      NDArray attended = sdpa.attend(splitHeads(query), splitHeads(keys), splitHeads(values), mask, call,
-          hook);
-      NDArray merged = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim);
+      NDArray scaledQuery = sdpa.scaleQuery(splitHeads(query));
+      NDArray attended = sdpa.attendScaled(scaledQuery, splitHeads(keys), splitHeads(values), mask, call, hook);
       if (decoupled != null) {
-        merged = merged.add(decoupledPart(s, x, query, decoupled, call, hook));
+        attended = attended.add(decoupledPart(s, x, scaledQuery, decoupled, call, hook));
       }
       if (cross && hook != AttentionHook.NONE) {
         for (AttentionHook.SeparateContext c : hook.separateContexts(call, (int) b, s.manager())) {
-          merged = merged.add(separatePart(s, query, c, call, b));
+          attended = attended.add(separatePart(s, scaledQuery, c, call, b));
         }
       }
+      NDArray merged = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim);
       return s.keep(out.forward(merged));
     }
   }
@@ -106,8 +106,8 @@ public final class Attention extends Module {
     return forward(x, context, null, hook, 0, 0);
   }
 
-  /** scale x attn(q, k2, v2), heads merged, times the hook's per-query weight if any: [B, n, inner]. */
-  private NDArray decoupledPart(Scope s, NDArray x, NDArray query, DecoupledKeyValues decoupled,
+  /** scale x attn(q, k2, v2) per head, times the hook's per-query weight if any: [B, heads, n, headDim]. */
+  private NDArray decoupledPart(Scope s, NDArray x, NDArray scaledQuery, DecoupledKeyValues decoupled,
       AttentionCall call, AttentionHook hook) {
     long b = x.getShape().get(0);
     KeyValues kv = decoupled.keyValues();
@@ -120,28 +120,37 @@ public final class Attention extends Module {
       s.borrow(kv.keys(), kv.values());
       weight = hook.imageWeight(call, s.manager());
     }
-    return imagePart(query, kv, decoupled.scale(), weight, call, b);
+    return imagePart(scaledQuery, kv, decoupled.scale(), weight, call);
   }
 
-  /** scale x attn(q, k, v) of a hook's separate context, heads merged, times its per-query weights. */
-  private NDArray separatePart(Scope s, NDArray query, AttentionHook.SeparateContext c, AttentionCall call, long b) {
+  /** scale x attn(q, k, v) of a hook's separate context per head, times its per-query weights. */
+  private NDArray separatePart(Scope s, NDArray scaledQuery, AttentionHook.SeparateContext c, AttentionCall call,
+      long b) {
     KeyValues kv = c.keyValues();
     s.borrow(kv.keys(), kv.values());
     checkHookResult(kv, b, "attention hook returned a separate context with");
-    return imagePart(query, kv, c.scale(), c.queryWeights(), call, b);
+    return imagePart(scaledQuery, kv, c.scale(), c.queryWeights(), call);
   }
 
   /**
-   * scale x attn(q, k, v) of a context attended to on its own (IP-Adapter's image part, a hook's separate context),
-   * heads merged, times the per-query weight if any: [B, n, inner]. Keys and values of batch 1 serve every query.
-   * Its maps are not the layer's maps: observers of the text context never see them.
+   * scale x attn(q, k, v) of a context attended to on its own (IP-Adapter's image part, a hook's separate context)
+   * per head, times the per-query weight if any: [B, heads, n, headDim], added to the text part's before the heads
+   * are merged. Keys and values of batch 1 serve every query. Its maps are not the layer's maps: observers of the
+   * text context never see them.
+   *
+   * @param weight per-query weights broadcastable to [B, n, 1], or null
    */
-  private NDArray imagePart(NDArray query, KeyValues kv, float scale, NDArray weight, AttentionCall call, long b) {
-    NDArray attended = sdpa.attend(splitHeads(query), splitHeads(kv.keys()), splitHeads(kv.values()), null, call,
+  private NDArray imagePart(NDArray scaledQuery, KeyValues kv, float scale, NDArray weight, AttentionCall call) {
+    NDArray part = sdpa.attendScaled(scaledQuery, splitHeads(kv.keys()), splitHeads(kv.values()), null, call,
         AttentionHook.NONE);
-    NDArray part = attended.transpose(0, 2, 1, 3).reshape(b, call.queries(), (long) heads * headDim)
-        .mul(Scalars.of(query, scale));
-    return weight == null ? part : part.mul(weight);
+    if (scale != 1f) {
+      part = part.mul(Scalars.of(part, scale));
+    }
+    if (weight == null) {
+      return part;
+    }
+    // [B, n, 1] -> [B, 1, n, 1] so that it broadcasts over the heads; lower ranks already line up with [n, 1]
+    return part.mul(weight.getShape().dimension() == 3 ? weight.expandDims(1) : weight);
   }
 
   /** A hook's keys and values must fit this layer; say which layer and what was wrong. */

@@ -29,18 +29,36 @@ public final class ScaledDotProductAttention {
    */
   public NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, AttentionCall call,
       AttentionHook hook) {
+    return run(q, false, k, v, mask, call, hook);
+  }
+
+  /** The queries [B, heads, tokens, d] times 1 / sqrt(d), for {@link #attendScaled}: scale once, attend often. */
+  public NDArray scaleQuery(NDArray q) {
+    return q.mul(Scalars.of(q, (float) (1.0 / Math.sqrt(q.getShape().get(3)))));
+  }
+
+  /**
+   * As {@link #attend}, with queries already {@link #scaleQuery scaled}: a layer that attends the same queries to
+   * several contexts scales them once.
+   */
+  public NDArray attendScaled(NDArray qs, NDArray k, NDArray v, NDArray mask, AttentionCall call,
+      AttentionHook hook) {
+    return run(qs, true, k, v, mask, call, hook);
+  }
+
+  private NDArray run(NDArray q, boolean scaled, NDArray k, NDArray v, NDArray mask, AttentionCall call,
+      AttentionHook hook) {
     long b = Math.max(q.getShape().get(0), k.getShape().get(0));
     long heads = q.getShape().get(1);
     long n = q.getShape().get(2);
     long m = k.getShape().get(2);
-    float scale = (float) (1.0 / Math.sqrt(q.getShape().get(3)));
     boolean observe = hook != AttentionHook.NONE && hook.observesMaps(call);
     long slice = Math.max(1, Math.min(n, budget / Math.max(1, b * heads * m)));
     try (Scope s = Scope.of(q, k, v, mask)) {
       NDArray kt = k.transpose(0, 1, 3, 2);
-      NDArray qs = q.mul(Scalars.of(q, scale));
+      NDArray qs = scaled ? q : scaleQuery(q);
       if (slice >= n) {
-        return s.keep(block(qs, kt, v, mask, call, hook, observe, 0));
+        return s.keep(scoresAndValues(qs, kt, v, mask, call, hook, observe, 0));
       }
       NDList parts = new NDList();
       for (long start = 0; start < n; start += slice) {
@@ -53,18 +71,25 @@ public final class ScaledDotProductAttention {
     }
   }
 
+  /** One slice of queries in a scope of its own, so that each slice's scores are freed before the next. */
   private static NDArray block(NDArray q, NDArray kt, NDArray v, NDArray mask, AttentionCall call,
       AttentionHook hook, boolean observe, long start) {
     try (Scope s = Scope.of(q, kt, v, mask)) {
-      NDArray scores = q.matMul(kt);
-      if (mask != null) {
-        scores = scores.add(mask);
-      }
-      NDArray probs = scores.softmax(-1);
-      if (observe) {
-        hook.onAttentionMaps(call, start, probs);
-      }
-      return s.keep(probs.matMul(v));
+      return s.keep(scoresAndValues(q, kt, v, mask, call, hook, observe, start));
     }
+  }
+
+  /** softmax(q kt + mask) v, its intermediates in the caller's scope. */
+  private static NDArray scoresAndValues(NDArray q, NDArray kt, NDArray v, NDArray mask, AttentionCall call,
+      AttentionHook hook, boolean observe, long start) {
+    NDArray scores = q.matMul(kt);
+    if (mask != null) {
+      scores = scores.add(mask);
+    }
+    NDArray probs = scores.softmax(-1);
+    if (observe) {
+      hook.onAttentionMaps(call, start, probs);
+    }
+    return probs.matMul(v);
   }
 }

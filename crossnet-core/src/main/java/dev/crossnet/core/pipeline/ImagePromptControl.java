@@ -73,7 +73,8 @@ public final class ImagePromptControl implements AttentionControl {
             k -> RegionPooling.pool(p.region(), p.regionWidth(), p.regionHeight(), site.width(), site.height()));
         weights = manager.create(pooled, new Shape(1, pooled.length, 1));
       }
-      out.add(new SeparateContext(manager.create(kv[0], shape), manager.create(kv[1], shape), scale, weights));
+      // the values carry the prompt's scale (attention is linear in them): one multiplication less at every call
+      out.add(new SeparateContext(manager.create(kv[0], shape), manager.create(kv[1], shape), 1f, weights));
     }
     return out;
   }
@@ -95,13 +96,17 @@ public final class ImagePromptControl implements AttentionControl {
     }
   }
 
-  /** A prompt's keys and values for a layer and batch, as plain values. */
+  /** A prompt's keys and values for a layer and batch, the values times the prompt's scale, as plain values. */
   private float[][] project(Prompt p, String layer, int batch, NDManager manager) {
     float[] both = batch == 1 ? p.tokens() : concat(p.emptyTokens(), p.tokens());
     try (NDManager scratch = manager.newSubManager()) {
       NDArray tokens = scratch.create(both, new Shape(batch, adapter.tokens(), adapter.tokenDim()));
       KeyValues kv = adapter.imageKeysValues(layer, tokens);
-      return new float[][] {kv.keys().toFloatArray(), kv.values().toFloatArray()};
+      float[] values = kv.values().toFloatArray();
+      for (int i = 0; i < values.length; i++) {
+        values[i] *= scale;
+      }
+      return new float[][] {kv.keys().toFloatArray(), values};
     }
   }
 

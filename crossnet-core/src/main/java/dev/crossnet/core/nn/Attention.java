@@ -127,7 +127,7 @@ public final class Attention extends Module {
   private NDArray separatePart(Scope s, NDArray scaledQuery, AttentionHook.SeparateContext c, AttentionCall call,
       long b) {
     KeyValues kv = c.keyValues();
-    s.borrow(kv.keys(), kv.values());
+    s.borrow(kv.keys(), kv.values(), c.queryWeights());
     checkHookResult(kv, b, "attention hook returned a separate context with");
     return imagePart(scaledQuery, kv, c.scale(), c.queryWeights(), call);
   }

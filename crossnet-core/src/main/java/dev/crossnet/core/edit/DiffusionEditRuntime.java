@@ -28,6 +28,7 @@ import dev.crossnet.core.edit.branch.RegionBranch;
 import dev.crossnet.core.edit.video.FrameByFrameEdit;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
+import dev.crossnet.core.model.ImageAdapter;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.model.unet.InpaintingUnets;
 import dev.crossnet.core.nn.GradMode;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +126,45 @@ public final class DiffusionEditRuntime implements EditRuntime {
         InpaintingUnets.isInpainting(models.get(settings.model()).unet().config()))) {
       return OneSubjectAtATime.run(request, one -> edit(one, LoopTies.NONE));
     }
+    int candidates = BestOfCandidates.count(settings.options());
+    if (candidates > 1) {
+      if (ties != LoopTies.NONE) {
+        throw new IllegalArgumentException("the edit option " + BestOfCandidates.OPTION + " edits pictures; a video "
+            + "edit ties every frame to the first frame's result instead (leave the option out)");
+      }
+      return bestOf(request, candidates);
+    }
+    return editOnce(request, ties);
+  }
+
+  /** {@link BestOfCandidates}: the edit with several seeds, the result that shows its subjects best kept. */
+  private EditResult bestOf(EditRequest request, int candidates) {
+    EditSettings settings = request.settings();
+    String by = BestOfCandidates.by(settings.options());
+    DiffusionModel model = models.get(settings.model());
+    ReadModel readModel = new ReadModel(Optional.ofNullable(model.source()), settings.model().isEmpty());
+    try (NDManager m = models.newEditManager();
+        EditReader reader = EditReader.choose(readers, settings.options(), readModel, m)) {
+      Function<EditRequest, EditResult> one = r -> editOnce(r, LoopTies.NONE);
+      if (by.equals(BestOfCandidates.READER) || by.equals(BestOfCandidates.AUTO) && reader.present()) {
+        ReadingAgreement agreement = ReadingAgreement.of(reader.get(BestOfCandidates.BY + "=" + by),
+            request.bedrock(), request.replacements());
+        return BestOfCandidates.run(request, candidates, one, r -> agreement.score(r.picture()),
+            "reader " + reader.name());
+      }
+      ImageAdapter adapter = model.imageAdapter().orElseThrow(() -> new IllegalArgumentException("the edit option "
+          + BestOfCandidates.OPTION + " rates each candidate with the edit's reader or the model's image encoder, "
+          + "and " + model.source() + " has no image encoder (image_encoder/ and ip_adapter/ in the model folder)"
+          + (reader.present() ? "" : " and no reader") + "; leave the option out"));
+      SubjectLikeness likeness = SubjectLikeness.of(adapter, request.replacements(), request.bedrock().width(),
+          request.bedrock().height(), m);
+      return BestOfCandidates.run(request, candidates, one, r -> likeness.score(r.picture(), m), "image encoder");
+    }
+  }
+
+  /** One edit of the request's seed, all its subjects in one denoising loop. */
+  private EditResult editOnce(EditRequest request, LoopTies ties) {
+    EditSettings settings = request.settings();
     PhaseClock clock = new PhaseClock();
     Map<String, String> record = new LinkedHashMap<>();
     DiffusionModel model = clock.time("load", () -> models.get(settings.model()));

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Refuses an edit option that nothing reads, before the edit starts. The edit itself reads {@code reader} (which
  * reader reads its pictures: {@link EditReader}), {@code subjects} (every subject in one edit or one edit per
- * subject: {@link OneSubjectAtATime}) and branch options: {@code branch.<name>} (true or false)
+ * subject: {@link OneSubjectAtATime}), {@code candidates} (several seeds, the result most like the subjects kept:
+ * {@link BestOfCandidates}) and branch options: {@code branch.<name>} (true or false)
  * switches a branch on or off, and {@code branch.<name>.<key>} is one of the keys that branch's provider declares
  * ({@link BranchProvider#optionKeys()}). Any other key fails with an {@link UnknownOptionException} that names it,
  * the branch (or the edit), the closest known key and all known ones. A branch that declares no keys accepts any,
@@ -45,7 +46,8 @@ public final class EditOptionCheck {
 
   /** Checks one edit option key. */
   public void check(String key) {
-    if (key.equals(EditReader.OPTION) || key.equals(OneSubjectAtATime.OPTION)) {
+    if (key.equals(EditReader.OPTION) || key.equals(OneSubjectAtATime.OPTION)
+        || key.equals(BestOfCandidates.OPTION) || key.equals(BestOfCandidates.BY)) {
       return;
     }
     String rest = key.startsWith(BRANCH) ? key.substring(BRANCH.length()) : "";
@@ -73,8 +75,10 @@ public final class EditOptionCheck {
   }
 
   private UnknownOptionException unknownToTheEdit(String key) {
-    List<String> switches = new ArrayList<>(List.of(EditReader.OPTION, OneSubjectAtATime.OPTION));
-    List<String> every = new ArrayList<>(List.of(EditReader.OPTION, OneSubjectAtATime.OPTION));
+    List<String> switches = new ArrayList<>(List.of(EditReader.OPTION, OneSubjectAtATime.OPTION,
+        BestOfCandidates.OPTION + "[.by]"));
+    List<String> every = new ArrayList<>(List.of(EditReader.OPTION, OneSubjectAtATime.OPTION,
+        BestOfCandidates.OPTION, BestOfCandidates.BY));
     for (BranchProvider p : branches.providers()) {
       String prefix = BRANCH + p.name();
       switches.add(prefix + "[.<key>]");

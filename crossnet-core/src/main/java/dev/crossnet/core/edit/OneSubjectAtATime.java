@@ -5,8 +5,6 @@ import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.EditSettings;
 import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
-import dev.crossnet.api.progress.Progress;
-import dev.crossnet.api.progress.ProgressListener;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +61,8 @@ final class OneSubjectAtATime {
           prompt = without(prompt, other.subject().word());
         }
       }
-      EditSettings one = settings.withPrompt(prompt).withProgress(offset(settings.progress(), k, all.size()));
+      EditSettings one = settings.withPrompt(prompt)
+          .withProgress(ProgressParts.part(settings.progress(), k, all.size()));
       EditResult r = edit.apply(new EditRequest(picture, List.of(own), one, request.seed()));
       picture = r.picture();
       r.timings().forEach((phase, d) -> timings.merge(phase, d, Duration::plus));
@@ -84,10 +83,5 @@ final class OneSubjectAtATime {
       out = prompt.replace(word, "");
     }
     return out.replaceAll("\\s+", " ").trim();
-  }
-
-  /** Progress of edit {@code k} of {@code n}, counted as a part of one run of n times the steps. */
-  private static ProgressListener offset(ProgressListener listener, int k, int n) {
-    return p -> listener.onProgress(new Progress(p.phase(), k * p.total() + p.done(), n * p.total()));
   }
 }

@@ -58,8 +58,15 @@ class EditOptionCheckTest {
     assertThatThrownBy(() -> CHECK.check("foo.bar"))
         .isInstanceOf(UnknownOptionException.class)
         .hasMessageStartingWith("unknown option 'foo.bar' for the edit; the edit knows reader, subjects, "
-            + "branch.appearance[.<key>], ")
+            + "candidates[.by], branch.appearance[.<key>], ")
         .hasMessageContaining("branch.motion[.<key>]", "branch.subject-attention[.<key>]");
+  }
+
+  @Test
+  void theEditsOwnKeysPassAndAMisspeltOneIsNamed() {
+    CHECK.check("candidates");
+    CHECK.check("candidates.by");
+    assertThatThrownBy(() -> CHECK.check("candidate")).hasMessageContaining("did you mean 'candidates'?");
   }
 
   @Test

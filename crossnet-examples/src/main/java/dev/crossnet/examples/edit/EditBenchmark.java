@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
  * <pre>
  * java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.edit.EditBenchmark --model DIR [--out /tmp/edit-benchmark] [--scenes 4] [--size 32]
- *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--guidance 5] [--seed 1] [--edit-seed N]
+ *   [--steps 10] [--strength 0.8] [--inversion-steps 50] [--sampler ddim] [--guidance 5] [--seed 1] [--edit-seed N]
  *   [--subject-prompt "{}"] [--negative-prompt "{occupant}"] [--baseline-prompt phrase|caption] [--only NAME,...]
  *   [--edit-options branch.motion.ilvr-until=0.2,...] [--reuse-subjects true] [--inversion-template "a {} {pose}"]
  *   [--subject-pictures 1]
@@ -150,6 +150,10 @@ public final class EditBenchmark implements Callable<Integer> {
   @Option(names = "--inversion-steps", paramLabel = "N", defaultValue = "50",
       description = "Textual inversion steps of learned subjects (default: ${DEFAULT-VALUE}).")
   int inversionSteps;
+
+  @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "ddim",
+      description = "The CrossNet rows' sampler plugin, e.g. ddim, dpmpp-2m, euler (default: ${DEFAULT-VALUE}).")
+  String sampler;
 
   @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",
       description = "Classifier-free guidance scale (default: ${DEFAULT-VALUE}).")
@@ -310,6 +314,9 @@ public final class EditBenchmark implements Callable<Integer> {
               .prompt(m.textPrompt() ? (baselineCaption ? c.caption() : c.text())
               : subjectPrompt.replace("{}", WORD).replace(POSE, c.pose()).replace(OTHERS, c.others())
                   .replace(BACKGROUND, c.background())));
+          if (!m.textPrompt()) {
+            edit = edit.sampler(sampler);
+          }
           if (!m.textPrompt() && !negativePrompt.isBlank()) {
             boolean hat = c.scene().figures().get(c.donor()).figure().appearance().hat();
             edit = edit.negativePrompt(negativePrompt.replace(OCCUPANT, c.occupantKind())

@@ -51,24 +51,9 @@ class BestOfCandidatesTest {
     }
   }
 
-  private static ReadyEdit edit(Path model, Subject subject) {
-    return Editor.bedrock(TinyEdits.bedrock())
-        .replace(Region.box(8, 8, 12, 12))
-        .with(subject)
-        .model(model)
-        .steps(3)
-        .guidanceScale(3)
-        .seed(5)
-        .option("branch.motion", false);
-  }
-
-  private static Subject blue() {
-    return Subject.of("<blue-thing>", Picture.filled(16, 16, 0x2040E0));
-  }
-
   @Test
   void keepsTheCandidateItNamesWhichIsThePlainEditOfItsSeed() {
-    EditResult best = edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 3).run(runtime);
+    EditResult best = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 3).run(runtime);
     Map<String, String> record = best.record();
     assertThat(record).containsEntry(BestOfCandidates.OPTION, "3")
         .as("a model without a reader: auto rates with the image encoder")
@@ -81,24 +66,24 @@ class BestOfCandidatesTest {
     assertThat(record).containsEntry("candidates.seed", Long.toString(5 + kept));
     assertThat(best.seed()).as("the edit's own seed, which reproduces the choice").isEqualTo(5);
 
-    EditResult plain = edit(withAdapter, blue()).seed(5 + kept).run(runtime);
+    EditResult plain = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).seed(5 + kept).run(runtime);
     assertThat(best.picture().rgbPixels()).containsExactly(plain.picture().rgbPixels());
-    assertThat(edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 3).run(runtime).picture().rgbPixels())
+    assertThat(TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 3).run(runtime).picture().rgbPixels())
         .as("same seed and options, same choice").containsExactly(best.picture().rgbPixels());
   }
 
   @Test
   void theCandidatesDifferAndTheirScoresAreTheirLikenessToTheSubject() {
-    EditResult best = edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 2).run(runtime);
+    EditResult best = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 2).run(runtime);
     String[] scores = best.record().get("candidates.scores").split(",");
     List<int[]> pictures = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Picture p = edit(withAdapter, blue()).seed(5 + i).run(runtime).picture();
+      Picture p = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).seed(5 + i).run(runtime).picture();
       pictures.add(p.rgbPixels());
       try (var m = cache.newEditManager()) {
         var adapter = cache.get(java.util.Optional.of(withAdapter)).imageAdapter().orElseThrow();
         SubjectLikeness likeness = SubjectLikeness.of(adapter,
-            List.of(new Replacement(Region.box(8, 8, 12, 12), blue())), TinyEdits.SIZE, TinyEdits.SIZE, m);
+            List.of(new Replacement(Region.box(8, 8, 12, 12), TinyEdits.blue())), TinyEdits.SIZE, TinyEdits.SIZE, m);
         assertThat(likeness.score(p, m)).isCloseTo(Double.parseDouble(scores[i]), org.assertj.core.data.Offset
             .offset(1e-4));
       }
@@ -108,13 +93,13 @@ class BestOfCandidatesTest {
 
   @Test
   void oneCandidateIsThePlainEditAndProgressCountsEveryCandidatesSteps() {
-    EditResult one = edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 1).run(runtime);
-    assertThat(one.picture().rgbPixels()).containsExactly(edit(withAdapter, blue()).run(runtime).picture()
+    EditResult one = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 1).run(runtime);
+    assertThat(one.picture().rgbPixels()).containsExactly(TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).run(runtime).picture()
         .rgbPixels());
     assertThat(one.record()).doesNotContainKey("candidates.kept");
 
     List<Progress> seen = new ArrayList<>();
-    edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 2).progress(seen::add).run(runtime);
+    TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 2).progress(seen::add).run(runtime);
     List<Progress> sampling = seen.stream().filter(p -> p.phase().equals(seen.get(seen.size() - 1).phase()))
         .toList();
     assertThat(sampling.get(sampling.size() - 1).done()).isEqualTo(sampling.get(sampling.size() - 1).total());
@@ -125,7 +110,7 @@ class BestOfCandidatesTest {
   @Test
   void runKeepsTheHighestScoreTheEarliestOfEqualOnesAndAddsTheTimings() {
     EditRequest request = new EditRequest(TinyEdits.bedrock(),
-        List.of(new Replacement(Region.box(8, 8, 12, 12), blue())), EditSettings.defaults(), 40);
+        List.of(new Replacement(Region.box(8, 8, 12, 12), TinyEdits.blue())), EditSettings.defaults(), 40);
     double[] byOffset = {0.2, 0.7, 0.1, 0.7};
     List<Long> seeds = new ArrayList<>();
     EditResult r = BestOfCandidates.run(request, 4, one -> {
@@ -150,17 +135,17 @@ class BestOfCandidatesTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidates")
           .hasMessageContaining("from 1");
     }
-    assertThatThrownBy(() -> edit(without, blue()).option(BestOfCandidates.OPTION, 2).run(runtime))
+    assertThatThrownBy(() -> TinyEdits.boxEdit(without, TinyEdits.blue()).option(BestOfCandidates.OPTION, 2).run(runtime))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image encoder")
         .hasMessageContaining("image_encoder/");
-    assertThatThrownBy(() -> edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 2)
+    assertThatThrownBy(() -> TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 2)
         .option(BestOfCandidates.BY, "reader").run(runtime))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidates.by=reader needs a reader");
-    assertThatThrownBy(() -> edit(withAdapter, blue()).option(BestOfCandidates.OPTION, 2)
+    assertThatThrownBy(() -> TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option(BestOfCandidates.OPTION, 2)
         .option(BestOfCandidates.BY, "judge").run(runtime))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidates.by is 'judge'");
     Path embedding = TinyEdits.embedding(cache, withAdapter, dir);
-    assertThatThrownBy(() -> edit(withAdapter, Subject.fromEmbedding("<red-thing>", embedding))
+    assertThatThrownBy(() -> TinyEdits.boxEdit(withAdapter, Subject.fromEmbedding("<red-thing>", embedding))
         .option(BestOfCandidates.OPTION, 2).run(runtime))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<red-thing> has no pictures");
   }

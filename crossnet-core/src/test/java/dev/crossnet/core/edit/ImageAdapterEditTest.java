@@ -40,24 +40,9 @@ class ImageAdapterEditTest {
     }
   }
 
-  private static ReadyEdit edit(Path model, Subject subject) {
-    return Editor.bedrock(TinyEdits.bedrock())
-        .replace(Region.box(8, 8, 12, 12))
-        .with(subject)
-        .model(model)
-        .steps(3)
-        .guidanceScale(3)
-        .seed(5)
-        .option("branch.motion", false);
-  }
-
-  private static Subject blue() {
-    return Subject.of("<blue-thing>", Picture.filled(16, 16, 0x2040E0));
-  }
-
   @Test
   void autoReadsTheSubjectWithTheAdapterWhereTheModelHasOneAndNoReader() {
-    EditResult result = edit(withAdapter, blue()).run(runtime);
+    EditResult result = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).run(runtime);
     assertThat(result.record()).containsEntry("branch.appearance.source", "adapter");
     assertThat(result.record().get("branch.appearance.<blue-thing>.source")).startsWith("image adapter, 1 pictures");
   }
@@ -65,10 +50,10 @@ class ImageAdapterEditTest {
   @Test
   void thePicturesChangeTheEditInsideTheRegionOnlyAndScaleZeroIgnoresThem() {
     Subject red = Subject.of("<blue-thing>", Picture.filled(16, 16, 0xE02020));
-    int[] a = edit(withAdapter, blue()).option("branch.appearance.source", "adapter").run(runtime).picture()
+    int[] a = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option("branch.appearance.source", "adapter").run(runtime).picture()
         .rgbPixels();
-    int[] b = edit(withAdapter, red).option("branch.appearance.source", "adapter").run(runtime).picture().rgbPixels();
-    int[] again = edit(withAdapter, blue()).option("branch.appearance.source", "adapter").run(runtime).picture()
+    int[] b = TinyEdits.boxEdit(withAdapter, red).option("branch.appearance.source", "adapter").run(runtime).picture().rgbPixels();
+    int[] again = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option("branch.appearance.source", "adapter").run(runtime).picture()
         .rgbPixels();
     assertThat(again).as("same inputs, same picture").containsExactly(a);
     int differentInside = 0;
@@ -84,23 +69,23 @@ class ImageAdapterEditTest {
       }
     }
     assertThat(differentInside).as("pixels inside the region that the subject's picture changed").isPositive();
-    int[] zeroA = edit(withAdapter, blue()).option("branch.appearance.source", "adapter")
+    int[] zeroA = TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option("branch.appearance.source", "adapter")
         .option("branch.appearance.adapter-scale", 0).run(runtime).picture().rgbPixels();
-    int[] zeroB = edit(withAdapter, red).option("branch.appearance.source", "adapter")
+    int[] zeroB = TinyEdits.boxEdit(withAdapter, red).option("branch.appearance.source", "adapter")
         .option("branch.appearance.adapter-scale", 0).run(runtime).picture().rgbPixels();
     assertThat(zeroB).as("with scale 0 the pictures do not matter").containsExactly(zeroA);
   }
 
   @Test
   void askingForTheAdapterOnAModelWithoutOneNamesTheFix() {
-    assertThatThrownBy(() -> edit(without, blue()).option("branch.appearance.source", "adapter").run(runtime))
+    assertThatThrownBy(() -> TinyEdits.boxEdit(without, TinyEdits.blue()).option("branch.appearance.source", "adapter").run(runtime))
         .hasMessageContaining("source=adapter needs a model with an image adapter")
         .hasMessageContaining("image_encoder/ and ip_adapter/");
   }
 
   @Test
   void aNegativeScaleIsRefused() {
-    assertThatThrownBy(() -> edit(withAdapter, blue()).option("branch.appearance.source", "adapter")
+    assertThatThrownBy(() -> TinyEdits.boxEdit(withAdapter, TinyEdits.blue()).option("branch.appearance.source", "adapter")
         .option("branch.appearance.adapter-scale", -1).run(runtime))
         .hasMessageContaining("adapter-scale must be 0 or more");
   }

@@ -57,6 +57,23 @@ final class TinyEdits {
         .seed(11);
   }
 
+  /** An edit of {@code subject} in the box (8, 8, 12, 12): 3 steps, guidance 3, seed 5, the motion branch off. */
+  static ReadyEdit boxEdit(Path model, Subject subject) {
+    return Editor.bedrock(bedrock())
+        .replace(Region.box(8, 8, 12, 12))
+        .with(subject)
+        .model(model)
+        .steps(3)
+        .guidanceScale(3)
+        .seed(5)
+        .option("branch.motion", false);
+  }
+
+  /** A subject of one blue picture. */
+  static Subject blue() {
+    return Subject.of("<blue-thing>", Picture.filled(16, 16, 0x2040E0));
+  }
+
   static int[] pixels(Picture p) {
     return p.rgbPixels();
   }

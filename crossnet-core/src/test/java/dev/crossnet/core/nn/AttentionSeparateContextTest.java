@@ -24,8 +24,7 @@ class AttentionSeparateContextTest {
   void aContextAddsItsPartTimesEachQuerysWeight() {
     try (NDManager m = OfflineEngine.get().newBaseManager(); GradMode off = GradMode.disabled()) {
       m.getEngine().setRandomSeed(11);
-      Attention layer = new Attention((name, shape) -> m.randomNormal(shape).mul(0.4f), "attn2",
-          AttentionNames.DIFFUSERS, 8, 5, HEADS, HEAD_DIM);
+      Attention layer = layer(m);
       NDArray x = m.randomNormal(new Shape(2, QUERIES, 8));
       NDArray text = m.randomNormal(new Shape(2, 3, 5));
       NDArray keys = m.randomNormal(new Shape(2, 4, HEADS * HEAD_DIM));
@@ -61,8 +60,7 @@ class AttentionSeparateContextTest {
   void aContextsScaleMultipliesWhatItAdds() {
     try (NDManager m = OfflineEngine.get().newBaseManager(); GradMode off = GradMode.disabled()) {
       m.getEngine().setRandomSeed(12);
-      Attention layer = new Attention((name, shape) -> m.randomNormal(shape).mul(0.4f), "attn2",
-          AttentionNames.DIFFUSERS, 8, 5, HEADS, HEAD_DIM);
+      Attention layer = layer(m);
       NDArray x = m.randomNormal(new Shape(2, QUERIES, 8));
       NDArray text = m.randomNormal(new Shape(2, 3, 5));
       NDArray keys = m.randomNormal(new Shape(1, 4, HEADS * HEAD_DIM));
@@ -72,6 +70,12 @@ class AttentionSeparateContextTest {
       NDArray scaled = layer.forward(x, text, null, contextHook(keys, values, 0.3f, null), 0, 0).sub(plain);
       assertThat(scaled.sub(one.mul(0.3f)).abs().max().getFloat()).isLessThan(1e-5f);
     }
+  }
+
+  /** A cross-attention layer of 8-wide queries and a 5-wide context, with random weights. */
+  private static Attention layer(NDManager m) {
+    return new Attention((name, shape) -> m.randomNormal(shape).mul(0.4f), "attn2", AttentionNames.DIFFUSERS, 8, 5,
+        HEADS, HEAD_DIM);
   }
 
   private static AttentionHook contextHook(NDArray keys, NDArray values, float scale, NDArray weights) {

@@ -40,18 +40,16 @@ final class BestOfCandidates {
 
   /** How many candidates the options ask for (1 when they leave it out). */
   static int count(PluginConfig options) {
-    Object value = options.get(OPTION).orElse(1);
     int k;
     try {
-      k = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue()
-          : Integer.parseInt(value.toString().trim());
-    } catch (NumberFormatException e) {
+      k = options.getInt(OPTION, 1);
+    } catch (IllegalArgumentException notWhole) {
       k = 0;
     }
     if (k < 1 || k > MOST) {
-      throw new IllegalArgumentException("the edit option " + OPTION + " is '" + value + "'; give a whole number "
-          + "from 1 (one edit, the default) to " + MOST + " (edits with that many seeds, the result most like the "
-          + "subjects kept)");
+      throw new IllegalArgumentException("the edit option " + OPTION + " is '" + options.get(OPTION).orElse("")
+          + "'; give a whole number from 1 (one edit, the default) to " + MOST + " (edits with that many seeds, the "
+          + "result most like the subjects kept)");
     }
     return k;
   }

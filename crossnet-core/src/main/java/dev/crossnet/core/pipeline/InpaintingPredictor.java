@@ -2,10 +2,10 @@ package dev.crossnet.core.pipeline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.branch.AttentionControl;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.image.PictureTensors;
-import dev.crossnet.api.branch.AttentionControl;
 import java.util.List;
 
 /**
@@ -25,13 +25,23 @@ public final class InpaintingPredictor implements NoisePredictor {
    *     ({@link #blank})
    */
   public InpaintingPredictor(NoisePredictor unet, NDArray mask, NDArray maskedLatent) {
+    this(unet, condition(mask, maskedLatent));
+  }
+
+  /**
+   * The condition an inpainting UNet reads beside its noisy sample, [1, 1 + C, h, w]: the mask, then the masked
+   * latent, in the mask's manager.
+   *
+   * @param mask [1, 1, h, w] the region at the sample's resolution, 1 inside
+   * @param maskedLatent [1, C, h, w] the latent of the picture with the region blanked ({@link #blankedLatent})
+   */
+  public static NDArray condition(NDArray mask, NDArray maskedLatent) {
     if (mask.getShape().get(0) != 1 || mask.getShape().get(1) != 1
         || !mask.getShape().slice(2).equals(maskedLatent.getShape().slice(2))) {
       throw new IllegalArgumentException("an inpainting condition needs a [1, 1, h, w] mask and a [1, C, h, w] "
           + "masked latent of the same h and w; got " + mask.getShape() + " and " + maskedLatent.getShape());
     }
-    this.unet = unet;
-    this.condition = mask.concat(maskedLatent, 1);
+    return mask.concat(maskedLatent, 1);
   }
 
   private InpaintingPredictor(NoisePredictor unet, NDArray condition) {
@@ -90,7 +100,7 @@ public final class InpaintingPredictor implements NoisePredictor {
       NDArray masked = codec.encode(scope.zeros(new ai.djl.ndarray.types.Shape(1, 3, latentHeight * f,
           latentWidth * f)));
       masked.attach(scope);
-      NDArray out = scope.ones(new ai.djl.ndarray.types.Shape(1, 1, latentHeight, latentWidth)).concat(masked, 1);
+      NDArray out = condition(scope.ones(new ai.djl.ndarray.types.Shape(1, 1, latentHeight, latentWidth)), masked);
       out.attach(manager);
       return out;
     }

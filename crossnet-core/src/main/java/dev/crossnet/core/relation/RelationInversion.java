@@ -301,7 +301,8 @@ public final class RelationInversion {
         }
         Mask region = e.region().get().toMask(p.width(), p.height());
         NDArray mask = RegionMasks.latent(e.region().get(), p.width(), p.height(), lh, lw, scope);
-        conditions.add(mask.concat(InpaintingPredictor.blankedLatent(parts.codec(), p, region, scope), 1).get(0));
+        conditions.add(InpaintingPredictor.condition(mask, InpaintingPredictor.blankedLatent(parts.codec(), p, region,
+            scope)).get(0));
       }
       NDArray out = NDArrays.stack(conditions, 0);
       out.attach(manager);

@@ -1,10 +1,14 @@
 package dev.crossnet.core.model.unet;
 
 import ai.djl.ndarray.NDArray;
+import dev.crossnet.core.nn.Activations;
+import dev.crossnet.core.nn.AttentionCall;
+import dev.crossnet.core.nn.AttentionHook;
 import dev.crossnet.core.nn.LayerNorm;
 import dev.crossnet.core.nn.Linear;
 import dev.crossnet.core.nn.Module;
 import dev.crossnet.core.nn.ParameterSource;
+import dev.crossnet.core.nn.ScaledDotProductAttention;
 import dev.crossnet.core.nn.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +118,8 @@ public final class PlusImageProjection extends Module implements ImagePromptProj
     private final LayerNorm ffNorm;
     private final Linear ffIn;
     private final Linear ffOut;
+    private final ScaledDotProductAttention sdpa =
+        new ScaledDotProductAttention(ScaledDotProductAttention.DEFAULT_BUDGET);
 
     Block(ParameterSource source, String name, int width, int heads, int headDim) {
       super(name);
@@ -140,10 +146,11 @@ public final class PlusImageProjection extends Module implements ImagePromptProj
       long inner = (long) heads * headDim;
       NDArray k = heads(kv.get(":, :, :" + inner), b);
       NDArray v = heads(kv.get(":, :, " + inner + ":"), b);
-      NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headDim)).softmax(-1);
-      NDArray attended = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, l, inner);
+      AttentionCall call = new AttentionCall(name(), true, heads, headDim, l, 0, 0);
+      NDArray attended = sdpa.attend(q, k, v, null, call, AttentionHook.NONE).transpose(0, 2, 1, 3)
+          .reshape(b, l, inner);
       NDArray h = toOut.forward(attended).add(queries);
-      return ffOut.forward(dev.crossnet.core.nn.Activations.gelu(ffIn.forward(ffNorm.forward(h)))).add(h);
+      return ffOut.forward(Activations.gelu(ffIn.forward(ffNorm.forward(h)))).add(h);
     }
 
     /** [B, L, heads x headDim] as [B, heads, L, headDim]. */

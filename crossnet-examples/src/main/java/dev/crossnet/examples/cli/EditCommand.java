@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,10 +52,14 @@ import picocli.CommandLine.Spec;
             + "writes bedrock.png and the ideal edit ideal.png beside --out."})
 final class EditCommand implements Callable<Integer> {
 
-  /** Where the occupant is: a box or a mask file, not both. */
+  /** The subject's word when one subject is given without --word. */
+  static final String DEFAULT_WORD = "<subject>";
+
+  /** Where one occupant is: a box or a mask file. Each --region or --mask starts the next replacement's place. */
   static final class Where {
     @Option(names = "--region", paramLabel = "X,Y,W,H", converter = BoxConverter.class,
-        description = "The occupant's box in pixels: x, y, width, height.")
+        description = "The occupant's box in pixels: x, y, width, height. Repeat it (or --mask) for each occupant "
+            + "to replace, in the order of the --subject options.")
     Region box;
 
     @Option(names = "--mask", paramLabel = "FILE",
@@ -74,20 +80,22 @@ final class EditCommand implements Callable<Integer> {
       description = "The picture to edit; needs --region or --mask and --subject (default: a FigureWorld demo scene).")
   Path bedrock;
 
-  @ArgGroup(exclusive = true)
-  Where where;
+  @ArgGroup(exclusive = true, multiplicity = "0..*")
+  List<Where> where = new ArrayList<>();
 
-  @Option(names = "--subject", paramLabel = "FILE", split = ",", splitSynopsisLabel = ",",
-      description = "One or more pictures of the subject, comma-separated (needed with --bedrock).")
-  List<Path> subject = new ArrayList<>();
+  @Option(names = "--subject", paramLabel = "FILE[,FILE...]", converter = SubjectFiles.Converter.class,
+      description = "One or more pictures of the subject, comma-separated (needed with --bedrock). Repeat it for "
+          + "each occupant, in the order of the regions.")
+  List<SubjectFiles> subjects = new ArrayList<>();
 
-  @Option(names = "--word", paramLabel = "WORD", defaultValue = "<subject>",
-      description = "The subject's word in the prompt (default: ${DEFAULT-VALUE}).")
-  String word;
+  @Option(names = "--word", paramLabel = "WORD",
+      description = "The subject's word in the prompt; repeat it for each subject, in order (default: <subject>; "
+          + "with several subjects <subject-1>, <subject-2>, ...).")
+  List<String> words = new ArrayList<>();
 
   @Option(names = "--prompt", paramLabel = "TEXT",
-      description = "Text describing the result; the subject's word is appended when missing "
-          + "(default: the word alone).")
+      description = "Text describing the result; each subject's word is appended when missing "
+          + "(default: the words alone, joined by 'and').")
   String prompt;
 
   @Option(names = "--model", paramLabel = "MODEL", defaultValue = DefaultModel.MAIN_SUBJECT_INPAINTING,
@@ -134,16 +142,22 @@ final class EditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (bedrock != null && subject.isEmpty()) {
+    if (bedrock != null && subjects.isEmpty()) {
       throw new UsageException("--bedrock needs --subject with one or more pictures of the subject, "
           + "e.g. --subject dog1.png,dog2.png");
     }
-    if (bedrock != null && where == null) {
+    if (bedrock != null && where.isEmpty()) {
       throw new UsageException("--bedrock needs the occupant's region: --region x,y,w,h or --mask file.png");
     }
-    if (bedrock == null && (where != null || !subject.isEmpty())) {
+    if (bedrock == null && (!where.isEmpty() || !subjects.isEmpty())) {
       throw new UsageException("--region, --mask and --subject edit your own picture; give it with --bedrock "
           + "(without all four, the edit runs on a FigureWorld demo scene)");
+    }
+    List<String> wordList = words(bedrock == null ? 1 : where.size());
+    if (bedrock != null && subjects.size() != where.size()) {
+      throw new UsageException(where.size() + " region(s) (--region or --mask) but " + subjects.size()
+          + " --subject option(s): give one --subject per region, in the same order, e.g. --region 0,0,40,60 "
+          + "--subject dog.png --region 60,0,40,60 --subject cat1.png,cat2.png");
     }
     // before the demo scene is drawn and written: a misspelt key or an unwritable --out fails at once
     EditOptionCheck.discover().check(PluginConfig.of(editOptions));
@@ -152,8 +166,8 @@ final class EditCommand implements Callable<Integer> {
     ImageFile bedrockImage = null;
     PrintWriter console = spec.commandLine().getOut();
     Picture picture;
-    Region region;
-    Subject who;
+    List<Region> regions = new ArrayList<>();
+    List<Subject> who = new ArrayList<>();
     if (bedrock == null) {
       // the demo scene is drawn in the world the chosen built-in model was trained on
       Scene scene = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model)
@@ -161,8 +175,8 @@ final class EditCommand implements Callable<Integer> {
       IdealEdit ideal = scene.idealEditLike(0, 1);
       FigureTruth donor = scene.figures().get(1);
       picture = scene.picture();
-      region = Region.mask(ideal.region());
-      who = Subject.of(word, scene.picture()).withMasks(donor.mask());
+      regions.add(Region.mask(ideal.region()));
+      who.add(Subject.of(wordList.get(0), scene.picture()).withMasks(donor.mask()));
       Path dir = out.toAbsolutePath().getParent();
       picture.write(dir.resolve("bedrock.png"));
       ideal.edited().picture().write(dir.resolve("ideal.png"));
@@ -170,16 +184,18 @@ final class EditCommand implements Callable<Integer> {
     } else {
       bedrockImage = ImageFile.read(bedrock);
       picture = bedrockImage.picture();
-      region = where.box != null ? where.box : Region.mask(Mask.fromPicture(Picture.read(where.mask)));
-      List<Picture> pictures = new ArrayList<>();
-      for (Path file : subject) {
-        pictures.add(Picture.read(file));
+      for (int i = 0; i < where.size(); i++) {
+        Where w = where.get(i);
+        regions.add(w.box != null ? w.box : Region.mask(Mask.fromPicture(Picture.read(w.mask))));
+        who.add(subjects.get(i).read(wordList.get(i)));
       }
-      who = Subject.of(word, pictures);
     }
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
-    ReadyEdit edit = Editor.bedrock(picture).replace(region).with(who)
-        .prompt(prompt == null ? word : prompt).steps(steps)
+    ReadyEdit edit = Editor.bedrock(picture).replace(regions.get(0)).with(who.get(0));
+    for (int i = 1; i < regions.size(); i++) {
+      edit = edit.replace(regions.get(i)).with(who.get(i));
+    }
+    edit = edit.prompt(prompt == null ? String.join(" and ", wordList) : prompt).steps(steps)
         .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder)).guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
@@ -199,6 +215,25 @@ final class EditCommand implements Callable<Integer> {
     // each phase's time is logged at INFO (--verbose)
     console.printf("wrote %s (seed %d) in %.1f s%n", out, result.seed(), result.totalTime().toMillis() / 1000.0);
     return CommandLines.OK;
+  }
+
+  /**
+   * The subjects' words: those given with --word, or {@code <subject>} for one subject and {@code <subject-1>},
+   * {@code <subject-2>}, ... for several.
+   */
+  List<String> words(int count) {
+    if (words.isEmpty()) {
+      return count == 1 ? List.of(DEFAULT_WORD)
+          : IntStream.rangeClosed(1, count).mapToObj(i -> "<subject-" + i + ">").toList();
+    }
+    if (words.size() != count) {
+      throw new UsageException(words.size() + " --word option(s) for " + count + " subject(s): give one word per "
+          + "subject, in the order of the --subject options, or none for the defaults");
+    }
+    if (new HashSet<>(words).size() != words.size()) {
+      throw new UsageException("--word " + String.join(", ", words) + ": each subject needs its own word");
+    }
+    return words;
   }
 
   /** A size such as {@code 24g}, {@code 512m} or a number of bytes; null when not given. */

@@ -1,6 +1,7 @@
 package dev.crossnet.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossnet.api.region.Box;
 import dev.crossnet.core.model.DefaultModel;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class CrossNetCliTest {
     assertThat(run.out().replaceAll("\\s+", " ")).contains("--steps=N",
         "Denoising steps of the full schedule (default: 30)",
         "(default: 1.0 with an inpainting UNet, which draws into the emptied region, else 0.8)",
-        "(default: out/edit.png)", "(default: <subject>)", "(default: 7)", "(default: 60)",
+        "(default: out/edit.png)", "(default: <subject>;", "(default: 7)", "(default: 60)",
         "--region=X,Y,W,H", "--mask=FILE", "--edit-options=KEY=VALUE[,KEY=VALUE...]", "--verbose",
         "(default: 80 % of physical memory");
   }
@@ -121,12 +123,43 @@ class CrossNetCliTest {
   }
 
   @Test
-  void aRegionGivenAsBoxAndMaskIsAUsageError() {
+  void regionsWithoutOneSubjectEachAreAUsageErrorNamingBothCounts() {
     CliRun run = CliRun.of("edit", "--bedrock", "b.png", "--subject", "s.png", "--region", "1,2,3,4",
         "--mask", "m.png");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--region", "--mask", "mutually exclusive");
+    assertThat(run.err()).contains("2 region(s)", "1 --subject", "one --subject per region");
+  }
+
+  @Test
+  void severalRegionsPairWithTheirSubjectsInOrderAndGetNumberedWords() {
+    EditCommand edit = parsedEdit("--bedrock", "b.png", "--region", "1,2,3,4", "--subject", "a.png, b.png",
+        "--mask", "m.png", "--subject", "c.png");
+
+    assertThat(edit.where).hasSize(2);
+    assertThat(edit.where.get(0).box).isEqualTo(new Box(1, 2, 3, 4));
+    assertThat(edit.where.get(1).mask).isEqualTo(Path.of("m.png"));
+    assertThat(edit.subjects).containsExactly(new SubjectFiles(List.of(Path.of("a.png"), Path.of("b.png"))),
+        new SubjectFiles(List.of(Path.of("c.png"))));
+    assertThat(edit.words(2)).containsExactly("<subject-1>", "<subject-2>");
+    assertThat(parsedEdit().words(1)).containsExactly("<subject>");
+  }
+
+  @Test
+  void wordsMustNumberTheSubjectsAndDiffer() {
+    assertThat(parsedEdit("--word", "<dog>", "--word", "<cat>").words(2)).containsExactly("<dog>", "<cat>");
+    assertThatThrownBy(() -> parsedEdit("--word", "<dog>").words(2)).isInstanceOf(UsageException.class)
+        .hasMessageContaining("1 --word option(s) for 2 subject(s)");
+    assertThatThrownBy(() -> parsedEdit("--word", "<dog>", "--word", "<dog>").words(2))
+        .isInstanceOf(UsageException.class).hasMessageContaining("each subject needs its own word");
+  }
+
+  @Test
+  void aSubjectWithoutPicturesIsAUsageError() {
+    CliRun run = CliRun.of("edit", "--bedrock", "b.png", "--region", "1,2,3,4", "--subject", ",");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--subject takes picture files", "','");
   }
 
   @Test
@@ -186,8 +219,8 @@ class CrossNetCliTest {
     assertThat(edit.steps).isEqualTo(12);
     assertThat(edit.seed).isEqualTo(-5);
     assertThat(edit.strength).isEqualTo(0.5);
-    assertThat(edit.where.box).isEqualTo(new Box(40, 20, 64, 120));
-    assertThat(edit.subject).containsExactly(Path.of("a.png"), Path.of("b.png"));
+    assertThat(edit.where).singleElement().satisfies(w -> assertThat(w.box).isEqualTo(new Box(40, 20, 64, 120)));
+    assertThat(edit.subjects).containsExactly(new SubjectFiles(List.of(Path.of("a.png"), Path.of("b.png"))));
     assertThat(edit.out).isEqualTo(Path.of("out/edit.png"));
     assertThat(edit.prompt).as("the prompt defaults to the word, filled in when the edit runs").isNull();
   }

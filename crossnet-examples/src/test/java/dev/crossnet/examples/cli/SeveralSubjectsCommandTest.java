@@ -1,0 +1,47 @@
+package dev.crossnet.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.examples.edit.DemoScenes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crossnet edit} with two regions, each replaced by its own subject, on the embedded inpainting model. */
+class SeveralSubjectsCommandTest {
+
+  @Test
+  void twoRegionsAreEachRedrawnAndNothingBetweenThemChanges(@TempDir Path dir) throws Exception {
+    Picture scene = DemoScenes.mainSubjectFrom(3).picture();
+    Path bedrock = dir.resolve("bedrock.png");
+    scene.write(bedrock);
+    Path out = dir.resolve("edit.png");
+
+    CliRun run = CliRun.of("edit", "--bedrock", bedrock.toString(), "--region", "0,16,48,112", "--subject",
+        bedrock.toString(), "--region", "80,16,48,112", "--subject", bedrock.toString(), "--steps", "3", "--out",
+        out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("wrote " + out);
+    Picture edited = Picture.read(out);
+    int[] before = scene.rgbPixels();
+    int[] after = edited.rgbPixels();
+    int changedLeft = 0;
+    int changedRight = 0;
+    for (int y = 0; y < scene.height(); y++) {
+      for (int x = 0; x < scene.width(); x++) {
+        int i = y * scene.width() + x;
+        boolean inLeft = x < 48 && y >= 16;
+        boolean inRight = x >= 80 && y >= 16;
+        if (!inLeft && !inRight) {
+          assertThat(after[i]).as("pixel (%d, %d) outside both regions", x, y).isEqualTo(before[i]);
+        }
+        changedLeft += inLeft && after[i] != before[i] ? 1 : 0;
+        changedRight += inRight && after[i] != before[i] ? 1 : 0;
+      }
+    }
+    assertThat(changedLeft).as("pixels redrawn in the first region").isGreaterThan(100);
+    assertThat(changedRight).as("pixels redrawn in the second region").isGreaterThan(100);
+  }
+}

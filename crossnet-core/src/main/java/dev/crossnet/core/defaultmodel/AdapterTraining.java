@@ -185,13 +185,14 @@ public final class AdapterTraining {
           }
           Shape shape = latents.shape(n);
           NDArray mask = lossMask(regions, examples.size(), (int) shape.get(3), (int) shape.get(2), scope);
-          NDArray embeds = encoder.forward(examples.crops(indices, encoder.config().imageSize(), scope)).imageEmbeds();
+          NDArray crops = examples.crops(indices, encoder.config().imageSize(), scope);
           NDArray input = unetInput(noisy, indices, new boolean[n], conditions, scale, shape, scope);
           for (int v = 0; v < 2; v++) {
-            NDArray e = v == 0 ? embeds : embeds.zerosLike();
+            float[] keep = new float[n];
+            java.util.Arrays.fill(keep, v == 0 ? 1f : 0f);
             NDArray prediction = model.unet().forward(input, scope.create(timesteps),
                 scope.create(text, new Shape(n, length, width)), new RegionWeights(regions, examples.size()),
-                new ImagePrompt(adapter, adapter.project(e), 1f));
+                new ImagePrompt(adapter, imageTokens(encoder, adapter, crops, keep, scope), 1f));
             NDArray err = prediction.sub(scope.create(target, shape)).square().mul(mask);
             sums[v] += err.sum().getFloat() / (mask.sum().getFloat() * shape.get(1)) * n;
           }
@@ -267,9 +268,8 @@ public final class AdapterTraining {
       System.arraycopy(text.get(i), 0, flatText, i * length * width, length * width);
     }
     int side = encoder.config().imageSize();
-    NDArray embeds = encoder.forward(examples.crops(indices, side, scope)).imageEmbeds()
-        .mul(scope.create(keep, new Shape(b, 1)));
-    ImagePrompt prompt = new ImagePrompt(adapter, adapter.project(embeds), 1f);
+    ImagePrompt prompt = new ImagePrompt(adapter,
+        imageTokens(encoder, adapter, examples.crops(indices, side, scope), keep, scope), 1f);
     AttentionHook hook = new RegionWeights(regions, examples.size());
     boolean[] wholePicture = new boolean[b];
     for (int i = 0; i < b; i++) {
@@ -285,6 +285,22 @@ public final class AdapterTraining {
     out.put(LossInput.TIMESTEPS, scope.create(timesteps));
     out.put(LossInput.MASK, lossMask(regions, examples.size(), (int) shape.get(3), (int) shape.get(2), scope));
     return out;
+  }
+
+  /**
+   * The image-prompt tokens of the crops [B, 3, side, side]: a plain adapter projects their pooled embeddings, a
+   * Plus resampler reads their patch features (the encoder's penultimate hidden state). An example whose
+   * {@code keep} is 0 has no picture: a zero embedding, or for Plus a zero (normalised) picture, as
+   * {@link dev.crossnet.core.model.ImageAdapter#emptyPromptTokens} makes guidance's unconditional half.
+   */
+  static NDArray imageTokens(ClipVisionModel encoder, IpAdapter adapter, NDArray crops, float[] keep,
+      NDManager scope) {
+    int b = keep.length;
+    if (adapter.readsPatchFeatures()) {
+      NDArray kept = crops.mul(scope.create(keep, new Shape(b, 1, 1, 1)));
+      return adapter.project(encoder.forward(kept).penultimateHiddenState());
+    }
+    return adapter.project(encoder.forward(crops).imageEmbeds().mul(scope.create(keep, new Shape(b, 1))));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.loss.LossProvider;
@@ -147,6 +148,47 @@ class ImageAdapterTrainingTest {
   private static boolean same(Map<String, float[]> a, Map<String, float[]> b) {
     return a.keySet().equals(b.keySet())
         && a.keySet().stream().allMatch(k -> java.util.Arrays.equals(a.get(k), b.get(k)));
+  }
+
+  @Test
+  void aPlusAdapterTrainsItsResamplerOnPatchFeaturesAndIsSavedInThePublishedPlusLayout() {
+    Path modelFolder = TinyModelFolder.assemble(dir.resolve("model"));
+    AdapterExamples examples = AdapterExamples.make(SCENES, 6, 500, 9000, SIZES.processor());
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(modelFolder, m);
+      LatentSet latents = LatentSet.encode(model.vae().orElseThrow(), FigureWorldImages.render(SCENES, 6, 500), 3, m);
+      ClipVisionModel encoder = ClipVisionModel.initialise(SIZES.encoderConfig(), 4, m);
+      assertThatThrownBy(() -> IpAdapter.initialisePlus(model.unet(), SIZES.hidden(), 96, 3, 1, 5, m))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number of 64-wide heads");
+      IpAdapter plus = IpAdapter.initialisePlus(model.unet(), SIZES.hidden(), 64, 3, 1, 5, m);
+      assertThat(plus.readsPatchFeatures()).isTrue();
+      assertThat(plus.tokens()).isEqualTo(3);
+      float[] queriesBefore = plus.namedParameters().get("image_proj.latents").toFloatArray();
+      String value = plus.namedParameters().keySet().stream().filter(k -> k.endsWith("to_v_ip.weight")).findFirst()
+          .orElseThrow();
+      assertThat(plus.namedParameters().get(value).toFloatArray()).as("a fresh adapter adds nothing").containsOnly(0f);
+
+      Map<String, Double> last = AdapterTraining.train(model, encoder, plus, examples, latents, Optional.empty(),
+          DefaultModelConfig.standard().alphasCumprod(), false, TrainingRun.of(4, 3, 7, Optional.empty(), 1),
+          AdapterTraining.Settings.standard(), LOSSES, m, ProgressListener.NONE, TrainingListener.NONE,
+          Cancellation.never());
+
+      assertThat(last.get("adapter/reconstruction")).isPositive().isFinite();
+      assertThat(plus.namedParameters().get("image_proj.latents").toFloatArray()).isNotEqualTo(queriesBefore);
+      float[] learned = plus.namedParameters().get(value).toFloatArray();
+      assertThat(learned).as("the image values learned").isNotEqualTo(new float[learned.length]);
+      double[] error = AdapterTraining.regionError(model, encoder, plus, examples, latents, Optional.empty(),
+          DefaultModelConfig.standard().alphasCumprod(), false, m);
+      assertThat(error[0]).isPositive().isFinite().isNotEqualTo(error[1]);
+
+      Path file = dir.resolve("ip-adapter-plus.safetensors");
+      plus.save(file);
+      IpAdapter loaded = IpAdapter.load(file, model.unet(), m);
+      NDArray features = encoder.forward(examples.crops(new int[] {0, 1}, SIZES.imageSize(), m))
+          .penultimateHiddenState();
+      assertThat(loaded.readsPatchFeatures()).isTrue();
+      assertThat(loaded.project(features).toFloatArray()).containsExactly(plus.project(features).toFloatArray());
+    }
   }
 
   private Map<String, float[]> adapterRun(Path modelFolder, Path checkpoints, int steps) {

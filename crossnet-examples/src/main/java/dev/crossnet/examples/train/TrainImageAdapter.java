@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
  * Trains an image adapter (a small image encoder and an IP-Adapter) for a built-in model, with the model frozen, and
  * writes it as the model folder's {@code image_encoder/} and {@code ip_adapter/}. An inpainting UNet is shown each
  * scene with the figure's edit region blanked, as an edit shows it. Resumes from its checkpoints under
- * {@code --work}; a larger {@code --steps} goes on training.
+ * {@code --work}; a larger {@code --steps} goes on training. {@code --plus N} trains an IP-Adapter Plus (a resampler
+ * of N tokens over the encoder's patch features) instead of the plain adapter.
  *
  * <pre>
  * java -Dai.djl.pytorch.num_threads=1 -Djava.awt.headless=true \
@@ -103,6 +104,21 @@ public final class TrainImageAdapter implements Callable<Integer> {
       description = "Stage one: crops per step (default: ${DEFAULT-VALUE}).")
   int encoderBatch;
 
+  @Option(names = "--plus", paramLabel = "TOKENS", defaultValue = "0",
+      description = "Train an IP-Adapter Plus with this many image-prompt tokens: a resampler reading the encoder's "
+          + "patch features instead of a projection of its pooled embedding; 0 trains the plain adapter (default: "
+          + "${DEFAULT-VALUE}).")
+  int plusTokens;
+
+  @Option(names = "--plus-width", paramLabel = "N", defaultValue = "128",
+      description = "The Plus resampler's width, a multiple of 64 (heads of 64, as published; default: "
+          + "${DEFAULT-VALUE}).")
+  int plusWidth;
+
+  @Option(names = "--plus-depth", paramLabel = "N", defaultValue = "2",
+      description = "The Plus resampler's perceiver blocks (default: ${DEFAULT-VALUE}).")
+  int plusDepth;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "11",
       description = "Initialisation and batch seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -148,8 +164,10 @@ public final class TrainImageAdapter implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "image encoder on %d held-out crops (nearest class mean): kind %.1f %%, "
           + "colour %.1f %%, hat %.1f %%, size %.1f %%%n", heldOut.count(), 100 * read[0], 100 * read[1],
           100 * read[2], 100 * read[3]);
-      IpAdapter adapter = IpAdapter.initialise(diffusion.unet(), sizes.projection(), sizes.tokens(), seed + 1,
-          manager);
+      IpAdapter adapter = plusTokens > 0
+          ? IpAdapter.initialisePlus(diffusion.unet(), encoder.config().hiddenSize(), plusWidth, plusTokens,
+              plusDepth, seed + 1, manager)
+          : IpAdapter.initialise(diffusion.unet(), sizes.projection(), sizes.tokens(), seed + 1, manager);
       TrainingRun run = new TrainingRun(steps, batch, seed, Optional.of(work.resolve("checkpoints")), every, stop);
       AdapterTraining.Settings settings =
           AdapterTraining.Settings.standard().withLearningRates(learningRate, encoderLearningRate);

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,10 +137,40 @@ public final class IpAdapter extends Module {
           + " 1, got " + embedDim + " and " + tokens);
     }
     crossWidth(unet.config(), Path.of("new adapter"));
+    return fresh(unet, source -> build(source, unet, embedDim, tokens), seed, manager);
+  }
+
+  /**
+   * A fresh IP-Adapter Plus for the UNet, to train: a resampler ({@link PlusImageProjection}) of {@code depth}
+   * perceiver blocks of {@code width / }{@value #PLUS_HEAD_DIM}{@code -wide heads} reading the image encoder's
+   * patch features, its weights random (seeded), the layers' image key and value projections as
+   * {@link #initialise} makes them. {@link #save} writes it in the published Plus layout, which {@link #load}
+   * reads back.
+   *
+   * @param featureDim width of the image encoder's patch features (its hidden size)
+   * @param width the resampler's width, a multiple of {@value #PLUS_HEAD_DIM}
+   * @param queries image-prompt tokens per image
+   */
+  public static IpAdapter initialisePlus(UNet2DConditionModel unet, int featureDim, int width, int queries,
+      int depth, long seed, NDManager manager) {
+    if (featureDim < 1 || queries < 1 || depth < 1 || width < PLUS_HEAD_DIM || width % PLUS_HEAD_DIM != 0) {
+      throw new IllegalArgumentException("a Plus resampler needs a feature width, queries and depth of at least 1"
+          + " and a width that is a whole number of " + PLUS_HEAD_DIM + "-wide heads, got features " + featureDim
+          + ", width " + width + ", queries " + queries + ", depth " + depth);
+    }
+    int tokenDim = crossWidth(unet.config(), Path.of("new adapter"));
+    return fresh(unet, source -> new IpAdapter(source, crossAttentionLayers(unet), new PlusImageProjection(source,
+        "image_proj", featureDim, width, queries, tokenDim, depth, width / PLUS_HEAD_DIM, PLUS_HEAD_DIM), tokenDim),
+        seed, manager);
+  }
+
+  /** An adapter built from seeded random weights, its image values zero and its image keys the text keys. */
+  private static IpAdapter fresh(UNet2DConditionModel unet, Function<ParameterSource, IpAdapter> construct,
+      long seed, NDManager manager) {
     IpAdapter adapter;
     try (NDManager scratch = manager.newSubManager()) {
-      TensorStore random = RandomParameters.store(s -> build(s, unet, embedDim, tokens), seed, scratch);
-      adapter = ModelFolder.bind(random, manager, source -> build(source, unet, embedDim, tokens));
+      TensorStore random = RandomParameters.store(construct::apply, seed, scratch);
+      adapter = ModelFolder.bind(random, manager, construct);
     }
     Map<String, NDArray> own = unet.namedParameters();
     Map<String, NDArray> mine = adapter.namedParameters();

@@ -10,8 +10,9 @@ import dev.crossnet.api.runtime.EditRuntime;
 import dev.crossnet.api.runtime.Runtimes;
 import dev.crossnet.api.video.Video;
 import dev.crossnet.core.edit.branch.RegionBranch;
-import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.edit.video.MovedReference;
 import dev.crossnet.core.edit.video.VideoOptions;
+import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.FocusMasks;
@@ -125,6 +126,7 @@ public final class VideoBenchmark implements Callable<Integer> {
       + "motion)";
   static final String STILL = "control: the bedrock clip unchanged";
   static final String VAE_CEILING = "control: ideal clip through the VAE alone";
+  static final String MOVED_IDEAL = "control: the ideal first frame moved along the bedrock's motion";
 
   static List<Method> methods() {
     return List.of(
@@ -176,6 +178,7 @@ public final class VideoBenchmark implements Callable<Integer> {
     methods.forEach(m -> totals.put(m.name(), new Totals()));
     totals.put(STILL, new Totals());
     totals.put(VAE_CEILING, new Totals());
+    totals.put(MOVED_IDEAL, new Totals());
     StringBuilder lengthTable = new StringBuilder();
     try (NDManager judgeManager = OfflineEngine.get().newBaseManager();
         VaeRoundTrip vae = new VaeRoundTrip(Optional.ofNullable(folder))) {
@@ -199,6 +202,7 @@ public final class VideoBenchmark implements Callable<Integer> {
         } else {
           totals.remove(VAE_CEILING);
         }
+        score(totals.get(MOVED_IDEAL), movedIdeal(clip), clip, judge, Double.NaN, -1);
         for (Method m : methods) {
           PeakMemory.reset();
           VideoEditResult r = edit(clip, m, folder).run(runtime);
@@ -264,6 +268,20 @@ public final class VideoBenchmark implements Callable<Integer> {
     t.clips++;
   }
 
+  /**
+   * What the full edit's anchor would make of a perfect first frame: the ideal first frame moved to every later
+   * frame along the bedrock's own motion ({@link MovedReference.Motion#FLOW}), as the anchor moves the first frame's
+   * result. Its flicker error is the least the anchor can reach with this motion estimate.
+   */
+  static Video movedIdeal(ClipCase clip) {
+    List<Picture> frames = new ArrayList<>(List.of(clip.ideal().frame(0)));
+    for (int f = 1; f < clip.ideal().frameCount(); f++) {
+      frames.add(MovedReference.of(clip.ideal().frame(0), List.of(clip.regions().get(0)), clip.bedrock().frame(0),
+          clip.bedrock().frame(f), List.of(clip.regions().get(f)), MovedReference.Motion.FLOW));
+    }
+    return clip.ideal().withFrames(frames);
+  }
+
   /** Rows of frames: each video one row, frames left to right. */
   static Picture strip(List<Video> rows) {
     Video first = rows.get(0);
@@ -298,7 +316,9 @@ public final class VideoBenchmark implements Callable<Integer> {
         + "one frame to the next and the ideal clip's change, averaged over frame pairs and clips. Look (kind) "
         + "stability: the share of a clip's frames whose judged look (kind) equals the clip's most common one. "
         + "Controls: the bedrock clip as it is (no edit), and each ideal frame encoded and decoded by the model's VAE "
-        + "and put back inside the region with the edit's seam (the ceiling the VAE sets).\n");
+        + "and put back inside the region with the edit's seam (the ceiling the VAE sets), and the ideal first frame "
+        + "moved to every later frame along the bedrock's motion as the anchor moves the first frame's result (the "
+        + "least flicker the anchor can reach with that motion).\n");
     if (!lengthRows.isEmpty()) {
       md.append("\nThe full edit at several clip lengths (one clip each):\n\n| frames | time per frame (s) "
           + "| peak RSS (MB) | cross-frame keys held |\n|---:|---:|---:|---:|\n").append(lengthRows);

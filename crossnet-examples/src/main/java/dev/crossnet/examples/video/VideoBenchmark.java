@@ -110,6 +110,10 @@ public final class VideoBenchmark implements Callable<Integer> {
       description = "Keep the methods whose name contains one of these texts, comma-separated (default: all).")
   List<String> only = new ArrayList<>();
 
+  @Option(names = "--controls-only",
+      description = "Score the controls alone and edit nothing (seconds, where the methods take minutes).")
+  boolean controlsOnly;
+
   @Option(names = "--lengths", paramLabel = "N", split = ",",
       description = "Clip lengths at which to time the full edit and measure its peak memory, comma-separated, "
           + "e.g. 8,32,128 (default: none).")
@@ -168,9 +172,9 @@ public final class VideoBenchmark implements Callable<Integer> {
     Path folder = ModelArgument.folder(model);
     EditRuntime runtime = Runtimes.discover();
     SceneOptions world = generation.scenes();
-    List<Method> methods = methods().stream()
+    List<Method> methods = controlsOnly ? List.of() : methods().stream()
         .filter(m -> only.isEmpty() || only.stream().anyMatch(m.name()::contains)).toList();
-    if (methods.isEmpty()) {
+    if (methods.isEmpty() && !controlsOnly) {
       throw new IllegalArgumentException("--only " + only + " matches no method; the methods are "
           + methods().stream().map(Method::name).toList());
     }

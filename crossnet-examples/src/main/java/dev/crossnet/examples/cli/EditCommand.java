@@ -163,40 +163,17 @@ final class EditCommand implements Callable<Integer> {
     EditOptionCheck.discover().check(PluginConfig.of(editOptions));
     Long limit = bytes(memoryLimit);
     requireWritable(out);
-    ImageFile bedrockImage = null;
     PrintWriter console = spec.commandLine().getOut();
-    Picture picture;
-    List<Region> regions = new ArrayList<>();
-    List<Subject> who = new ArrayList<>();
-    if (bedrock == null) {
-      // the demo scene is drawn in the world the chosen built-in model was trained on
-      Scene scene = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model)
-          ? DemoScenes.mainSubjectFrom(seed) : DemoScenes.from(seed);
-      IdealEdit ideal = scene.idealEditLike(0, 1);
-      FigureTruth donor = scene.figures().get(1);
-      picture = scene.picture();
-      regions.add(Region.mask(ideal.region()));
-      who.add(Subject.of(wordList.get(0), scene.picture()).withMasks(donor.mask()));
-      Path dir = out.toAbsolutePath().getParent();
-      picture.write(dir.resolve("bedrock.png"));
-      ideal.edited().picture().write(dir.resolve("ideal.png"));
-      console.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
-    } else {
-      bedrockImage = ImageFile.read(bedrock);
-      picture = bedrockImage.picture();
-      for (int i = 0; i < where.size(); i++) {
-        Where w = where.get(i);
-        regions.add(w.box != null ? w.box : Region.mask(Mask.fromPicture(Picture.read(w.mask))));
-        who.add(subjects.get(i).read(wordList.get(i)));
-      }
-    }
+    ImageFile bedrockImage = bedrock == null ? null : ImageFile.read(bedrock);
+    Job job = bedrockImage == null ? demo(wordList.get(0), console) : files(bedrockImage.picture(), wordList);
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
-    ReadyEdit edit = Editor.bedrock(picture).replace(regions.get(0)).with(who.get(0));
-    for (int i = 1; i < regions.size(); i++) {
-      edit = edit.replace(regions.get(i)).with(who.get(i));
+    ReadyEdit edit = Editor.bedrock(job.bedrock()).replace(job.regions().get(0)).with(job.subjects().get(0));
+    for (int i = 1; i < job.regions().size(); i++) {
+      edit = edit.replace(job.regions().get(i)).with(job.subjects().get(i));
     }
     edit = edit.prompt(prompt == null ? String.join(" and ", wordList) : prompt).steps(steps)
-        .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder)).guidanceScale(guidance).seed(seed)
+        .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder))
+        .guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
     if (modelFolder != null) {
@@ -215,6 +192,36 @@ final class EditCommand implements Callable<Integer> {
     // each phase's time is logged at INFO (--verbose)
     console.printf("wrote %s (seed %d) in %.1f s%n", out, result.seed(), result.totalTime().toMillis() / 1000.0);
     return CommandLines.OK;
+  }
+
+  /** What one edit replaces: the bedrock, and each region with its subject, in order. */
+  private record Job(Picture bedrock, List<Region> regions, List<Subject> subjects) {}
+
+  /** A held-out FigureWorld scene whose figure 0 takes figure 1's look; writes its bedrock and ideal edit. */
+  private Job demo(String word, PrintWriter console) throws IOException {
+    // the demo scene is drawn in the world the chosen built-in model was trained on
+    Scene scene = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model)
+        ? DemoScenes.mainSubjectFrom(seed) : DemoScenes.from(seed);
+    IdealEdit ideal = scene.idealEditLike(0, 1);
+    FigureTruth donor = scene.figures().get(1);
+    Path dir = out.toAbsolutePath().getParent();
+    scene.picture().write(dir.resolve("bedrock.png"));
+    ideal.edited().picture().write(dir.resolve("ideal.png"));
+    console.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
+    return new Job(scene.picture(), List.of(Region.mask(ideal.region())),
+        List.of(Subject.of(word, scene.picture()).withMasks(donor.mask())));
+  }
+
+  /** The user's regions and subjects, paired in order. */
+  private Job files(Picture picture, List<String> wordList) throws IOException {
+    List<Region> regions = new ArrayList<>();
+    List<Subject> who = new ArrayList<>();
+    for (int i = 0; i < where.size(); i++) {
+      Where w = where.get(i);
+      regions.add(w.box != null ? w.box : Region.mask(Mask.fromPicture(Picture.read(w.mask))));
+      who.add(subjects.get(i).read(wordList.get(i)));
+    }
+    return new Job(picture, regions, who);
   }
 
   /**

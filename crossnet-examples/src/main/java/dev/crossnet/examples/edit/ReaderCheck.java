@@ -52,8 +52,8 @@ public final class ReaderCheck implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   Path model;
 
-  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "main-subject", converter = ModelGeneration.Word.class,
-      description = "The benchmark's --world (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--world", paramLabel = "WORLD", defaultValue = "main-subject",
+      converter = ModelGeneration.Word.class, description = "The benchmark's --world (default: ${DEFAULT-VALUE}).")
   ModelGeneration generation;
 
   @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "32",

@@ -142,7 +142,7 @@ public final class IpAdapter extends Module {
 
   /**
    * A fresh IP-Adapter Plus for the UNet, to train: a resampler ({@link PlusImageProjection}) of {@code depth}
-   * perceiver blocks of {@code width / }{@value #PLUS_HEAD_DIM}{@code -wide heads} reading the image encoder's
+   * perceiver blocks, with heads {@value #PLUS_HEAD_DIM} wide as in the published ones, reading the image encoder's
    * patch features, its weights random (seeded), the layers' image key and value projections as
    * {@link #initialise} makes them. {@link #save} writes it in the published Plus layout, which {@link #load}
    * reads back.

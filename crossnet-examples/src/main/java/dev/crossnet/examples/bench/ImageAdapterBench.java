@@ -47,6 +47,12 @@ import picocli.CommandLine.Option;
     description = "Times reading a subject with an image adapter and a denoising step with and without it.")
 public final class ImageAdapterBench implements Callable<Integer> {
 
+  /**
+   * Untimed runs before the timed ones on the small model, whose steps take milliseconds: with one, the first timed
+   * runs still include the JIT's compiling of the hook's path and read the image prompt's cost as twice what it is.
+   */
+  private static final int WARM_UP = 20;
+
   @Mixin
   HelpOption help;
 
@@ -105,12 +111,6 @@ public final class ImageAdapterBench implements Callable<Integer> {
     }
     return CommandLines.OK;
   }
-
-  /**
-   * Untimed runs before the timed ones on the small model, whose steps take milliseconds: with one, the first timed
-   * runs still include the JIT's compiling of the hook's path and read the image prompt's cost as twice what it is.
-   */
-  private static final int WARM_UP = 20;
 
   private static void step(UNet2DConditionModel unet, IpAdapter adapter, ImageAdapter withEncoder, int latent,
       int textTokens, int warmUp, int runs, String what, NDManager m) {

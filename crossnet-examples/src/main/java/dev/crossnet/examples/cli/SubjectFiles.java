@@ -25,13 +25,18 @@ record SubjectFiles(List<Path> files) {
     }
   }
 
-  /** The subject called {@code word}, its pictures read from the files. */
-  Subject read(String word) throws IOException {
+  /** The pictures read from the files, in order. */
+  List<Picture> pictures() throws IOException {
     List<Picture> pictures = new ArrayList<>();
     for (Path file : files) {
       pictures.add(Picture.read(file));
     }
-    return Subject.of(word, pictures);
+    return pictures;
+  }
+
+  /** The subject called {@code word}, its pictures read from the files. */
+  Subject read(String word) throws IOException {
+    return Subject.of(word, pictures());
   }
 
   /** Reads {@code a.png,b.png} (spaces around the commas ignored) as one subject's files. */

@@ -89,11 +89,7 @@ final class TextToImageCommand implements Callable<Integer> {
           .withSeed(seed)
           .withProgress(new ProgressBar(System.err));
       if (!subjects.isEmpty()) {
-        List<Picture> pictures = new ArrayList<>();
-        for (Path p : subjects) {
-          pictures.add(Picture.read(p));
-        }
-        request = request.withSubjectPictures(pictures, subjectScale);
+        request = request.withSubjectPictures(new SubjectFiles(subjects).pictures(), subjectScale);
       }
       long start = System.nanoTime();
       Picture picture = TextToImage.of(diffusion).generate(request, manager);

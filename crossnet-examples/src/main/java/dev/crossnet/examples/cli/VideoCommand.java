@@ -3,7 +3,6 @@ package dev.crossnet.examples.cli;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyVideoEdit;
 import dev.crossnet.api.edit.VideoEditResult;
-import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.UnknownOptionException;
 import dev.crossnet.api.region.Box;
@@ -166,11 +165,7 @@ final class VideoCommand implements Callable<Integer> {
     } else {
       clip = Video.read(bedrock);
       track = where.box != null ? RegionTrack.of(where.box) : RegionTrack.keyframes(keys);
-      List<Picture> pictures = new ArrayList<>();
-      for (Path file : subject) {
-        pictures.add(Picture.read(file));
-      }
-      who = Subject.of(word, pictures);
+      who = new SubjectFiles(subject).read(word);
     }
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
     ReadyVideoEdit edit = Editor.bedrock(clip).replace(track).with(who).prompt(prompt == null ? word : prompt)

@@ -275,14 +275,11 @@ public final class EditBenchmark implements Callable<Integer> {
         totals.put(VAE_CEILING, new Totals());
       }
       Judge judge = FigureWorldJudge.named(judgeName, judgeManager);
-      for (long s = seed; done < scenes && s < seed + 50L * scenes; s++) {
-        Scene scene = world.generate(s);
-        Optional<SceneCase> found = SceneCase.of(scene, 0, 1, WORD);
-        if (found.isEmpty()) {
-          continue;
-        }
-        SceneCase c = subjectPictures == 1 ? found.get()
-            : found.get().withSubjectPictures(subjectPictures, world, 100_000 + s * subjectPictures);
+      for (Found found : cases(world, seed, scenes)) {
+        long s = found.seed();
+        Scene scene = found.sceneCase().scene();
+        SceneCase c = subjectPictures == 1 ? found.sceneCase()
+            : found.sceneCase().withSubjectPictures(subjectPictures, world, 100_000 + s * subjectPictures);
         Path dir = out.resolve("scene-" + s);
         Files.createDirectories(dir);
         scene.picture().write(dir.resolve("bedrock.png"));
@@ -359,6 +356,22 @@ public final class EditBenchmark implements Callable<Integer> {
   /** The scenes of {@code generation}'s world ({@code size} wide and high in the standard world). */
   static SceneOptions sceneOptions(ModelGeneration generation, int size) {
     return generation == ModelGeneration.STANDARD ? SceneOptions.defaults().withSize(size, size) : generation.scenes();
+  }
+
+  /** One benchmark case and the seed of its scene. */
+  record Found(long seed, SceneCase sceneCase) {}
+
+  /**
+   * The benchmark's cases: the first {@code scenes} scenes of {@code world} from {@code seed} on in which figure 0
+   * can take figure 1's look, looking at no more than 50 seeds per case asked for.
+   */
+  static List<Found> cases(SceneGenerator world, long seed, int scenes) {
+    List<Found> out = new ArrayList<>();
+    for (long s = seed; out.size() < scenes && s < seed + 50L * scenes; s++) {
+      long at = s;
+      SceneCase.of(world.generate(s), 0, 1, WORD).ifPresent(c -> out.add(new Found(at, c)));
+    }
+    return out;
   }
 
   /** Where the benchmark's scenes come from: held-out scenes of two or three figures. */

@@ -119,22 +119,16 @@ public final class ReaderCheck implements Callable<Integer> {
     Tally tally = new Tally();
     try (NDManager m = OfflineEngine.get().newBaseManager();
         SceneReader reader = new FigureWorldReaderProvider().open(ReadModel.at(ModelArgument.folder(model)), m)) {
-      int done = 0;
-      for (long s = seed; done < scenes && s < seed + 50L * scenes; s++) {
-        Scene scene = world.generate(s);
-        Optional<SceneCase> found = SceneCase.of(scene, 0, 1, "<subject>");
-        if (found.isEmpty()) {
-          continue;
-        }
-        done++;
-        SceneCase c = found.get();
+      for (EditBenchmark.Found found : EditBenchmark.cases(world, seed, scenes)) {
+        SceneCase c = found.sceneCase();
+        Scene scene = c.scene();
         OccupantReading occupant = reader.occupants(scene.picture(), List.of(c.region())).get(0);
         SubjectReading subject = reader.subject(c.subject());
         Figure truth = scene.figures().get(0).figure();
         String wanted = scene.idealEditLike(0, 1).edited().figures().get(0).figure().pose().word();
         tally.add(occupant.kind().equals(truth.kind().noun()),
             FigureKind.ofNoun(occupant.kind()).skeleton().equals(truth.kind().skeleton()),
-            reader.actionFor(subject, occupant).equals(wanted), Optional.ofNullable(pose.get(s)));
+            reader.actionFor(subject, occupant).equals(wanted), Optional.ofNullable(pose.get(found.seed())));
       }
     }
     System.out.println(tally.report());

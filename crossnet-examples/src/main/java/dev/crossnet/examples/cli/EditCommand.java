@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,9 +49,6 @@ import picocli.CommandLine.Spec;
         "Without --bedrock it edits a held-out FigureWorld scene (figure 0 takes the look of figure 1) and also "
             + "writes bedrock.png and the ideal edit ideal.png beside --out."})
 final class EditCommand implements Callable<Integer> {
-
-  /** The subject's word when one subject is given without --word. */
-  static final String DEFAULT_WORD = "<subject>";
 
   /** Where one occupant is: a box or a mask file. Each --region or --mask starts the next replacement's place. */
   static final class Where {
@@ -154,10 +149,9 @@ final class EditCommand implements Callable<Integer> {
           + "(without all four, the edit runs on a FigureWorld demo scene)");
     }
     List<String> wordList = words(bedrock == null ? 1 : where.size());
-    if (bedrock != null && subjects.size() != where.size()) {
-      throw new UsageException(where.size() + " region(s) (--region or --mask) but " + subjects.size()
-          + " --subject option(s): give one --subject per region, in the same order, e.g. --region 0,0,40,60 "
-          + "--subject dog.png --region 60,0,40,60 --subject cat1.png,cat2.png");
+    if (bedrock != null) {
+      SubjectWords.requirePaired(where.size(), subjects.size(), "--region or --mask",
+          "--region 0,0,40,60 --subject dog.png --region 60,0,40,60 --subject cat1.png,cat2.png");
     }
     // before the demo scene is drawn and written: a misspelt key or an unwritable --out fails at once
     EditOptionCheck.discover().check(PluginConfig.of(editOptions));
@@ -224,23 +218,9 @@ final class EditCommand implements Callable<Integer> {
     return new Job(picture, regions, who);
   }
 
-  /**
-   * The subjects' words: those given with --word, or {@code <subject>} for one subject and {@code <subject-1>},
-   * {@code <subject-2>}, ... for several.
-   */
+  /** The subjects' words (see {@link SubjectWords#of}). */
   List<String> words(int count) {
-    if (words.isEmpty()) {
-      return count == 1 ? List.of(DEFAULT_WORD)
-          : IntStream.rangeClosed(1, count).mapToObj(i -> "<subject-" + i + ">").toList();
-    }
-    if (words.size() != count) {
-      throw new UsageException(words.size() + " --word option(s) for " + count + " subject(s): give one word per "
-          + "subject, in the order of the --subject options, or none for the defaults");
-    }
-    if (new HashSet<>(words).size() != words.size()) {
-      throw new UsageException("--word " + String.join(", ", words) + ": each subject needs its own word");
-    }
-    return words;
+    return SubjectWords.of(words, count);
   }
 
   /** A size such as {@code 24g}, {@code 512m} or a number of bytes; null when not given. */

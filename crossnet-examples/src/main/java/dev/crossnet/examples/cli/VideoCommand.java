@@ -5,7 +5,6 @@ import dev.crossnet.api.edit.ReadyVideoEdit;
 import dev.crossnet.api.edit.VideoEditResult;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.UnknownOptionException;
-import dev.crossnet.api.region.Box;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.api.video.RegionTrack;
@@ -43,10 +42,14 @@ import picocli.CommandLine.Spec;
             + "writes bedrock, ideal edit and the three side by side beside --out."})
 final class VideoCommand implements Callable<Integer> {
 
-  /** Where the occupant is: one box, or boxes at keyframes. */
+  /**
+   * Where one occupant is: one box, or boxes at keyframes. Each --region or --keyframes starts the next
+   * replacement's track.
+   */
   static final class Where {
     @Option(names = "--region", paramLabel = "X,Y,W,H", converter = BoxConverter.class,
-        description = "The occupant's box in every frame, in pixels: x, y, width, height.")
+        description = "The occupant's box in every frame, in pixels: x, y, width, height. Repeat it (or "
+            + "--keyframes) for each occupant to replace, in the order of the --subject options.")
     Region box;
 
     @Option(names = "--keyframes", paramLabel = "F:X,Y,W,H;...",
@@ -68,20 +71,22 @@ final class VideoCommand implements Callable<Integer> {
           + "--subject (default: a FigureWorld demo clip).")
   Path bedrock;
 
-  @ArgGroup(exclusive = true)
-  Where where;
+  @ArgGroup(exclusive = true, multiplicity = "0..*")
+  List<Where> where = new ArrayList<>();
 
-  @Option(names = "--subject", paramLabel = "FILE", split = ",", splitSynopsisLabel = ",",
-      description = "One or more pictures of the subject, comma-separated (needed with --bedrock).")
-  List<Path> subject = new ArrayList<>();
+  @Option(names = "--subject", paramLabel = "FILE[,FILE...]", converter = SubjectFiles.Converter.class,
+      description = "One or more pictures of the subject, comma-separated (needed with --bedrock). Repeat it for "
+          + "each occupant, in the order of the tracks.")
+  List<SubjectFiles> subjects = new ArrayList<>();
 
-  @Option(names = "--word", paramLabel = "WORD", defaultValue = "<subject>",
-      description = "The subject's word in the prompt (default: ${DEFAULT-VALUE}).")
-  String word;
+  @Option(names = "--word", paramLabel = "WORD",
+      description = "The subject's word in the prompt; repeat it for each subject, in order (default: <subject>; "
+          + "with several subjects <subject-1>, <subject-2>, ...).")
+  List<String> words = new ArrayList<>();
 
   @Option(names = "--prompt", paramLabel = "TEXT",
-      description = "Text describing the result; the subject's word is appended when missing "
-          + "(default: the word alone).")
+      description = "Text describing the result; each subject's word is appended when missing "
+          + "(default: the words alone, joined by 'and').")
   String prompt;
 
   @Option(names = "--model", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
@@ -120,21 +125,19 @@ final class VideoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Map<Integer, Box> keys = null;
-    if (where != null && where.keyframes != null) {
-      try {
-        keys = new KeyframeConverter().convert(where.keyframes);
-      } catch (picocli.CommandLine.TypeConversionException e) {
-        throw new UsageException("--keyframes: " + e.getMessage());
-      }
-    }
-    if (bedrock != null && (where == null || subject.isEmpty())) {
+    List<RegionTrack> tracks = tracks();
+    if (bedrock != null && (where.isEmpty() || subjects.isEmpty())) {
       throw new UsageException("--bedrock needs the occupant's region (--region x,y,w,h or --keyframes "
           + "f:x,y,w,h;...) and --subject with one or more pictures of the subject");
     }
-    if (bedrock == null && (where != null || !subject.isEmpty())) {
+    if (bedrock == null && (!where.isEmpty() || !subjects.isEmpty())) {
       throw new UsageException("--region, --keyframes and --subject edit your own clip; give it with --bedrock "
           + "(without all three, the edit runs on a FigureWorld demo clip)");
+    }
+    List<String> wordList = SubjectWords.of(words, bedrock == null ? 1 : where.size());
+    if (bedrock != null) {
+      SubjectWords.requirePaired(where.size(), subjects.size(), "--region or --keyframes",
+          "--region 0,0,40,60 --subject dog.png --keyframes '0:60,0,40,60;7:80,0,40,60' --subject cat.png");
     }
     if (frames < 2) {
       throw new UsageException("--frames must be at least 2, got " + frames);
@@ -152,24 +155,28 @@ final class VideoCommand implements Callable<Integer> {
     EditOptionCheck.discover().check(video.frameOptions(options));
     PrintWriter console = spec.commandLine().getOut();
     Video clip;
-    RegionTrack track;
-    Subject who;
+    List<Subject> who = new ArrayList<>();
     ClipCase demo = null;
     if (bedrock == null) {
       boolean v2 = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model);
-      demo = ClipCase.find(v2 ? SceneOptions.mainSubject() : SceneOptions.defaults(), frames, seed, word);
+      demo = ClipCase.find(v2 ? SceneOptions.mainSubject() : SceneOptions.defaults(), frames, seed, wordList.get(0));
       clip = demo.bedrock();
-      track = demo.track();
-      who = demo.subject();
+      tracks = List.of(demo.track());
+      who.add(demo.subject());
       console.println("demo clip: " + demo.caption() + "; figure 0 takes the look of figure 1 in every frame");
     } else {
       clip = Video.read(bedrock);
-      track = where.box != null ? RegionTrack.of(where.box) : RegionTrack.keyframes(keys);
-      who = new SubjectFiles(subject).read(word);
+      for (int i = 0; i < subjects.size(); i++) {
+        who.add(subjects.get(i).read(wordList.get(i)));
+      }
+    }
+    ReadyVideoEdit edit = Editor.bedrock(clip).replace(tracks.get(0)).with(who.get(0));
+    for (int i = 1; i < tracks.size(); i++) {
+      edit = edit.replace(tracks.get(i)).with(who.get(i));
     }
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
-    ReadyVideoEdit edit = Editor.bedrock(clip).replace(track).with(who).prompt(prompt == null ? word : prompt)
-        .steps(steps).strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder))
+    edit = edit.prompt(prompt == null ? String.join(" and ", wordList) : prompt).steps(steps)
+        .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder))
         .guidanceScale(guidance).seed(seed)
         .options(editOptions).progress(new ProgressBar(System.err));
     if (modelFolder != null) {
@@ -190,6 +197,23 @@ final class VideoCommand implements Callable<Integer> {
       console.println("bedrock | result | ideal: " + sideBySide);
     }
     return CommandLines.OK;
+  }
+
+  /** Each --region or --keyframes as a region track, in order; empty when none is given. */
+  List<RegionTrack> tracks() {
+    List<RegionTrack> out = new ArrayList<>();
+    for (Where w : where) {
+      if (w.box != null) {
+        out.add(RegionTrack.of(w.box));
+        continue;
+      }
+      try {
+        out.add(RegionTrack.keyframes(new KeyframeConverter().convert(w.keyframes)));
+      } catch (picocli.CommandLine.TypeConversionException e) {
+        throw new UsageException("--keyframes: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** The output's extension with its dot, or "" for a frame folder. */

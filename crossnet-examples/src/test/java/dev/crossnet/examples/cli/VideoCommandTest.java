@@ -73,4 +73,20 @@ class VideoCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("missing.gif");
   }
+
+  @Test
+  void tracksAndSubjectsMustPairInOrder() {
+    CliRun run = CliRun.of("video", "--bedrock", "dance.mp4", "--region", "1,2,3,4", "--subject", "a.png",
+        "--keyframes", "0:1,2,3,4;5:2,2,3,4");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("2 region(s)", "1 --subject option(s)", "one --subject per region");
+  }
+
+  @Test
+  void severalSubjectsNeedOneDistinctWordEach() {
+    CliRun run = CliRun.of("video", "--bedrock", "dance.mp4", "--region", "1,2,3,4", "--subject", "a.png",
+        "--region", "5,2,3,4", "--subject", "b.png", "--word", "<dog>");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("1 --word option(s) for 2 subject(s)");
+  }
 }

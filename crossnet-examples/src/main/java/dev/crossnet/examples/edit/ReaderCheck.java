@@ -6,6 +6,7 @@ import dev.crossnet.api.reading.ReadModel;
 import dev.crossnet.api.reading.SceneReader;
 import dev.crossnet.api.reading.SubjectReading;
 import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.Appearance;
 import dev.crossnet.core.figureworld.Figure;
 import dev.crossnet.core.figureworld.FigureKind;
 import dev.crossnet.core.figureworld.Scene;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
  * skeleton (what decides whether the subject is drawn in the occupant's outline) and the action the reader asks
  * the subject to do there, each against the scene's truth. Given the {@code cases.csv} of a benchmark run on those
  * scenes, it also splits the run's pose agreement by whether the action was read right, so that pose lost to a
- * misreading can be told from pose lost in the drawing.
+ * misreading can be told from pose lost in the drawing. It reads the subject's picture the same way (its size,
+ * colour and kind words and whether it wears a hat, against the figure the ideal edit draws) and splits the run's
+ * look agreement by whether the subject was read right.
  *
  * <pre>java -cp ... dev.crossnet.examples.edit.ReaderCheck --model figureworld-v2-inpainting --world main-subject
  *     --seed 1 --scenes 72 --cases out/bench/cases.csv</pre>
@@ -83,8 +86,13 @@ public final class ReaderCheck implements Callable<Integer> {
     int kind;
     int skeleton;
     int action;
+    int subjectKind;
+    int subjectColour;
+    int subjectLook;
     final int[] poseKept = new int[2];
     final int[] poseCases = new int[2];
+    final int[] lookKept = new int[2];
+    final int[] lookCases = new int[2];
 
     void add(boolean kindRight, boolean skeletonRight, boolean actionRight, Optional<Boolean> poseKeptInEdit) {
       cases++;
@@ -98,12 +106,29 @@ public final class ReaderCheck implements Callable<Integer> {
       });
     }
 
+    void addSubject(SubjectWords read, Optional<Boolean> lookKeptInEdit) {
+      subjectKind += read.kind() ? 1 : 0;
+      subjectColour += read.colour() ? 1 : 0;
+      subjectLook += read.all() ? 1 : 0;
+      lookKeptInEdit.ifPresent(kept -> {
+        int i = read.all() ? 1 : 0;
+        lookCases[i]++;
+        lookKept[i] += kept ? 1 : 0;
+      });
+    }
+
     String report() {
       String out = String.format(Locale.ROOT, "%d cases: occupant's kind read right %d, its skeleton %d, the action "
           + "asked of the subject %d", cases, kind, skeleton, action);
       if (poseCases[0] + poseCases[1] > 0) {
         out += String.format(Locale.ROOT, "; the edit kept the pose in %d of %d cases whose action was read right "
             + "and in %d of %d read wrong", poseKept[1], poseCases[1], poseKept[0], poseCases[0]);
+      }
+      out += String.format(Locale.ROOT, "%nsubject's kind read right %d, its colour %d, its whole look (size, colour, "
+          + "kind, hat) %d", subjectKind, subjectColour, subjectLook);
+      if (lookCases[0] + lookCases[1] > 0) {
+        out += String.format(Locale.ROOT, "; the edit kept the look in %d of %d cases whose subject was read right "
+            + "and in %d of %d read wrong", lookKept[1], lookCases[1], lookKept[0], lookCases[0]);
       }
       return out;
     }
@@ -114,7 +139,8 @@ public final class ReaderCheck implements Callable<Integer> {
     if (scenes < 1) {
       throw new IllegalArgumentException("--scenes must be at least 1, got " + scenes);
     }
-    Map<Long, Boolean> pose = cases == null ? Map.of() : poseColumn(cases);
+    Map<Long, Boolean> pose = cases == null ? Map.of() : column(cases, "pose");
+    Map<Long, Boolean> look = cases == null ? Map.of() : column(cases, "look");
     SceneGenerator world = EditBenchmark.heldOutWorld(EditBenchmark.sceneOptions(generation, size));
     Tally tally = new Tally();
     try (NDManager m = OfflineEngine.get().newBaseManager();
@@ -129,18 +155,41 @@ public final class ReaderCheck implements Callable<Integer> {
         tally.add(occupant.kind().equals(truth.kind().noun()),
             FigureKind.ofNoun(occupant.kind()).skeleton().equals(truth.kind().skeleton()),
             reader.actionFor(subject, occupant).equals(wanted), Optional.ofNullable(pose.get(found.seed())));
+        tally.addSubject(SubjectWords.compare(subject, scene.idealEditLike(0, 1).edited().figures().get(0).figure()),
+            Optional.ofNullable(look.get(found.seed())));
       }
     }
     System.out.println(tally.report());
     return CommandLines.OK;
   }
 
-  /** Scene seed to whether the first method of {@code cases.csv} kept the pose there. */
-  static Map<Long, Boolean> poseColumn(Path file) throws IOException {
+  /** Which of the subject's look words the reader read as the figure the ideal edit draws. */
+  record SubjectWords(boolean size, boolean colour, boolean kind, boolean hat) {
+
+    boolean all() {
+      return size && colour && kind && hat;
+    }
+
+    /** Compares the likeliest word of each mixture slot (size, colour, kind in caption order) and the hat phrase. */
+    static SubjectWords compare(SubjectReading reading, Figure truth) {
+      List<String> likeliest = reading.words().stream().filter(w -> !w.mixture().isEmpty())
+          .map(w -> w.mixture().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())
+          .toList();
+      boolean hatRead = reading.words().stream().anyMatch(w -> w.mixture().isEmpty());
+      Appearance a = truth.appearance();
+      return new SubjectWords(likeliest.contains(a.size().word()), likeliest.contains(a.colour().word()),
+          reading.kind().equals(truth.kind().noun()), hatRead == a.hat());
+    }
+  }
+
+  /** Scene seed to whether the first method of {@code cases.csv} agreed on {@code name} ("pose", "look") there. */
+  static Map<Long, Boolean> column(Path file, String name) throws IOException {
     List<String> lines = Files.readAllLines(file);
-    if (lines.isEmpty() || !lines.get(0).startsWith("scene,method,") || !lines.get(0).endsWith(",pose")) {
+    List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split(","));
+    int at = header.indexOf(name);
+    if (header.size() < 2 || !header.get(0).equals("scene") || !header.get(1).equals("method") || at < 0) {
       throw new IllegalArgumentException(file + " is not an edit benchmark's cases.csv (its header should be "
-          + "scene,method,...,pose)");
+          + "scene,method,...,look,...,pose)");
     }
     Map<Long, Boolean> out = new HashMap<>();
     String method = null;
@@ -150,7 +199,7 @@ public final class ReaderCheck implements Callable<Integer> {
         method = f[1];
       }
       if (f[1].equals(method)) {
-        out.put(Long.parseLong(f[0]), f[f.length - 1].equals("1"));
+        out.put(Long.parseLong(f[0]), f[at].equals("1"));
       }
     }
     return out;

@@ -5,6 +5,8 @@ import dev.crossnet.api.edit.ReadyVideoEdit;
 import dev.crossnet.api.edit.VideoEditResult;
 import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.plugin.UnknownOptionException;
+import dev.crossnet.api.region.Box;
+import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.api.video.RegionTrack;
@@ -43,8 +45,8 @@ import picocli.CommandLine.Spec;
 final class VideoCommand implements Callable<Integer> {
 
   /**
-   * Where one occupant is: one box, or boxes at keyframes. Each --region or --keyframes starts the next
-   * replacement's track.
+   * Where one occupant is: one box, boxes at keyframes, or a mask per frame. Each --region, --keyframes or --masks
+   * starts the next replacement's track.
    */
   static final class Where {
     @Option(names = "--region", paramLabel = "X,Y,W,H", converter = BoxConverter.class,
@@ -55,6 +57,11 @@ final class VideoCommand implements Callable<Integer> {
     @Option(names = "--keyframes", paramLabel = "F:X,Y,W,H;...",
         description = "The occupant's box at keyframes, interpolated in between, e.g. 0:10,20,30,60;15:50,20,30,60.")
     String keyframes;
+
+    @Option(names = "--masks", paramLabel = "FRAMES",
+        description = "The occupant's mask in each frame, white inside the region: a folder of PNG masks (one per "
+            + "frame, in name order) or a .gif or .mp4 clip of them, as long as the bedrock clip.")
+    Path masks;
   }
 
   @Mixin
@@ -125,18 +132,18 @@ final class VideoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<RegionTrack> tracks = tracks();
+    where.stream().filter(w -> w.keyframes != null).forEach(w -> keyframes(w.keyframes));
     if (bedrock != null && (where.isEmpty() || subjects.isEmpty())) {
-      throw new UsageException("--bedrock needs the occupant's region (--region x,y,w,h or --keyframes "
-          + "f:x,y,w,h;...) and --subject with one or more pictures of the subject");
+      throw new UsageException("--bedrock needs the occupant's region (--region x,y,w,h, --keyframes "
+          + "f:x,y,w,h;... or --masks folder) and --subject with one or more pictures of the subject");
     }
     if (bedrock == null && (!where.isEmpty() || !subjects.isEmpty())) {
-      throw new UsageException("--region, --keyframes and --subject edit your own clip; give it with --bedrock "
-          + "(without all three, the edit runs on a FigureWorld demo clip)");
+      throw new UsageException("--region, --keyframes, --masks and --subject edit your own clip; give it with "
+          + "--bedrock (without them, the edit runs on a FigureWorld demo clip)");
     }
     List<String> wordList = SubjectWords.of(words, bedrock == null ? 1 : where.size());
     if (bedrock != null) {
-      SubjectWords.requirePaired(where.size(), subjects.size(), "--region or --keyframes",
+      SubjectWords.requirePaired(where.size(), subjects.size(), "--region, --keyframes or --masks",
           "--region 0,0,40,60 --subject dog.png --keyframes '0:60,0,40,60;7:80,0,40,60' --subject cat.png");
     }
     if (frames < 2) {
@@ -155,6 +162,7 @@ final class VideoCommand implements Callable<Integer> {
     EditOptionCheck.discover().check(video.frameOptions(options));
     PrintWriter console = spec.commandLine().getOut();
     Video clip;
+    List<RegionTrack> tracks;
     List<Subject> who = new ArrayList<>();
     ClipCase demo = null;
     if (bedrock == null) {
@@ -166,6 +174,7 @@ final class VideoCommand implements Callable<Integer> {
       console.println("demo clip: " + demo.caption() + "; figure 0 takes the look of figure 1 in every frame");
     } else {
       clip = Video.read(bedrock);
+      tracks = tracks();
       for (int i = 0; i < subjects.size(); i++) {
         who.add(subjects.get(i).read(wordList.get(i)));
       }
@@ -199,21 +208,31 @@ final class VideoCommand implements Callable<Integer> {
     return CommandLines.OK;
   }
 
-  /** Each --region or --keyframes as a region track, in order; empty when none is given. */
-  List<RegionTrack> tracks() {
+  /** Each --region, --keyframes or --masks as a region track, in order; empty when none is given. */
+  List<RegionTrack> tracks() throws IOException {
     List<RegionTrack> out = new ArrayList<>();
     for (Where w : where) {
       if (w.box != null) {
         out.add(RegionTrack.of(w.box));
         continue;
       }
-      try {
-        out.add(RegionTrack.keyframes(new KeyframeConverter().convert(w.keyframes)));
-      } catch (picocli.CommandLine.TypeConversionException e) {
-        throw new UsageException("--keyframes: " + e.getMessage());
+      if (w.masks != null) {
+        out.add(RegionTrack.perFrame(Video.read(w.masks).frames().stream()
+            .map(frame -> Region.mask(Mask.fromPicture(frame))).toList()));
+        continue;
       }
+      out.add(RegionTrack.keyframes(keyframes(w.keyframes)));
     }
     return out;
+  }
+
+  /** The boxes of one --keyframes value; a malformed one is a usage error showing the form. */
+  private static Map<Integer, Box> keyframes(String text) {
+    try {
+      return new KeyframeConverter().convert(text);
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      throw new UsageException("--keyframes: " + e.getMessage());
+    }
   }
 
   /** The output's extension with its dot, or "" for a frame folder. */

@@ -58,10 +58,12 @@ class SeveralSubjectsCommandTest {
     Path subject = dir.resolve("subject.png");
     frames.get(0).write(subject);
     Path out = dir.resolve("edited");
+    Path masks = dir.resolve("masks");
+    Video.of(List.of(boxMask(80), boxMask(72)), 8).write(masks);
 
     CliRun run = CliRun.of("video", "--bedrock", clip.toString(), "--region", "0,16,48,112", "--subject",
-        subject.toString(), "--keyframes", "0:80,16,48,112;1:72,16,48,112", "--subject", subject.toString(),
-        "--steps", "2", "--out", out.toString());
+        subject.toString(), "--masks", masks.toString(), "--subject", subject.toString(), "--steps", "2", "--out",
+        out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Video edited = Video.read(out);
@@ -87,5 +89,16 @@ class SeveralSubjectsCommandTest {
       assertThat(changedLeft).as("frame %d: pixels redrawn in the first track", f).isGreaterThan(100);
       assertThat(changedRight).as("frame %d: pixels redrawn in the second track", f).isGreaterThan(100);
     }
+  }
+
+  /** A 128x128 mask picture, white in the box from x = {@code left}, 48 wide, y from 16 down. */
+  private static Picture boxMask(int left) {
+    int[] pixels = new int[128 * 128];
+    for (int i = 0; i < pixels.length; i++) {
+      int x = i % 128;
+      int y = i / 128;
+      pixels[i] = x >= left && x < left + 48 && y >= 16 ? 0xFFFFFF : 0;
+    }
+    return Picture.ofRgb(128, 128, pixels);
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Box;
+import dev.crossnet.api.video.Video;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +79,9 @@ class VideoCommandTest {
   @Test
   void tracksAndSubjectsMustPairInOrder() {
     CliRun run = CliRun.of("video", "--bedrock", "dance.mp4", "--region", "1,2,3,4", "--subject", "a.png",
-        "--keyframes", "0:1,2,3,4;5:2,2,3,4");
+        "--keyframes", "0:1,2,3,4;5:2,2,3,4", "--masks", "masks");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("2 region(s)", "1 --subject option(s)", "one --subject per region");
+    assertThat(run.err()).contains("3 region(s)", "1 --subject option(s)", "one --subject per region");
   }
 
   @Test
@@ -88,5 +90,23 @@ class VideoCommandTest {
         "--region", "5,2,3,4", "--subject", "b.png", "--word", "<dog>");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("1 --word option(s) for 2 subject(s)");
+  }
+
+  @Test
+  void masksForAnotherNumberOfFramesAreRefusedNamingBothCounts(@TempDir Path dir) throws Exception {
+    Path clip = dir.resolve("clip");
+    Video.of(List.of(Picture.filled(8, 8, 0x808080), Picture.filled(8, 8, 0x808080)), 8).write(clip);
+    Path masks = dir.resolve("masks");
+    Picture white = Picture.filled(8, 8, 0xFFFFFF);
+    Video.of(List.of(white, white, white), 8).write(masks);
+    Path subject = dir.resolve("s.png");
+    Picture.filled(8, 8, 0xFF0000).write(subject);
+
+    CliRun run = CliRun.of("video", "--bedrock", clip.toString(), "--masks", masks.toString(), "--subject",
+        subject.toString(), "--out", dir.resolve("out.gif").toString());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("3 regions but the video has 2 frames");
+    assertThat(dir.resolve("out.gif")).doesNotExist();
   }
 }

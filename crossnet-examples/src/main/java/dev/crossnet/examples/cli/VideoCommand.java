@@ -34,9 +34,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crossnet video}: puts a subject in place of a region's occupant in every frame of a clip (MP4, animated GIF
- * or a folder of PNG frames), the subject doing what the occupant does. Without {@code --bedrock} it edits a held-out
- * FigureWorld clip (figure 0, which moves, takes the look of figure 1) and also writes the bedrock clip, the ideal
- * edited clip, and the three side by side as one video, beside the result.
+ * or a folder of PNG frames), the subject doing what the occupant does; each track ({@code --region},
+ * {@code --keyframes} or {@code --masks}) takes the {@code --subject} given after it, so several occupants are
+ * replaced at once. Without {@code --bedrock} it edits a held-out FigureWorld clip (figure 0, which moves, takes the
+ * look of figure 1) and also writes the bedrock clip, the ideal edited clip, and the three side by side as one video,
+ * beside the result.
  */
 @Command(name = "video", sortOptions = false, sortSynopsis = false,
     description = {"Replace a region's occupant with a subject in every frame of a clip, keeping its moves.",
@@ -51,7 +53,7 @@ final class VideoCommand implements Callable<Integer> {
   static final class Where {
     @Option(names = "--region", paramLabel = "X,Y,W,H", converter = BoxConverter.class,
         description = "The occupant's box in every frame, in pixels: x, y, width, height. Repeat it (or "
-            + "--keyframes) for each occupant to replace, in the order of the --subject options.")
+            + "--keyframes or --masks) for each occupant to replace, in the order of the --subject options.")
     Region box;
 
     @Option(names = "--keyframes", paramLabel = "F:X,Y,W,H;...",

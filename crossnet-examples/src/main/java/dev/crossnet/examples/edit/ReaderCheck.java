@@ -106,7 +106,7 @@ public final class ReaderCheck implements Callable<Integer> {
       });
     }
 
-    void addSubject(SubjectWords read, Optional<Boolean> lookKeptInEdit) {
+    void addSubject(LookWordsRead read, Optional<Boolean> lookKeptInEdit) {
       subjectKind += read.kind() ? 1 : 0;
       subjectColour += read.colour() ? 1 : 0;
       subjectLook += read.all() ? 1 : 0;
@@ -151,12 +151,13 @@ public final class ReaderCheck implements Callable<Integer> {
         OccupantReading occupant = reader.occupants(scene.picture(), List.of(c.region())).get(0);
         SubjectReading subject = reader.subject(c.subject());
         Figure truth = scene.figures().get(0).figure();
-        String wanted = scene.idealEditLike(0, 1).edited().figures().get(0).figure().pose().word();
+        // the figure the ideal edit draws in the occupant's place: the subject's look in the occupant's pose
+        Figure ideal = scene.idealEditLike(0, 1).edited().figures().get(0).figure();
         tally.add(occupant.kind().equals(truth.kind().noun()),
             FigureKind.ofNoun(occupant.kind()).skeleton().equals(truth.kind().skeleton()),
-            reader.actionFor(subject, occupant).equals(wanted), Optional.ofNullable(pose.get(found.seed())));
-        tally.addSubject(SubjectWords.compare(subject, scene.idealEditLike(0, 1).edited().figures().get(0).figure()),
-            Optional.ofNullable(look.get(found.seed())));
+            reader.actionFor(subject, occupant).equals(ideal.pose().word()),
+            Optional.ofNullable(pose.get(found.seed())));
+        tally.addSubject(LookWordsRead.compare(subject, ideal), Optional.ofNullable(look.get(found.seed())));
       }
     }
     System.out.println(tally.report());
@@ -164,20 +165,20 @@ public final class ReaderCheck implements Callable<Integer> {
   }
 
   /** Which of the subject's look words the reader read as the figure the ideal edit draws. */
-  record SubjectWords(boolean size, boolean colour, boolean kind, boolean hat) {
+  record LookWordsRead(boolean size, boolean colour, boolean kind, boolean hat) {
 
     boolean all() {
       return size && colour && kind && hat;
     }
 
     /** Compares the likeliest word of each mixture slot (size, colour, kind in caption order) and the hat phrase. */
-    static SubjectWords compare(SubjectReading reading, Figure truth) {
+    static LookWordsRead compare(SubjectReading reading, Figure truth) {
       List<String> likeliest = reading.words().stream().filter(w -> !w.mixture().isEmpty())
           .map(w -> w.mixture().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())
           .toList();
       boolean hatRead = reading.words().stream().anyMatch(w -> w.mixture().isEmpty());
       Appearance a = truth.appearance();
-      return new SubjectWords(likeliest.contains(a.size().word()), likeliest.contains(a.colour().word()),
+      return new LookWordsRead(likeliest.contains(a.size().word()), likeliest.contains(a.colour().word()),
           reading.kind().equals(truth.kind().noun()), hatRead == a.hat());
     }
   }

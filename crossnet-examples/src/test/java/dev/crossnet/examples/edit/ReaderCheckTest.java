@@ -62,9 +62,9 @@ class ReaderCheckTest {
   @Test
   void theTallySplitsTheEditsLookByTheSubjectsReading() {
     ReaderCheck.Tally t = new ReaderCheck.Tally();
-    t.addSubject(new ReaderCheck.SubjectWords(true, true, true, true), Optional.of(true));
-    t.addSubject(new ReaderCheck.SubjectWords(true, false, true, true), Optional.of(false));
-    t.addSubject(new ReaderCheck.SubjectWords(true, true, false, true), Optional.of(true));
+    t.addSubject(new ReaderCheck.LookWordsRead(true, true, true, true), Optional.of(true));
+    t.addSubject(new ReaderCheck.LookWordsRead(true, false, true, true), Optional.of(false));
+    t.addSubject(new ReaderCheck.LookWordsRead(true, true, false, true), Optional.of(true));
 
     assertThat(t.report()).endsWith("subject's kind read right 2, its colour 2, its whole look (size, colour, kind, "
         + "hat) 1; the edit kept the look in 1 of 1 cases whose subject was read right and in 1 of 2 read wrong");
@@ -77,7 +77,7 @@ class ReaderCheckTest {
         WordSlot.mixture(Map.of("small", 0.7, "large", 0.3)), WordSlot.mixture(Map.of("red", 0.4, "blue", 0.6)),
         WordSlot.mixture(Map.of("dog", 0.9, "cat", 0.1))), "a", "");
 
-    assertThat(ReaderCheck.SubjectWords.compare(reading, truth))
-        .isEqualTo(new ReaderCheck.SubjectWords(true, false, true, false));
+    assertThat(ReaderCheck.LookWordsRead.compare(reading, truth))
+        .isEqualTo(new ReaderCheck.LookWordsRead(true, false, true, false));
   }
 }

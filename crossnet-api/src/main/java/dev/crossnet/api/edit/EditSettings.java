@@ -5,6 +5,7 @@ import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -17,7 +18,9 @@ import java.util.OptionalLong;
  * @param negativePrompt what the result should not look like (classifier-free guidance's unconditional side)
  * @param sampler the sampler plugin's name
  * @param steps number of denoising steps of the full schedule
- * @param strength how far into the noise the edit starts, in (0, 1]; 1 starts from pure noise
+ * @param strength how far into the noise the edit starts, in (0, 1]; 1 starts from pure noise. Empty means the
+ *     model's own: the runtime picks the strength measured best for the kind of model it loads (the diffusion
+ *     runtime: 1.0 with an inpainting UNet, 0.8 otherwise) and reports it in the result's record under "strength"
  * @param guidanceScale classifier-free guidance scale; 1 switches guidance off
  * @param seed the random seed; empty means "pick one and report it in the result"
  * @param model a diffusers model folder; empty means CrossNet's embedded default model
@@ -34,7 +37,7 @@ public record EditSettings(
     String negativePrompt,
     String sampler,
     int steps,
-    double strength,
+    OptionalDouble strength,
     double guidanceScale,
     OptionalLong seed,
     Optional<Path> model,
@@ -45,14 +48,13 @@ public record EditSettings(
 
   public static final String DEFAULT_SAMPLER = "ddim";
   public static final int DEFAULT_STEPS = 50;
-  public static final double DEFAULT_STRENGTH = 1.0;
   public static final double DEFAULT_GUIDANCE_SCALE = 5.0;
   /** Share of physical memory an edit may plan to use when no memory limit is given. */
   public static final int DEFAULT_MEMORY_SHARE_PERCENT = 80;
 
   public static EditSettings defaults() {
-    return new EditSettings("", "", DEFAULT_SAMPLER, DEFAULT_STEPS, DEFAULT_STRENGTH, DEFAULT_GUIDANCE_SCALE,
-        OptionalLong.empty(), Optional.empty(), PluginConfig.empty(), ProgressListener.NONE,
+    return new EditSettings("", "", DEFAULT_SAMPLER, DEFAULT_STEPS, OptionalDouble.empty(),
+        DEFAULT_GUIDANCE_SCALE, OptionalLong.empty(), Optional.empty(), PluginConfig.empty(), ProgressListener.NONE,
         Cancellation.never(), OptionalLong.empty());
   }
 
@@ -91,8 +93,8 @@ public record EditSettings(
       throw new IllegalArgumentException("strength must lie in (0, 1], got " + value
           + "; 1 starts from pure noise, smaller values keep more of the bedrock");
     }
-    return new EditSettings(prompt, negativePrompt, sampler, steps, value, guidanceScale, seed, model,
-        options, progress, cancellation, memoryLimit);
+    return new EditSettings(prompt, negativePrompt, sampler, steps, OptionalDouble.of(value), guidanceScale, seed,
+        model, options, progress, cancellation, memoryLimit);
   }
 
   public EditSettings withGuidanceScale(double value) {

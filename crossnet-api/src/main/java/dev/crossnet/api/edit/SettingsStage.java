@@ -41,7 +41,10 @@ public abstract class SettingsStage<SELF extends SettingsStage<SELF>> {
     return withSettings(settings.withSteps(steps));
   }
 
-  /** How far into the noise to start, in (0, 1]. */
+  /**
+   * How far into the noise to start, in (0, 1]; 1 starts from pure noise. Left out, the runtime picks the model's
+   * own (1.0 with an inpainting UNet, 0.8 otherwise, on the diffusion runtime).
+   */
   public SELF strength(double strength) {
     return withSettings(settings.withStrength(strength));
   }

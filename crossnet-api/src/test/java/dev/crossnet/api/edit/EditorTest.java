@@ -87,7 +87,12 @@ class EditorTest {
   void strengthMustLieInTheHalfOpenUnitInterval() {
     assertThatThrownBy(() -> ready().strength(0)).hasMessageContaining("strength must lie in (0, 1]");
     assertThatThrownBy(() -> ready().strength(1.5)).hasMessageContaining("got 1.5");
-    assertThat(ready().strength(1.0).settings().strength()).isEqualTo(1.0);
+    assertThat(ready().strength(1.0).settings().strength()).hasValue(1.0);
+  }
+
+  @Test
+  void strengthLeftOutIsTheModels() {
+    assertThat(ready().settings().strength()).as("left to the runtime, which picks the model's own").isEmpty();
   }
 
   @Test

@@ -183,10 +183,12 @@ public final class DiffusionEditRuntime implements EditRuntime {
       record.put("reader", reader.name());
       Sampler sampler = samplers.get(settings.sampler()).create(model.schedulerConfig());
       SamplerPlan plan = sampler.plan(settings.steps());
-      int start = plan.startIndex(settings.strength());
+      double strength = ModelStrength.resolve(settings, model.unet().config());
+      int start = plan.startIndex(strength);
       record.put("sampler", settings.sampler());
       record.put("steps", Integer.toString(settings.steps()));
-      record.put("strength", Double.toString(settings.strength()));
+      record.put("strength", Double.toString(strength));
+      record.put("strength.from", settings.strength().isPresent() ? "settings" : "model");
       record.put("start-index", Integer.toString(start));
       record.put("guidance-scale", Double.toString(settings.guidanceScale()));
       record.put("seed", Long.toString(request.seed()));
@@ -259,7 +261,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
         textStates.set(text);
         layout.set(l);
 
-        int loopStart = loopStart(plan, start, settings.strength(), runs.subList(0, active.size()), active, record);
+        int loopStart = loopStart(plan, start, strength, runs.subList(0, active.size()), active, record);
         NDArray initial;
         try (NDArray z = noise.next(m, latent.getShape()); NDArray kept = latent.mul(union.neg().add(1))) {
           // the region starts from noise alone: branches (motion) decide what of the occupant survives

@@ -37,9 +37,13 @@ class ActionTokenTest {
   }
 
   private static ReadyEdit learning() {
-    return TinyEdits.edit(model, embedding).prompt("a <red-thing>").steps(2)
-        .option("branch.action.token", "learn").option("branch.action.steps", 3)
+    return plain().option("branch.action.token", "learn").option("branch.action.steps", 3)
         .option("branch.action.init-word", "sitting");
+  }
+
+  /** Two steps from pure noise, so that a token's effect on the prompt shows in the picture. */
+  private static ReadyEdit plain() {
+    return TinyEdits.edit(model, embedding).prompt("a <red-thing>").steps(2).strength(1.0);
   }
 
   @Test
@@ -55,7 +59,7 @@ class ActionTokenTest {
     long open = cache.openArrays();
     EditResult again = learning().run(runtime);
     assertThat(cache.openArrays()).as("arrays left open by a second learning edit").isEqualTo(open);
-    EditResult plain = TinyEdits.edit(model, embedding).prompt("a <red-thing>").steps(2).run(runtime);
+    EditResult plain = plain().run(runtime);
 
     assertThat(first.record().get("prompt")).contains("<red-thing> <action-1>");
     assertThat(first.record().get("branch.action.<action-1>")).startsWith("3 steps in ")

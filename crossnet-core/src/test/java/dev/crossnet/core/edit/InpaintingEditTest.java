@@ -49,6 +49,7 @@ class InpaintingEditTest {
         .with(TinyEdits.redThing())
         .model(model)
         .steps(3)
+        .strength(1.0)
         .guidanceScale(3)
         .seed(5)
         .option("branch.motion", false)
@@ -65,6 +66,19 @@ class InpaintingEditTest {
     assertThat(text.record()).containsEntry("branch.motion.ilvr-until", "0.6");
     assertThat(told.record()).containsEntry("branch.motion.ilvr-until", "0.6");
     assertThat(told.picture()).as("the span changes the picture").isNotEqualTo(inpainting.picture());
+  }
+
+  @Test
+  void anEditWithoutAStrengthStartsFromTheModelsOwnOneOnAnInpaintingUnetAndTheTextOne() {
+    EditResult inpainting = withMotion(reading).run(runtime);
+    EditResult text = withMotion(plain).run(runtime);
+    EditResult told = withMotion(reading).strength(0.5).run(runtime);
+
+    assertThat(inpainting.record()).containsEntry("strength", "1.0").containsEntry("strength.from", "model");
+    assertThat(text.record()).containsEntry("strength", "0.8").containsEntry("strength.from", "model");
+    assertThat(told.record()).containsEntry("strength", "0.5").containsEntry("strength.from", "settings");
+    assertThat(told.record().get("start-index")).as("a later start than the model's own")
+        .isNotEqualTo(inpainting.record().get("start-index"));
   }
 
   private static dev.crossnet.api.edit.ReadyEdit withMotion(Path model) {

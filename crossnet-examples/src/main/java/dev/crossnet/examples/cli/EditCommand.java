@@ -166,12 +166,14 @@ final class EditCommand implements Callable<Integer> {
       edit = edit.replace(job.regions().get(i)).with(job.subjects().get(i));
     }
     edit = edit.prompt(prompt == null ? String.join(" and ", wordList) : prompt).steps(steps)
-        .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder))
         .guidanceScale(guidance).seed(seed)
         .option("branch.appearance.steps", inversionSteps).options(editOptions)
         .progress(new ProgressBar(System.err));
     if (modelFolder != null) {
       edit = edit.model(modelFolder);
+    }
+    if (strength != null) {
+      edit = edit.strength(strength);
     }
     if (limit != null) {
       edit = edit.memoryLimit(limit);

@@ -1,7 +1,6 @@
 package dev.crossnet.examples.cli;
 
 import dev.crossnet.core.model.DefaultModel;
-import dev.crossnet.core.model.unet.InpaintingUnets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,21 +23,5 @@ public final class ModelArgument {
       return DefaultModel.folder(value.toString());
     }
     return value;
-  }
-
-  /**
-   * The strength an edit starts from when none is given: 1.0 where the model's UNet is an inpainting one (it draws
-   * into the emptied region, and the docs measured it there), else 0.8 (chosen on the 64x64 model). A folder
-   * without a readable UNet config gets 0.8; loading it then names its problem.
-   */
-  public static double defaultStrength(Path modelFolder) {
-    if (modelFolder == null || !Files.isRegularFile(modelFolder.resolve("unet").resolve("config.json"))) {
-      return 0.8;
-    }
-    try {
-      return InpaintingUnets.isInpainting(modelFolder.resolve("unet")) ? 1.0 : 0.8;
-    } catch (RuntimeException unreadable) {
-      return 0.8;
-    }
   }
 }

@@ -187,11 +187,13 @@ final class VideoCommand implements Callable<Integer> {
     }
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
     edit = edit.prompt(prompt == null ? String.join(" and ", wordList) : prompt).steps(steps)
-        .strength(strength != null ? strength : ModelArgument.defaultStrength(modelFolder))
         .guidanceScale(guidance).seed(seed)
         .options(editOptions).progress(new ProgressBar(System.err));
     if (modelFolder != null) {
       edit = edit.model(modelFolder);
+    }
+    if (strength != null) {
+      edit = edit.strength(strength);
     }
     VideoEditResult result = edit.run();
     Path parent = out.toAbsolutePath().getParent();

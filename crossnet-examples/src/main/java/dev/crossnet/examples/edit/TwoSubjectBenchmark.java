@@ -18,7 +18,6 @@ import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.Judge;
 import dev.crossnet.core.model.AtomicFiles;
-import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.cli.ModelArgument;
@@ -121,7 +120,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
     model = model.map(ModelArgument::folder);
     Files.createDirectories(out);
     EditRuntime runtime = Runtimes.discover();
-    double s0 = strength.orElseGet(() -> ModelArgument.defaultStrength(model.orElseGet(DefaultModel::folder)));
+    String strengthUsed = "";
     SceneOptions options = generation == ModelGeneration.STANDARD ? SceneOptions.defaults().withSize(size, size)
         : generation.scenes();
     SceneGenerator world = new SceneGenerator(options.withSplit(Split.HELD_OUT).withFigures(2, 2));
@@ -141,9 +140,10 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
         Files.createDirectories(dir);
         c.scene().picture().write(dir.resolve("bedrock.png"));
         c.ideal().picture().write(dir.resolve("ideal.png"));
-        EditResult r = edit(c, s0).option("subjects", "together").run(runtime);
+        EditResult r = edit(c).option("subjects", "together").run(runtime);
+        strengthUsed = r.record().getOrDefault("strength", "");
         r.picture().write(dir.resolve("crossnet.png"));
-        EditResult twice = edit(c, s0).option("subjects", "one-by-one").run(runtime);
+        EditResult twice = edit(c).option("subjects", "one-by-one").run(runtime);
         twice.picture().write(dir.resolve("crossnet-one-by-one.png"));
         double sequentialSeconds = twice.totalTime().toNanos() / 1e9;
         int feather = Integer.parseInt(r.record().getOrDefault("branch.region.feather", "0"));
@@ -173,7 +173,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
       throw new IllegalStateException("no held-out scene of two visible figures found from seed "
           + seed + "; try another --seed");
     }
-    String table = table(done, options, s0, rows);
+    String table = table(done, options, strengthUsed, rows);
     AtomicFiles.writeString(out.resolve("two-subject-benchmark.md"), table);
     AtomicFiles.writeString(out.resolve("cases.csv"), String.join("\n", cases) + "\n");
     System.out.println(table);
@@ -181,22 +181,25 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
     return CommandLines.OK;
   }
 
-  private ReadyEdit edit(SwapCase c, double s0) {
+  private ReadyEdit edit(SwapCase c) {
     ReadyEdit e = Editor.bedrock(c.scene().picture())
         .replace(Region.mask(c.regions().get(0))).with(c.subjects().get(0))
         .replace(Region.mask(c.regions().get(1))).with(c.subjects().get(1))
         .prompt(SwapCase.FIRST + " and " + SwapCase.SECOND)
-        .steps(steps).strength(s0).guidanceScale(guidance).seed(seed)
+        .steps(steps).guidanceScale(guidance).seed(seed)
         .options(editOptions);
+    if (strength.isPresent()) {
+      e = e.strength(strength.get());
+    }
     return model.isPresent() ? e.model(model.get()) : e;
   }
 
-  private String table(int done, SceneOptions options, double s0, Map<String, SwapScores> rows) {
+  private String table(int done, SceneOptions options, String strengthUsed, Map<String, SwapScores> rows) {
     StringBuilder md = new StringBuilder("# CrossNet two-subject benchmark\n\n");
     md.append(String.format(Locale.ROOT, "Model: %s. %d held-out FigureWorld scenes of %dx%d with two figures; "
-        + "both figures swap looks in one edit. %d steps, strength %.2f, guidance %.1f, "
+        + "both figures swap looks in one edit. %d steps, strength %s, guidance %.1f, "
         + "seed %d; judge: %s.%s%n%n", model.map(Path::toString).orElse("the embedded default model"), done,
-        options.width(), options.height(), steps, s0, guidance, seed, judgeName,
+        options.width(), options.height(), steps, strengthUsed, guidance, seed, judgeName,
         editOptions.isEmpty() ? "" : " Edit options: " + editOptions + "."));
     md.append(SwapScores.TABLE_HEADER);
     rows.forEach((name, scores) -> {

@@ -70,7 +70,7 @@ public final class ReplaceInClip implements Callable<Integer> {
     var edit = Editor.bedrock(clip.bedrock())
         .replace(clip.track())
         .with(clip.subject())
-        .steps(steps).strength(ModelArgument.defaultStrength(folder)).seed(seed);
+        .steps(steps).seed(seed);
     if (folder != null) {
       edit = edit.model(folder);
     }

@@ -226,13 +226,9 @@ class CrossNetCliTest {
   }
 
   @Test
-  void withoutAStrengthTheEditStartsAtOneOnAnInpaintingModelAndAtPointEightElsewhere(@TempDir Path dir) {
-    assertThat(parsedEdit().strength).as("not given").isNull();
-    assertThat(ModelArgument.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT_INPAINTING, dir)))
-        .isEqualTo(1.0);
-    assertThat(ModelArgument.defaultStrength(DefaultModel.folder(DefaultModel.MAIN_SUBJECT, dir))).isEqualTo(0.8);
-    assertThat(ModelArgument.defaultStrength(null)).as("the embedded default model").isEqualTo(0.8);
-    assertThat(ModelArgument.defaultStrength(dir.resolve("no-such-model"))).isEqualTo(0.8);
+  void withoutAStrengthTheEditLeavesItToTheModel() {
+    assertThat(parsedEdit().strength).as("not given: the runtime picks the model's own").isNull();
+    assertThat(parsedEdit("--strength", "0.6").strength).isEqualTo(0.6);
   }
 
   private static EditCommand parsedEdit(String... args) {

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.model.vae.AutoencoderKL;
 import dev.crossnet.core.pipeline.InpaintingPredictor;
 import dev.crossnet.core.pipeline.VaeCodec;

@@ -27,6 +27,7 @@ import dev.crossnet.api.sampler.SamplerProvider;
 import dev.crossnet.core.edit.branch.RegionBranch;
 import dev.crossnet.core.edit.video.FrameByFrameEdit;
 import dev.crossnet.core.image.PictureTensors;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.ImageAdapter;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
@@ -183,12 +184,14 @@ public final class DiffusionEditRuntime implements EditRuntime {
       record.put("reader", reader.name());
       Sampler sampler = samplers.get(settings.sampler()).create(model.schedulerConfig());
       SamplerPlan plan = sampler.plan(settings.steps());
-      double strength = ModelStrength.resolve(settings, model.unet().config());
+      // a video's frames keep the strength the video benchmark chose; the model's schedule is for pictures
+      ModelStrength modelStrength = ModelStrength.resolve(settings, model, ties == LoopTies.NONE);
+      double strength = modelStrength.strength();
       int start = plan.startIndex(strength);
       record.put("sampler", settings.sampler());
       record.put("steps", Integer.toString(settings.steps()));
       record.put("strength", Double.toString(strength));
-      record.put("strength.from", settings.strength().isPresent() ? "settings" : "model");
+      record.put("strength.from", modelStrength.from());
       record.put("start-index", Integer.toString(start));
       record.put("guidance-scale", Double.toString(settings.guidanceScale()));
       record.put("seed", Long.toString(request.seed()));
@@ -221,9 +224,9 @@ public final class DiffusionEditRuntime implements EditRuntime {
       }
       AtomicReference<SubjectPrompt.Layout> layout = new AtomicReference<>();
       AtomicReference<NDArray> textStates = new AtomicReference<>();
-      EditContext.Shared shared = new EditContext.Shared(request, model, denoiser, codec, sampler, plan, start,
-          latent, union, regionMasks, negative, noise, m, settings.progress(), layout, textStates,
-          reader);
+      EditContext.Shared shared = new EditContext.Shared(request, model, denoiser, codec, sampler, plan,
+          modelStrength, start, latent, union, regionMasks, negative, noise, m, settings.progress(), layout,
+          textStates, reader);
 
       List<BranchRun> runs = new ArrayList<>();
       List<String> active = new ArrayList<>();

@@ -27,14 +27,16 @@ public final class EditContext implements BranchContext {
   /**
    * What all branches of one edit share.
    *
+   * @param strength the strength the edit starts from and where it came from (the model's own where the settings
+   *     name none)
    * @param negativeStates [1, L, D] states of the negative prompt (the unconditional side of guidance)
    * @param layout set by the runtime once every branch has started (learned words change the prompt's tokens)
    * @param text the prompt's [1, L, D] states, set with the layout
    * @param reader the edit's reader of occupants and subjects, opened on first use and shared by every branch
    */
   public record Shared(EditRequest request, DiffusionModel model, NoisePredictor predictor, LatentCodec codec,
-      Sampler sampler, SamplerPlan plan, int startIndex, NDArray bedrockLatent, NDArray regionMask,
-      List<NDArray> regionMasks, NDArray negativeStates, NoiseSource noise, NDManager manager,
+      Sampler sampler, SamplerPlan plan, ModelStrength strength, int startIndex, NDArray bedrockLatent,
+      NDArray regionMask, List<NDArray> regionMasks, NDArray negativeStates, NoiseSource noise, NDManager manager,
       ProgressListener progress, AtomicReference<SubjectPrompt.Layout> layout, AtomicReference<NDArray> text,
       EditReader reader) {}
 

@@ -1,31 +1,67 @@
 package dev.crossnet.core.edit;
 
 import dev.crossnet.api.edit.EditSettings;
+import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.unet.InpaintingUnets;
-import dev.crossnet.core.model.unet.UNetConfig;
+import dev.crossnet.core.schedule.FeatureLossSchedule;
+import dev.crossnet.core.schedule.ModelSchedule;
+import java.util.Optional;
 
 /**
- * The strength an edit starts from when its settings name none: the one measured best for the kind of UNet the
- * model has. An inpainting UNet draws into the emptied region by itself and edits best from pure noise (1.0,
- * docs/inpainting.md); a text-to-image UNet needs some of the occupant left in its start (0.8, chosen on the
- * embedded default model, docs/edit-sweeps.md).
+ * The strength an edit starts from and the share of its steps ILVR holds, when the edit names neither: the model's
+ * own. An inpainting UNet draws into the emptied region by itself and edits best from pure noise, with ILVR for
+ * 30 % of the steps (docs/inpainting.md). A text-to-image UNet takes them from the feature-loss schedule its model
+ * ships ({@link ModelSchedule}): the strength where the occupant's structure is still there and its look is gone,
+ * and ILVR until the look would come back (docs/feature-loss-schedule.md); a model that ships none, or an edit
+ * that names its strength, gets 0.8 and 60 %, chosen on the embedded default model (docs/edit-sweeps.md).
+ *
+ * @param strength how far into the noise the edit starts
+ * @param from where it came from, for the record: {@code settings}, {@code inpainting UNet}, {@code feature-loss
+ *     schedule} or {@code text-to-image UNet}
+ * @param schedule the model's own schedule, where it ships one
  */
-public final class ModelStrength {
+public record ModelStrength(double strength, String from, Optional<FeatureLossSchedule> schedule) {
 
-  /** The strength of an edit on a model with a text-to-image UNet (4 input channels). */
-  public static final double TEXT_TO_IMAGE_UNET = 0.8;
   /** The strength of an edit on a model with an inpainting UNet (9 input channels). */
   public static final double INPAINTING_UNET = 1.0;
+  /** The share of the steps ILVR holds on an inpainting UNet. */
+  public static final double INPAINTING_ILVR_UNTIL = 0.3;
+  /** The strength of an edit on a text-to-image UNet whose model ships no feature-loss schedule. */
+  public static final double TEXT_TO_IMAGE_UNET = 0.8;
+  /** The share of the steps ILVR holds on a text-to-image UNet whose model ships no feature-loss schedule. */
+  public static final double TEXT_TO_IMAGE_ILVR_UNTIL = 0.6;
+  private static final String FROM_SCHEDULE = "feature-loss schedule";
 
-  private ModelStrength() {}
-
-  /** The model's own strength for this UNet. */
-  public static double of(UNetConfig unet) {
-    return InpaintingUnets.isInpainting(unet) ? INPAINTING_UNET : TEXT_TO_IMAGE_UNET;
+  /**
+   * The settings' strength where they name one, else the model's own.
+   *
+   * @param withSchedule whether the model's feature-loss schedule may set the strength and ILVR span (a picture
+   *     edit); without it a text-to-image UNet gets the constants (a video's frames, whose defaults were chosen
+   *     with them)
+   */
+  public static ModelStrength resolve(EditSettings settings, DiffusionModel model, boolean withSchedule) {
+    boolean inpainting = InpaintingUnets.isInpainting(model.unet().config());
+    Optional<FeatureLossSchedule> schedule = inpainting || !withSchedule ? Optional.empty()
+        : ModelSchedule.of(model);
+    if (settings.strength().isPresent()) {
+      return new ModelStrength(settings.strength().getAsDouble(), "settings", schedule);
+    }
+    if (inpainting) {
+      return new ModelStrength(INPAINTING_UNET, "inpainting UNet", schedule);
+    }
+    return schedule.map(s -> new ModelStrength(s.strength(), FROM_SCHEDULE, schedule))
+        .orElseGet(() -> new ModelStrength(TEXT_TO_IMAGE_UNET, "text-to-image UNet", schedule));
   }
 
-  /** The settings' strength where they name one, else the model's own for this UNet. */
-  public static double resolve(EditSettings settings, UNetConfig unet) {
-    return settings.strength().orElseGet(() -> of(unet));
+  /**
+   * The share of this edit's steps ILVR holds when the edit names none: 30 % on an inpainting UNet; the schedule's
+   * ({@link FeatureLossSchedule#ilvrUntil()}) where the strength came from it too; else 60 %, so that an edit that
+   * names its strength edits as it did before models shipped schedules.
+   */
+  public double ilvrUntil(boolean inpainting) {
+    if (inpainting) {
+      return INPAINTING_ILVR_UNTIL;
+    }
+    return from.equals(FROM_SCHEDULE) ? schedule.orElseThrow().ilvrUntil(strength) : TEXT_TO_IMAGE_ILVR_UNTIL;
   }
 }

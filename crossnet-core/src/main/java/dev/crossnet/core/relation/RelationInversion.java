@@ -16,7 +16,7 @@ import dev.crossnet.api.plugin.PluginRegistry;
 import dev.crossnet.api.progress.Cancellation;
 import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.region.Mask;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.clip.TokenEmbeddingOverrides;
 import dev.crossnet.core.nn.GradMode;

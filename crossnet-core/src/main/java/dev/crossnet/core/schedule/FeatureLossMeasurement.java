@@ -9,7 +9,7 @@ import dev.crossnet.api.progress.ProgressListener;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.sampler.NoiseSchedule;
 import dev.crossnet.api.sampler.NoiseSource;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.unet.InpaintingUnets;

@@ -133,7 +133,17 @@ public record FeatureLossSchedule(String modelIdentity, String key, FeatureLossS
    * {@code (strength - lookReturns) / strength}, clamped to [0, 1].
    */
   public double ilvrUntil() {
-    double s = strength();
-    return Math.max(0, Math.min(1, (s - lookReturns()) / s));
+    return ilvrUntil(strength());
+  }
+
+  /**
+   * The share of the steps of an edit from {@code strength} down to 0 that lie above {@link #lookReturns()}:
+   * {@code (strength - lookReturns) / strength}, clamped to [0, 1].
+   */
+  public double ilvrUntil(double strength) {
+    if (!(strength > 0 && strength <= 1)) {
+      throw new IllegalArgumentException("strength must lie in (0, 1], got " + strength);
+    }
+    return Math.max(0, Math.min(1, (strength - lookReturns()) / strength));
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A {@link FeatureLossSchedule} as a JSON file, written atomically (a temporary file beside it, then a rename). A
@@ -72,6 +73,20 @@ public final class ScheduleFile {
    * @throws CorruptScheduleException when the file cannot be used
    */
   public static FeatureLossSchedule read(Path file, String expectedKey) throws IOException {
+    return parse(file, Objects.requireNonNull(expectedKey, "expected key"));
+  }
+
+  /**
+   * Reads a schedule shipped with a model ({@link ModelSchedule}), whatever key it was measured for.
+   *
+   * @throws NoSuchFileException when there is no file
+   * @throws CorruptScheduleException when the file cannot be used
+   */
+  public static FeatureLossSchedule readShipped(Path file) throws IOException {
+    return parse(file, null);
+  }
+
+  private static FeatureLossSchedule parse(Path file, String expectedKey) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     try {
       JsonObject o = JsonParser.parseString(text).getAsJsonObject();
@@ -80,7 +95,7 @@ public final class ScheduleFile {
         throw new IllegalArgumentException("its format is '" + format + "', not " + FORMAT);
       }
       String key = string(o, "key");
-      if (!expectedKey.equals(key)) {
+      if (expectedKey != null && !expectedKey.equals(key)) {
         throw new IllegalArgumentException("it was written for key " + key + ", not " + expectedKey);
       }
       List<Double> ts = new ArrayList<>();

@@ -10,6 +10,8 @@ import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.pipeline.TextToImage;
 import dev.crossnet.core.pipeline.TextToImageRequest;
+import dev.crossnet.core.schedule.ModelSchedule;
+import dev.crossnet.core.schedule.ModelScheduleTest;
 import dev.crossnet.core.testing.TinyModelFolder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -74,11 +76,33 @@ class InpaintingEditTest {
     EditResult text = withMotion(plain).run(runtime);
     EditResult told = withMotion(reading).strength(0.5).run(runtime);
 
-    assertThat(inpainting.record()).containsEntry("strength", "1.0").containsEntry("strength.from", "model");
-    assertThat(text.record()).containsEntry("strength", "0.8").containsEntry("strength.from", "model");
+    assertThat(inpainting.record()).containsEntry("strength", "1.0")
+        .containsEntry("strength.from", "inpainting UNet");
+    assertThat(text.record()).containsEntry("strength", "0.8")
+        .containsEntry("strength.from", "text-to-image UNet");
     assertThat(told.record()).containsEntry("strength", "0.5").containsEntry("strength.from", "settings");
     assertThat(told.record().get("start-index")).as("a later start than the model's own")
         .isNotEqualTo(inpainting.record().get("start-index"));
+  }
+
+  @Test
+  void aTextUnetWhoseModelShipsAScheduleTakesItsStrengthAndSpanFromIt() throws Exception {
+    Path scheduled = TinyModelFolder.assemble(dir.resolve("scheduled"));
+    ModelSchedule.write(scheduled, ModelScheduleTest.sample(), "a test");
+
+    EditResult own = withMotion(scheduled).run(runtime);
+    EditResult told = withMotion(scheduled).strength(0.8).run(runtime);
+    EditResult span = withMotion(scheduled).option("branch.motion.ilvr-until", 0.7).run(runtime);
+
+    assertThat(own.record()).containsEntry("strength", "0.6").containsEntry("strength.from", "feature-loss schedule");
+    assertThat(Double.parseDouble(own.record().get("branch.motion.ilvr-until"))).as("(0.6 - 0.4) / 0.6")
+        .isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(told.record()).containsEntry("strength", "0.8").containsEntry("strength.from", "settings");
+    assertThat(told.record()).as("a named strength keeps the span it had before schedules")
+        .containsEntry("branch.motion.ilvr-until", "0.6");
+    assertThat(span.record()).containsEntry("strength", "0.6").containsEntry("branch.motion.ilvr-until", "0.7");
+    assertThat(withMotion(plain).run(runtime).record()).as("no schedule shipped")
+        .containsEntry("strength.from", "text-to-image UNet");
   }
 
   private static dev.crossnet.api.edit.ReadyEdit withMotion(Path model) {

@@ -107,8 +107,8 @@ final class EditCommand implements Callable<Integer> {
   int steps;
 
   @Option(names = "--strength", paramLabel = "S",
-      description = "How far into the noise the edit starts, in (0, 1] (default: 1.0 with an inpainting UNet, which "
-          + "draws into the emptied region, else 0.8).")
+      description = "How far into the noise the edit starts, in (0, 1] (default: the model's own: 1.0 with an "
+          + "inpainting UNet, else its feature-loss schedule's, else 0.8).")
   Double strength;
 
   @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",

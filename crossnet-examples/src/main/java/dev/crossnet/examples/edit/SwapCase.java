@@ -2,7 +2,7 @@ package dev.crossnet.examples.edit;
 
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.subject.Subject;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.figureworld.Figure;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;

@@ -6,6 +6,7 @@ import dev.crossnet.api.region.Region;
 import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.SceneOptions;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ public final class TwoSubjects implements Callable<Integer> {
     }
     EditResult result = edit.run();
     first.scene().picture().write(out.resolve("bedrock.png"));
-    Masks.picture(dev.crossnet.core.edit.RegionMasks.union(java.util.List.of(first.region(), second.region())))
+    Masks.picture(RegionMasks.union(java.util.List.of(first.region(), second.region())))
         .write(out.resolve("regions.png"));
     result.picture().write(out.resolve("edited.png"));
     System.out.println("seed " + result.seed() + ", " + result.timings());

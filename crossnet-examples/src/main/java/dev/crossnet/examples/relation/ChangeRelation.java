@@ -7,7 +7,7 @@ import dev.crossnet.api.region.Box;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Caption;
 import dev.crossnet.core.figureworld.Figure;

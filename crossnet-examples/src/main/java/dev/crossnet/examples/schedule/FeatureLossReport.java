@@ -15,6 +15,7 @@ import dev.crossnet.core.schedule.FeatureLossPoint;
 import dev.crossnet.core.schedule.FeatureLossSchedule;
 import dev.crossnet.core.schedule.FeatureLossSettings;
 import dev.crossnet.core.schedule.MaskedPicture;
+import dev.crossnet.core.schedule.ModelSchedule;
 import dev.crossnet.core.schedule.ScheduleCache;
 import dev.crossnet.core.schedule.SchedulePlot;
 import dev.crossnet.examples.cli.CommandLines;
@@ -93,6 +94,12 @@ public final class FeatureLossReport implements Callable<Integer> {
       description = "Folder for feature-loss.md and the plots (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--ship-to", paramLabel = "DIR",
+      description = "Also write the schedule as the model's own (" + ModelSchedule.FILE + ", read by edits for their "
+          + "automatic strength and ILVR span) into this folder: the model folder, or a built-in model's resource "
+          + "folder (default: not written).")
+  Path shipTo;
+
   public static void main(String[] args) {
     System.exit(CommandLines.execute(new FeatureLossReport(), args));
   }
@@ -115,6 +122,10 @@ public final class FeatureLossReport implements Callable<Integer> {
           (index, t, source, prediction) -> predictions[index][settings.fractions().indexOf(t)] = prediction,
           manager);
       Path cached = ScheduleCache.standard().store(m, schedule);
+      if (shipTo != null) {
+        System.out.println("the model's own schedule written to " + ModelSchedule.write(shipTo, schedule,
+            model.toString()));
+      }
       long readStart = System.nanoTime();
       FeatureLossSchedule reread = FeatureLossSchedule.loadOrCompute(m, pictures, settings, p -> {
         throw new IllegalStateException("the schedule just stored at " + cached + " was measured again");

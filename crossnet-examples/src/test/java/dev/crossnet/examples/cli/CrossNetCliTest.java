@@ -42,7 +42,7 @@ class CrossNetCliTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out().replaceAll("\\s+", " ")).contains("--steps=N",
         "Denoising steps of the full schedule (default: 30)",
-        "(default: 1.0 with an inpainting UNet, which draws into the emptied region, else 0.8)",
+        "(default: the model's own: 1.0 with an inpainting UNet, else its feature-loss schedule's, else 0.8)",
         "(default: out/edit.png)", "(default: <subject>;", "(default: 7)", "(default: 60)",
         "--region=X,Y,W,H", "--mask=FILE", "--edit-options=KEY=VALUE[,KEY=VALUE...]", "--verbose",
         "(default: 80 % of physical memory");

@@ -3,7 +3,7 @@ package dev.crossnet.core.edit.branch;
 import ai.djl.ndarray.NDArray;
 import dev.crossnet.api.branch.StepView;
 import dev.crossnet.core.edit.EditContext;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -12,9 +12,10 @@ import dev.crossnet.api.plugin.PluginConfig;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.core.edit.DdimInversion;
 import dev.crossnet.core.edit.EditContext;
+import dev.crossnet.core.edit.ModelStrength;
 import dev.crossnet.core.edit.NullTextOptimization;
 import dev.crossnet.core.edit.RecordedRun;
-import dev.crossnet.core.edit.RegionMasks;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.edit.RoundTrip;
 import dev.crossnet.core.image.PictureTensors;
 import dev.crossnet.core.model.unet.InpaintingUnets;
@@ -42,9 +43,10 @@ import org.slf4j.LoggerFactory;
  *       it is; {@code tint} the regions recoloured in their subjects' dominant colours ({@link Tint}); {@code match}
  *       each occupant given its subject's colours, light and dark included ({@link ColourMatch}).
  *   <li>{@code ilvr} (true), {@code ilvr-factor} (1: the latent itself; coarser keeps less of the occupant),
- *       {@code ilvr-until} (the share of the steps ILVR runs for; {@code auto}: 0.6, and 0.3 with an inpainting UNet,
- *       which draws a body into the region by itself), {@code ilvr-weight} (1: the low frequencies are set, not
- *       only pulled part of the way).
+ *       {@code ilvr-until} (the share of the steps ILVR runs for; {@code auto}: {@link ModelStrength#ilvrUntil}, 0.3
+ *       with an inpainting UNet, which draws a body into the region by itself; the span of the model's
+ *       feature-loss schedule where the edit's strength came from it; else 0.6), {@code ilvr-weight} (1: the low
+ *       frequencies are set, not only pulled part of the way).
  *   <li>{@code pose}, {@code scale}, {@code body} ({@code auto}, {@code read} or {@code none}): with the edit's
  *       reader, say the occupant's pose in words after the subject's word ({@link OccupantPose}), rescale the
  *       occupant's structure to the subject's size ({@link OccupantSize}, {@link StructureScale}), and find the
@@ -68,10 +70,6 @@ import org.slf4j.LoggerFactory;
 public final class MotionBranch extends StatelessBranch {
 
   public static final String NAME = "motion";
-  /** The share of the steps ILVR runs for by default. */
-  static final double ILVR_UNTIL = 0.6;
-  /** The same with an inpainting UNet. */
-  static final double INPAINTING_ILVR_UNTIL = 0.3;
   private static final Logger LOG = LoggerFactory.getLogger(MotionBranch.class);
 
   public MotionBranch() {
@@ -94,8 +92,9 @@ public final class MotionBranch extends StatelessBranch {
     // an inpainting UNet draws a body into the emptied region by itself, so it needs the occupant's low frequencies
     // for fewer steps, and the fewer steps the less of the occupant's (grey) shading it keeps
     boolean inpainting = InpaintingUnets.isInpainting(c.model().unet().config());
-    double until = o.getString("ilvr-until", "auto").equals("auto") ? (inpainting ? INPAINTING_ILVR_UNTIL : ILVR_UNTIL)
-        : o.getDouble("ilvr-until", ILVR_UNTIL);
+    boolean autoSpan = o.getString("ilvr-until", "auto").equals("auto");
+    double until = autoSpan ? c.shared().strength().ilvrUntil(inpainting)
+        : o.getDouble("ilvr-until", ModelStrength.TEXT_TO_IMAGE_ILVR_UNTIL);
     double weight = o.getDouble("ilvr-weight", 1.0);
     if (!(weight > 0 && weight <= 1)) {
       throw new IllegalArgumentException("branch.motion.ilvr-weight must lie in (0, 1], got " + weight

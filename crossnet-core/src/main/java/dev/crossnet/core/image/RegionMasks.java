@@ -1,10 +1,9 @@
-package dev.crossnet.core.edit;
+package dev.crossnet.core.image;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
-import dev.crossnet.core.image.PictureTensors;
 
 /** Regions as masks: hard at pixel resolution, area-averaged (soft at the border) at the sample's resolution. */
 public final class RegionMasks {

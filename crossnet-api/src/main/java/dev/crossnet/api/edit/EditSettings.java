@@ -19,8 +19,9 @@ import java.util.OptionalLong;
  * @param sampler the sampler plugin's name
  * @param steps number of denoising steps of the full schedule
  * @param strength how far into the noise the edit starts, in (0, 1]; 1 starts from pure noise. Empty means the
- *     model's own: the runtime picks the strength measured best for the kind of model it loads (the diffusion
- *     runtime: 1.0 with an inpainting UNet, 0.8 otherwise) and reports it in the result's record under "strength"
+ *     model's own: the runtime picks the strength measured for the model it loads (the diffusion runtime: 1.0
+ *     with an inpainting UNet, else the model's shipped feature-loss schedule's, else 0.8) and reports it in the
+ *     result's record under "strength"
  * @param guidanceScale classifier-free guidance scale; 1 switches guidance off
  * @param seed the random seed; empty means "pick one and report it in the result"
  * @param model a diffusers model folder; empty means CrossNet's embedded default model

@@ -43,7 +43,8 @@ public abstract class SettingsStage<SELF extends SettingsStage<SELF>> {
 
   /**
    * How far into the noise to start, in (0, 1]; 1 starts from pure noise. Left out, the runtime picks the model's
-   * own (1.0 with an inpainting UNet, 0.8 otherwise, on the diffusion runtime).
+   * own (on the diffusion runtime: 1.0 with an inpainting UNet, else the model's feature-loss schedule's, else
+   * 0.8).
    */
   public SELF strength(double strength) {
     return withSettings(settings.withStrength(strength));

@@ -191,7 +191,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
       record.put("sampler", settings.sampler());
       record.put("steps", Integer.toString(settings.steps()));
       record.put("strength", Double.toString(strength));
-      record.put("strength.from", modelStrength.from());
+      record.put("strength.from", modelStrength.from().toString());
       record.put("start-index", Integer.toString(start));
       record.put("guidance-scale", Double.toString(settings.guidanceScale()));
       record.put("seed", Long.toString(request.seed()));

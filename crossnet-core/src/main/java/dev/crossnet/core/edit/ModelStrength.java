@@ -16,11 +16,29 @@ import java.util.Optional;
  * that names its strength, gets 0.8 and 60 %, chosen on the embedded default model (docs/edit-sweeps.md).
  *
  * @param strength how far into the noise the edit starts
- * @param from where it came from, for the record: {@code settings}, {@code inpainting UNet}, {@code feature-loss
- *     schedule} or {@code text-to-image UNet}
+ * @param from where it came from
  * @param schedule the model's own schedule, where it ships one
  */
-public record ModelStrength(double strength, String from, Optional<FeatureLossSchedule> schedule) {
+public record ModelStrength(double strength, From from, Optional<FeatureLossSchedule> schedule) {
+
+  /** Where an edit's strength came from; {@link #toString()} is the record's {@code strength.from}. */
+  public enum From {
+    SETTINGS("settings"),
+    INPAINTING_UNET("inpainting UNet"),
+    FEATURE_LOSS_SCHEDULE("feature-loss schedule"),
+    TEXT_TO_IMAGE_UNET("text-to-image UNet");
+
+    private final String words;
+
+    From(String words) {
+      this.words = words;
+    }
+
+    @Override
+    public String toString() {
+      return words;
+    }
+  }
 
   /** The strength of an edit on a model with an inpainting UNet (9 input channels). */
   public static final double INPAINTING_UNET = 1.0;
@@ -30,7 +48,6 @@ public record ModelStrength(double strength, String from, Optional<FeatureLossSc
   public static final double TEXT_TO_IMAGE_UNET = 0.8;
   /** The share of the steps ILVR holds on a text-to-image UNet whose model ships no feature-loss schedule. */
   public static final double TEXT_TO_IMAGE_ILVR_UNTIL = 0.6;
-  private static final String FROM_SCHEDULE = "feature-loss schedule";
 
   /**
    * The settings' strength where they name one, else the model's own.
@@ -44,13 +61,13 @@ public record ModelStrength(double strength, String from, Optional<FeatureLossSc
     Optional<FeatureLossSchedule> schedule = inpainting || !withSchedule ? Optional.empty()
         : ModelSchedule.of(model);
     if (settings.strength().isPresent()) {
-      return new ModelStrength(settings.strength().getAsDouble(), "settings", schedule);
+      return new ModelStrength(settings.strength().getAsDouble(), From.SETTINGS, schedule);
     }
     if (inpainting) {
-      return new ModelStrength(INPAINTING_UNET, "inpainting UNet", schedule);
+      return new ModelStrength(INPAINTING_UNET, From.INPAINTING_UNET, schedule);
     }
-    return schedule.map(s -> new ModelStrength(s.strength(), FROM_SCHEDULE, schedule))
-        .orElseGet(() -> new ModelStrength(TEXT_TO_IMAGE_UNET, "text-to-image UNet", schedule));
+    return schedule.map(s -> new ModelStrength(s.strength(), From.FEATURE_LOSS_SCHEDULE, schedule))
+        .orElseGet(() -> new ModelStrength(TEXT_TO_IMAGE_UNET, From.TEXT_TO_IMAGE_UNET, schedule));
   }
 
   /**
@@ -62,6 +79,6 @@ public record ModelStrength(double strength, String from, Optional<FeatureLossSc
     if (inpainting) {
       return INPAINTING_ILVR_UNTIL;
     }
-    return from.equals(FROM_SCHEDULE) ? schedule.orElseThrow().ilvrUntil(strength) : TEXT_TO_IMAGE_ILVR_UNTIL;
+    return from == From.FEATURE_LOSS_SCHEDULE ? schedule.orElseThrow().ilvrUntil(strength) : TEXT_TO_IMAGE_ILVR_UNTIL;
   }
 }

@@ -95,7 +95,7 @@ public final class TwoSubjectBenchmark implements Callable<Integer> {
   int steps;
 
   @Option(names = "--strength", paramLabel = "S",
-      description = "Strength (default: 1.0 with an inpainting UNet, else 0.8, as crossnet edit).")
+      description = "Strength (default: the model's own, as crossnet edit).")
   Optional<Double> strength = Optional.empty();
 
   @Option(names = "--guidance", paramLabel = "SCALE", defaultValue = "5",

@@ -3,9 +3,7 @@ package dev.crossnet.core.edit;
 import dev.crossnet.api.edit.EditSettings;
 import dev.crossnet.core.model.DiffusionModel;
 import dev.crossnet.core.model.unet.InpaintingUnets;
-import dev.crossnet.core.schedule.FeatureLossSchedule;
 import dev.crossnet.core.schedule.ModelSchedule;
-import java.util.Optional;
 
 /**
  * The strength an edit starts from and the share of its steps ILVR holds, when the edit names neither: the model's
@@ -17,9 +15,10 @@ import java.util.Optional;
  *
  * @param strength how far into the noise the edit starts
  * @param from where it came from
- * @param schedule the model's own schedule, where it ships one
+ * @param ilvrUntil the share of the steps ILVR holds where the edit names none ({@code branch.motion.ilvr-until}
+ *     {@code auto})
  */
-public record ModelStrength(double strength, From from, Optional<FeatureLossSchedule> schedule) {
+public record ModelStrength(double strength, From from, double ilvrUntil) {
 
   /** Where an edit's strength came from; {@link #toString()} is the record's {@code strength.from}. */
   public enum From {
@@ -46,11 +45,15 @@ public record ModelStrength(double strength, From from, Optional<FeatureLossSche
   public static final double INPAINTING_ILVR_UNTIL = 0.3;
   /** The strength of an edit on a text-to-image UNet whose model ships no feature-loss schedule. */
   public static final double TEXT_TO_IMAGE_UNET = 0.8;
-  /** The share of the steps ILVR holds on a text-to-image UNet whose model ships no feature-loss schedule. */
+  /**
+   * The share of the steps ILVR holds on a text-to-image UNet whose model ships no feature-loss schedule, or whose
+   * edit names its strength (so such an edit edits as it did before models shipped schedules).
+   */
   public static final double TEXT_TO_IMAGE_ILVR_UNTIL = 0.6;
 
   /**
-   * The settings' strength where they name one, else the model's own.
+   * The settings' strength where they name one, else the model's own; the model's schedule is read only when it
+   * sets both.
    *
    * @param withSchedule whether the model's feature-loss schedule may set the strength and ILVR span (a picture
    *     edit); without it a text-to-image UNet gets the constants (a video's frames, whose defaults were chosen
@@ -58,27 +61,19 @@ public record ModelStrength(double strength, From from, Optional<FeatureLossSche
    */
   public static ModelStrength resolve(EditSettings settings, DiffusionModel model, boolean withSchedule) {
     boolean inpainting = InpaintingUnets.isInpainting(model.unet().config());
-    Optional<FeatureLossSchedule> schedule = inpainting || !withSchedule ? Optional.empty()
-        : ModelSchedule.of(model);
+    double constantSpan = inpainting ? INPAINTING_ILVR_UNTIL : TEXT_TO_IMAGE_ILVR_UNTIL;
     if (settings.strength().isPresent()) {
-      return new ModelStrength(settings.strength().getAsDouble(), From.SETTINGS, schedule);
+      return new ModelStrength(settings.strength().getAsDouble(), From.SETTINGS, constantSpan);
     }
     if (inpainting) {
-      return new ModelStrength(INPAINTING_UNET, From.INPAINTING_UNET, schedule);
+      return new ModelStrength(INPAINTING_UNET, From.INPAINTING_UNET, constantSpan);
     }
-    return schedule.map(s -> new ModelStrength(s.strength(), From.FEATURE_LOSS_SCHEDULE, schedule))
-        .orElseGet(() -> new ModelStrength(TEXT_TO_IMAGE_UNET, From.TEXT_TO_IMAGE_UNET, schedule));
-  }
-
-  /**
-   * The share of this edit's steps ILVR holds when the edit names none: 30 % on an inpainting UNet; the schedule's
-   * ({@link FeatureLossSchedule#ilvrUntil()}) where the strength came from it too; else 60 %, so that an edit that
-   * names its strength edits as it did before models shipped schedules.
-   */
-  public double ilvrUntil(boolean inpainting) {
-    if (inpainting) {
-      return INPAINTING_ILVR_UNTIL;
+    ModelStrength constants = new ModelStrength(TEXT_TO_IMAGE_UNET, From.TEXT_TO_IMAGE_UNET, constantSpan);
+    if (!withSchedule) {
+      return constants;
     }
-    return from == From.FEATURE_LOSS_SCHEDULE ? schedule.orElseThrow().ilvrUntil(strength) : TEXT_TO_IMAGE_ILVR_UNTIL;
+    return ModelSchedule.of(model)
+        .map(s -> new ModelStrength(s.strength(), From.FEATURE_LOSS_SCHEDULE, s.ilvrUntil()))
+        .orElse(constants);
   }
 }

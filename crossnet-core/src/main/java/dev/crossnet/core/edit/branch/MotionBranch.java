@@ -89,11 +89,10 @@ public final class MotionBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch.motion.mode is '" + mode + "'; use inversion or noise");
     }
     boolean ilvr = o.getBoolean("ilvr", true);
-    // an inpainting UNet draws a body into the emptied region by itself, so it needs the occupant's low frequencies
-    // for fewer steps, and the fewer steps the less of the occupant's (grey) shading it keeps
     boolean inpainting = InpaintingUnets.isInpainting(c.model().unet().config());
-    boolean autoSpan = o.getString("ilvr-until", "auto").equals("auto");
-    double until = autoSpan ? c.shared().strength().ilvrUntil(inpainting)
+    // auto: the model's own span, decided with its strength (fewer steps with an inpainting UNet, which draws a body
+    // into the emptied region by itself, so keeps less of the occupant's grey shading)
+    double until = o.getString("ilvr-until", "auto").equals("auto") ? c.shared().strength().ilvrUntil()
         : o.getDouble("ilvr-until", ModelStrength.TEXT_TO_IMAGE_ILVR_UNTIL);
     double weight = o.getDouble("ilvr-weight", 1.0);
     if (!(weight > 0 && weight <= 1)) {

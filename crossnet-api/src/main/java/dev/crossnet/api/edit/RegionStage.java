@@ -31,6 +31,21 @@ public final class RegionStage extends EditStage<RegionStage> {
    * than regions are rejected with the way to fix it.
    */
   public ReadyEdit with(List<Subject> subjects) {
+    return with(subjects, 1);
+  }
+
+  /**
+   * {@code count} instances of the subject side by side in the region, in place of what it holds: the region is
+   * split into {@code count} columns of equal width and the subject drawn afresh in each (the occupant's pose is
+   * not kept). A count of 1 is {@link #with(Subject)}. Each column should be about as wide as one instance.
+   *
+   * @throws IllegalArgumentException when {@code count} is not 1 to {@value Replacement#MAX_COUNT}
+   */
+  public ReadyEdit with(Subject subject, int count) {
+    return with(List.of(subject), count);
+  }
+
+  private ReadyEdit with(List<Subject> subjects, int count) {
     if (subjects == null || subjects.isEmpty()) {
       throw new IllegalArgumentException("no subject given for region " + region
           + "; pass the subject that replaces the region's occupant, e.g. with(Subject.of(\"dog\", picture))");
@@ -42,7 +57,7 @@ public final class RegionStage extends EditStage<RegionStage> {
     Subject subject = subjects.get(0);
     SubjectWords.requireNew(subject, done.stream().map(Replacement::subject).toList());
     List<Replacement> all = new ArrayList<>(done);
-    all.add(new Replacement(region, subject));
+    all.add(new Replacement(region, subject, count));
     return new ReadyEdit(bedrock, all, settings);
   }
 }

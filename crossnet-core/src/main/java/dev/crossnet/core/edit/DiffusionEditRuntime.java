@@ -123,6 +123,13 @@ public final class DiffusionEditRuntime implements EditRuntime {
       throw new IllegalArgumentException("the edit option subjects=one-by-one edits pictures; a video edit runs "
           + "every subject together (leave the option out)");
     }
+    if (RegionCount.asked(request)) {
+      if (ties != LoopTies.NONE) {
+        throw new IllegalArgumentException("a count of several instances in a region edits pictures; a video edit "
+            + "replaces each track's occupant once (give each instance its own track)");
+      }
+      return RegionCount.run(request, one -> edit(one, LoopTies.NONE));
+    }
     if (request.replacements().size() > 1 && ties == LoopTies.NONE && OneSubjectAtATime.asked(request,
         InpaintingUnets.isInpainting(models.get(settings.model()).unet().config()))) {
       return OneSubjectAtATime.run(request, one -> edit(one, LoopTies.NONE));

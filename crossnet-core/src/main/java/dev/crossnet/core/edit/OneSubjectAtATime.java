@@ -6,6 +6,7 @@ import dev.crossnet.api.edit.EditSettings;
 import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.Picture;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,27 +50,49 @@ final class OneSubjectAtATime {
   static EditResult run(EditRequest request, Function<EditRequest, EditResult> edit) {
     List<Replacement> all = request.replacements();
     EditSettings settings = request.settings();
-    Picture picture = request.bedrock();
-    Map<String, Duration> timings = new LinkedHashMap<>();
+    List<Part> parts = new ArrayList<>();
+    for (Replacement own : all) {
+      parts.add(new Part(own, settings.withPrompt(promptOf(settings.prompt(), own, all))));
+    }
     Map<String, String> record = new LinkedHashMap<>();
     record.put(OPTION, ONE_BY_ONE);
-    for (int k = 0; k < all.size(); k++) {
-      Replacement own = all.get(k);
-      String prompt = settings.prompt();
-      for (Replacement other : all) {
-        if (other != own) {
-          prompt = without(prompt, other.subject().word());
-        }
-      }
-      EditSettings one = settings.withPrompt(prompt)
-          .withProgress(ProgressParts.part(settings.progress(), k, all.size()));
-      EditResult r = edit.apply(new EditRequest(picture, List.of(own), one, request.seed()));
+    return chain(request, parts, "subject-", record, edit);
+  }
+
+  /** One edit of a chain: its one replacement and its settings. */
+  record Part(Replacement own, EditSettings settings) {}
+
+  /**
+   * Runs the parts in order through {@code edit}, each on the result of the one before, progress counted as one
+   * run; the result's record starts with {@code record} and keeps each part's record under {@code prefix<i>.}.
+   */
+  static EditResult chain(EditRequest request, List<Part> parts, String prefix, Map<String, String> record,
+      Function<EditRequest, EditResult> edit) {
+    Picture picture = request.bedrock();
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    Map<String, String> all = new LinkedHashMap<>(record);
+    for (int k = 0; k < parts.size(); k++) {
+      Part part = parts.get(k);
+      EditSettings one = part.settings()
+          .withProgress(ProgressParts.part(request.settings().progress(), k, parts.size()));
+      EditResult r = edit.apply(new EditRequest(picture, List.of(part.own()), one, request.seed()));
       picture = r.picture();
       r.timings().forEach((phase, d) -> timings.merge(phase, d, Duration::plus));
-      String prefix = "subject-" + k + ".";
-      r.record().forEach((key, value) -> record.put(prefix + key, value));
+      String key = prefix + k + ".";
+      r.record().forEach((name, value) -> all.put(key + name, value));
     }
-    return new EditResult(picture, request.seed(), timings, record);
+    return new EditResult(picture, request.seed(), timings, all);
+  }
+
+  /** The edit's prompt for {@code own}'s edit: every other subject's word taken out. */
+  static String promptOf(String prompt, Replacement own, List<Replacement> all) {
+    String out = prompt;
+    for (Replacement other : all) {
+      if (other != own && !other.subject().word().equals(own.subject().word())) {
+        out = without(out, other.subject().word());
+      }
+    }
+    return out;
   }
 
   /** The prompt without {@code word}, and without an "and" that joined it to the rest. */

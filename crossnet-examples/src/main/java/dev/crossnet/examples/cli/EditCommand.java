@@ -3,6 +3,7 @@ package dev.crossnet.examples.cli;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.edit.Replacement;
 import dev.crossnet.api.image.EditOutput;
 import dev.crossnet.api.image.ImageFile;
 import dev.crossnet.api.image.Picture;
@@ -88,6 +89,12 @@ final class EditCommand implements Callable<Integer> {
           + "with several subjects <subject-1>, <subject-2>, ...).")
   List<String> words = new ArrayList<>();
 
+  @Option(names = "--count", paramLabel = "N",
+      description = "How many of the subject the region holds afterwards; repeat it for each region, in order "
+          + "(default: 1, the subject in the occupant's place). With N above 1 the region is split into N columns "
+          + "of equal width and the subject drawn afresh in each: give a region about N subjects wide.")
+  List<Integer> counts = new ArrayList<>();
+
   @Option(names = "--prompt", paramLabel = "TEXT",
       description = "Text describing the result; each subject's word is appended when missing "
           + "(default: the words alone, joined by 'and').")
@@ -153,6 +160,17 @@ final class EditCommand implements Callable<Integer> {
       SubjectWords.requirePaired(where.size(), subjects.size(), "--region or --mask",
           "--region 0,0,40,60 --subject dog.png --region 60,0,40,60 --subject cat1.png,cat2.png");
     }
+    int regions = bedrock == null ? 1 : where.size();
+    if (counts.size() > regions) {
+      throw new UsageException(counts.size() + " --count options for " + regions + " region(s); give at most one "
+          + "--count per region, in the order of the regions");
+    }
+    for (int c : counts) {
+      if (c < 1 || c > Replacement.MAX_COUNT) {
+        throw new UsageException("--count " + c + ": give 1 to " + Replacement.MAX_COUNT + " (1 replaces the "
+            + "occupant; N draws N of the subject side by side in the region)");
+      }
+    }
     // before the demo scene is drawn and written: a misspelt key or an unwritable --out fails at once
     EditOptionCheck.discover().check(PluginConfig.of(editOptions));
     Long limit = bytes(memoryLimit);
@@ -161,9 +179,10 @@ final class EditCommand implements Callable<Integer> {
     ImageFile bedrockImage = bedrock == null ? null : ImageFile.read(bedrock);
     Job job = bedrockImage == null ? demo(wordList.get(0), console) : files(bedrockImage.picture(), wordList);
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
-    ReadyEdit edit = Editor.bedrock(job.bedrock()).replace(job.regions().get(0)).with(job.subjects().get(0));
+    ReadyEdit edit = Editor.bedrock(job.bedrock()).replace(job.regions().get(0))
+        .with(job.subjects().get(0), count(0));
     for (int i = 1; i < job.regions().size(); i++) {
-      edit = edit.replace(job.regions().get(i)).with(job.subjects().get(i));
+      edit = edit.replace(job.regions().get(i)).with(job.subjects().get(i), count(i));
     }
     edit = edit.prompt(prompt == null ? String.join(" and ", wordList) : prompt).steps(steps)
         .guidanceScale(guidance).seed(seed)
@@ -188,6 +207,11 @@ final class EditCommand implements Callable<Integer> {
     // each phase's time is logged at INFO (--verbose)
     console.printf("wrote %s (seed %d) in %.1f s%n", out, result.seed(), result.totalTime().toMillis() / 1000.0);
     return CommandLines.OK;
+  }
+
+  /** The count asked for region {@code i}: its {@code --count}, else 1. */
+  private int count(int i) {
+    return i < counts.size() ? counts.get(i) : 1;
   }
 
   /** What one edit replaces: the bedrock, and each region with its subject, in order. */

@@ -146,6 +146,22 @@ class CrossNetCliTest {
   }
 
   @Test
+  void countsPairWithTheRegionsInOrderAndAreCheckedBeforeAnyFileIsRead() {
+    EditCommand edit = parsedEdit("--bedrock", "b.png", "--region", "1,2,30,4", "--subject", "a.png", "--count", "3",
+        "--region", "40,2,3,4", "--subject", "c.png");
+    assertThat(edit.counts).containsExactly(3);
+
+    CliRun tooMany = CliRun.of("edit", "--bedrock", "missing.png", "--region", "1,2,30,4", "--subject", "a.png",
+        "--count", "2", "--count", "3");
+    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("2 --count options for 1 region(s)").doesNotContain("missing.png");
+    CliRun zero = CliRun.of("edit", "--bedrock", "missing.png", "--region", "1,2,30,4", "--subject", "a.png",
+        "--count", "0");
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).contains("--count 0", "1 to 16");
+  }
+
+  @Test
   void wordsMustNumberTheSubjectsAndDiffer() {
     assertThat(parsedEdit("--word", "<dog>", "--word", "<cat>").words(2)).containsExactly("<dog>", "<cat>");
     assertThatThrownBy(() -> parsedEdit("--word", "<dog>").words(2)).isInstanceOf(UsageException.class)

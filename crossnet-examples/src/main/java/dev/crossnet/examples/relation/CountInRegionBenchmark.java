@@ -1,0 +1,241 @@
+package dev.crossnet.examples.relation;
+
+import ai.djl.ndarray.NDManager;
+import dev.crossnet.api.edit.EditResult;
+import dev.crossnet.api.edit.Editor;
+import dev.crossnet.api.edit.ReadyEdit;
+import dev.crossnet.api.image.Picture;
+import dev.crossnet.api.region.Box;
+import dev.crossnet.api.region.Region;
+import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.engine.OfflineEngine;
+import dev.crossnet.core.figureworld.Caption;
+import dev.crossnet.core.figureworld.Figure;
+import dev.crossnet.core.figureworld.FigureTruth;
+import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneGenerator;
+import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.judge.FigureWorldJudge;
+import dev.crossnet.core.judge.FocusMasks;
+import dev.crossnet.core.judge.Judge;
+import dev.crossnet.core.judge.JudgeReading;
+import dev.crossnet.core.model.AtomicFiles;
+import dev.crossnet.examples.cli.CommandLines;
+import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.edit.Metrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A count benchmark for edits: in scenes of one figure, a box about the figure, wide enough for the largest count
+ * asked of figures as wide as it, is asked to hold N of that figure (the figure itself, as the scene shows it, is the
+ * subject {@code <it>}). Two rows per N, from the same seed: the box redrawn once from a prompt that names the count
+ * ("three {@code <it>}"), and the box split into N columns with the
+ * subject drawn in each ({@code with(subject, N)}). Both draw afresh (strength 1, motion branch off). The judge
+ * counts the figures in the whole picture and reads each column's kind and colour; pixels changed outside the box
+ * are counted. Writes {@code count-in-region.md} and the pictures to {@code --out}.
+ *
+ * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
+ *   dev.crossnet.examples.relation.CountInRegionBenchmark --model figureworld-v2-inpainting --world main-subject \
+ *   --judge models/default-v2/scorer [--counts 1,2,3] [--scenes 12] [--first-seed 4000000] [--split TRAIN]</pre>
+ */
+@Command(name = "CountInRegionBenchmark", sortOptions = false, sortSynopsis = false,
+    description = "Judges how often a box asked to hold N of a scene's figure holds N, redrawn from a prompt that "
+        + "names the count and split into N columns.")
+public final class CountInRegionBenchmark implements Callable<Integer> {
+
+  /** The rows: how the box is asked to hold N. */
+  enum Method {
+    PROMPT("the box redrawn from a prompt naming the count"),
+    COLUMNS("the box split into N columns, the subject in each");
+
+    final String words;
+
+    Method(String words) {
+      this.words = words;
+    }
+  }
+
+  @Mixin
+  HelpOption help;
+
+  @Mixin
+  JudgedModel drawn;
+
+  @Option(names = "--counts", paramLabel = "N", split = ",", defaultValue = "1,2,3",
+      description = "The counts asked for, comma-separated, each 1 to 4 (default: ${DEFAULT-VALUE}).")
+  List<Integer> counts;
+
+  @Option(names = "--scenes", paramLabel = "N", defaultValue = "12",
+      description = "Scenes edited per count (default: ${DEFAULT-VALUE}).")
+  int scenes;
+
+  @Option(names = "--first-seed", paramLabel = "N", defaultValue = "4000000",
+      description = "Seed where the search for scenes starts (default: ${DEFAULT-VALUE}).")
+  long firstSeed;
+
+  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "TRAIN",
+      description = "The scenes' split, ${COMPLETION-CANDIDATES}: one-figure HELD_OUT scenes are purple robots or "
+          + "lying dogs only (default: ${DEFAULT-VALUE}).")
+  Split split;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
+      description = "Denoising steps of each edit (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/count-in-region",
+      description = "Folder for count-in-region.md and the pictures (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  public static void main(String[] args) {
+    System.exit(CommandLines.execute(new CountInRegionBenchmark(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return CommandLines.OK;
+  }
+
+  /** Judged edits of one row at one count. */
+  static final class Tally {
+    int counted;
+    int looks;
+    long outside;
+    double seconds;
+    int n;
+
+    String cells() {
+      return String.format(Locale.ROOT, "%.0f %% (%d/%d) | %.0f %% (%d/%d) | %d | %.2f", 100.0 * counted / n,
+          counted, n, 100.0 * looks / n, looks, n, outside, seconds / n);
+    }
+  }
+
+  /** A scene, its figure and the box asked to hold the figures. */
+  record Case(long seed, Scene scene, FigureTruth figure, Box box) {}
+
+  private void run() throws Exception {
+    if (scenes < 1 || steps < 1 || counts.isEmpty() || counts.stream().anyMatch(c -> c < 1 || c > 4)) {
+      throw new IllegalArgumentException("--scenes and --steps must be at least 1, every --counts value 1 to 4");
+    }
+    Path modelDir = drawn.folder();
+    Files.createDirectories(out);
+    int most = counts.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    List<Case> cases = cases(most);
+    StringBuilder rows = new StringBuilder();
+    List<String> notes = new ArrayList<>();
+    try (NDManager m = OfflineEngine.get().newBaseManager();
+        Judge judge = FigureWorldJudge.named(drawn.judgeName, m)) {
+      for (int count : counts) {
+        for (Method method : Method.values()) {
+          Tally tally = new Tally();
+          for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            EditResult result = edit(c, method, count, modelDir);
+            Picture picture = result.picture();
+            picture.write(out.resolve(i + "-" + count + "-" + method.name().toLowerCase(Locale.ROOT) + ".png"));
+            String got = judge.read(picture).answer(FigureWorldJudge.COUNT);
+            int looks = looks(judge, picture, c, count);
+            tally.counted += got.equals(Integer.toString(count)) ? 1 : 0;
+            tally.looks += looks == count ? 1 : 0;
+            tally.outside += Metrics.changed(c.scene().picture(), picture, c.box().toMask(picture.width(),
+                picture.height()));
+            tally.seconds += result.totalTime().toMillis() / 1000.0;
+            tally.n++;
+            notes.add(String.format(Locale.ROOT, "%d (scene %d), N = %d, %s: counted %s, %d of %d columns in the "
+                + "figure's kind and colour; prompt \"%s\"", i, c.seed(), count,
+                method.name().toLowerCase(Locale.ROOT), got, looks, count, prompts(result)));
+          }
+          rows.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", count, method.words, tally.cells()));
+          System.out.printf(Locale.ROOT, "N = %d, %s: %s%n", count, method.words, tally.cells());
+        }
+      }
+      for (int i = 0; i < cases.size(); i++) {
+        cases.get(i).scene().picture().write(out.resolve(i + "-bedrock.png"));
+      }
+    }
+    String table = String.format(Locale.ROOT, "Model: %s; judge: %s; %d one-figure %s scenes from seed %d, each box "
+        + "as wide as %d of its figure; %d steps, strength 1, motion branch off.%n%n| N | method | counted N | every "
+        + "column the figure's kind and colour | pixels changed outside the box | s per edit |%n"
+        + "|---:|---|---:|---:|---:|---:|%n", modelDir, drawn.judgeName, cases.size(), split, firstSeed, most, steps)
+        + rows + "\nNotes\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";
+    AtomicFiles.writeString(out.resolve("count-in-region.md"), table);
+    System.out.println("pictures and table written to " + out);
+  }
+
+  /**
+   * The first {@code --scenes} one-figure scenes from {@code --first-seed} whose figure fits {@code most} times
+   * side by side in the frame (with 4 pixels to spare at each side), each with its box: the figure's height and
+   * 4 pixels more above and below, and {@code most} figures' width plus 8 pixels (at least half the frame),
+   * centred on the figure where the frame allows.
+   */
+  private List<Case> cases(int most) {
+    SceneGenerator world = new SceneGenerator(drawn.generation.scenes().withFigures(1, 1).withSplit(split)
+        .withRelationChance(0));
+    List<Case> cases = new ArrayList<>();
+    for (long seed = firstSeed; cases.size() < scenes; seed++) {
+      if (seed > firstSeed + 1000L * scenes) {
+        throw new IllegalStateException("found " + cases.size() + " of " + scenes + " scenes whose figure fits "
+            + most + " times across the frame; ask for fewer or a lower --counts");
+      }
+      Scene scene = world.generate(seed);
+      FigureTruth figure = scene.figures().get(0);
+      Box bounds = figure.mask().bounds().orElseThrow();
+      int side = scene.picture().width();
+      int width = Math.max(bounds.width() * most + 8, side / 2);
+      if (width > side - 8) {
+        continue;
+      }
+      int x = Math.max(4, Math.min(side - 4 - width, bounds.x() + bounds.width() / 2 - width / 2));
+      int top = Math.max(0, bounds.y() - 4);
+      int bottom = Math.min(scene.picture().height(), bounds.y() + bounds.height() + 4);
+      cases.add(new Case(seed, scene, figure, new Box(x, top, width, bottom - top)));
+    }
+    return cases;
+  }
+
+  private EditResult edit(Case c, Method method, int count, Path modelDir) {
+    Subject it = Subject.of("<it>", c.scene().picture()).withMasks(c.figure().mask());
+    Box b = c.box();
+    var region = Editor.bedrock(c.scene().picture()).replace(Region.box(b.x(), b.y(), b.width(), b.height()));
+    ReadyEdit edit = method == Method.COLUMNS ? region.with(it, count)
+        : region.with(it).prompt(countWord(c.figure().figure(), count) + " " + it.word());
+    return edit.steps(steps).strength(1.0).seed(1).option("branch.motion", false).model(modelDir).run();
+  }
+
+  /** The prompts the edit used, as its record holds them (one per column). */
+  private static String prompts(EditResult result) {
+    return String.join("; ", result.record().entrySet().stream()
+        .filter(e -> e.getKey().equals("prompt") || e.getKey().endsWith(".prompt")).map(Map.Entry::getValue).toList());
+  }
+
+  /** The caption's word for a count: a, two, three, four. */
+  static String countWord(Figure figure, int count) {
+    String phrase = Caption.phrase(figure, count);
+    return phrase.substring(0, phrase.indexOf(' '));
+  }
+
+  /** How many of the box's {@code count} columns the judge reads in the figure's kind and colour. */
+  private static int looks(Judge judge, Picture picture, Case c, int count) {
+    Figure figure = c.figure().figure();
+    Box b = c.box();
+    int n = 0;
+    for (int k = 0; k < count; k++) {
+      int from = b.x() + k * b.width() / count;
+      int to = b.x() + (k + 1) * b.width() / count;
+      JudgeReading r = judge.read(picture, FocusMasks.box(new Box(from, b.y(), to - from, b.height()), 0,
+          picture.width(), picture.height()));
+      n += r.answer(FigureWorldJudge.KIND).equals(figure.kind().noun())
+          && r.answer(FigureWorldJudge.COLOUR).equals(figure.appearance().colour().word()) ? 1 : 0;
+    }
+    return n;
+  }
+}

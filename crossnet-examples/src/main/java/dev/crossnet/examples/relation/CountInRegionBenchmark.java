@@ -35,17 +35,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * A count benchmark for edits: in scenes of one figure, a box about the figure, wide enough for the largest count
- * asked of figures as wide as it, is asked to hold N of that figure (the figure itself, as the scene shows it, is the
- * subject {@code <it>}). Two rows per N, from the same seed: the box redrawn once from a prompt that names the count
- * ("three {@code <it>}"), and the box split into N columns with the
- * subject drawn in each ({@code with(subject, N)}). Both draw afresh (strength 1, motion branch off). The judge
- * counts the figures in the whole picture and reads each column's kind and colour; pixels changed outside the box
- * are counted. Writes {@code count-in-region.md} and the pictures to {@code --out}.
+ * A count benchmark for edits: in scenes of one figure, a box about the figure, as wide as N figures as wide as it
+ * ({@code --box PER_COUNT}) or as wide as the largest count asked ({@code WIDEST}), is asked to hold N of that
+ * figure (the figure itself, as the scene shows it, is the subject {@code <it>}). Rows per N, from the same seed:
+ * the box redrawn once from a prompt that names the count ("three {@code <it>}"); the box split into N columns with
+ * the subject drawn in each ({@code with(subject, N)}); and, as an ablation, the columns drawn in one denoising loop,
+ * each with a word of its own. Every row draws afresh (strength 1, motion branch off). The judge counts the figures
+ * in the whole picture and reads each column's kind and colour; pixels changed outside the box are counted. Writes
+ * {@code count-in-region.md} and the pictures to {@code --out}.
  *
  * <pre>java -cp 'crossnet-examples/target/crossnet-examples.jar:crossnet-examples/target/lib/*' \
  *   dev.crossnet.examples.relation.CountInRegionBenchmark --model figureworld-v2-inpainting --world main-subject \
- *   --judge models/default-v2/scorer [--counts 1,2,3] [--scenes 12] [--first-seed 4000000] [--split TRAIN]</pre>
+ *   --judge models/default-v2/scorer [--counts 1,2,3] [--scenes 12] [--first-seed 4000000] [--split TRAIN]
+ *   [--box PER_COUNT] [--methods PROMPT,COLUMNS,TOGETHER]</pre>
  */
 @Command(name = "CountInRegionBenchmark", sortOptions = false, sortSynopsis = false,
     description = "Judges how often a box asked to hold N of a scene's figure holds N, redrawn from a prompt that "
@@ -55,7 +57,8 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
   /** The rows: how the box is asked to hold N. */
   enum Method {
     PROMPT("the box redrawn from a prompt naming the count"),
-    COLUMNS("the box split into N columns, the subject in each");
+    COLUMNS("the box split into N columns, the subject in each"),
+    TOGETHER("N columns in one denoising loop, each with its own word");
 
     final String words;
 
@@ -74,6 +77,12 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       description = "The counts asked for, comma-separated, each 1 to 4 (default: ${DEFAULT-VALUE}).")
   List<Integer> counts;
 
+  @Option(names = "--methods", paramLabel = "METHOD", split = ",", defaultValue = "PROMPT,COLUMNS",
+      description = "The rows, comma-separated, of ${COMPLETION-CANDIDATES}: TOGETHER is the columns drawn in one "
+          + "denoising loop, the figure a subject of its own in each (<it-1>, <it-2>, ...; subjects=together) "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<Method> methods;
+
   @Option(names = "--scenes", paramLabel = "N", defaultValue = "12",
       description = "Scenes edited per count (default: ${DEFAULT-VALUE}).")
   int scenes;
@@ -86,6 +95,15 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       description = "The scenes' split, ${COMPLETION-CANDIDATES}: one-figure HELD_OUT scenes are purple robots or "
           + "lying dogs only (default: ${DEFAULT-VALUE}).")
   Split split;
+
+  @Option(names = "--box", paramLabel = "RULE", defaultValue = "WIDEST",
+      description = "How wide the box asked for N is, ${COMPLETION-CANDIDATES}: WIDEST as wide as the largest count "
+          + "asked of figures as wide as the scene's (at least half the frame), for every N; PER_COUNT as wide as N "
+          + "such figures (default: ${DEFAULT-VALUE}).")
+  BoxRule boxRule;
+
+  /** How wide the box asked for N is. */
+  enum BoxRule { WIDEST, PER_COUNT }
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
       description = "Denoising steps of each edit (default: ${DEFAULT-VALUE}).")
@@ -119,8 +137,21 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
     }
   }
 
-  /** A scene, its figure and the box asked to hold the figures. */
-  record Case(long seed, Scene scene, FigureTruth figure, Box box) {}
+  /** A scene, its figure and the box asked to hold the largest count. */
+  record Case(long seed, Scene scene, FigureTruth figure, Box box) {
+
+    /** The box asked to hold {@code count} figures under {@code rule}. */
+    Box box(BoxRule rule, int count) {
+      if (rule == BoxRule.WIDEST) {
+        return box;
+      }
+      Box bounds = figure.mask().bounds().orElseThrow();
+      int side = scene.picture().width();
+      int width = Math.min(bounds.width() * count + 8, side - 8);
+      int x = Math.max(4, Math.min(side - 4 - width, bounds.x() + bounds.width() / 2 - width / 2));
+      return new Box(x, box.y(), width, box.height());
+    }
+  }
 
   private void run() throws Exception {
     if (scenes < 1 || steps < 1 || counts.isEmpty() || counts.stream().anyMatch(c -> c < 1 || c > 4)) {
@@ -135,18 +166,19 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
     try (NDManager m = OfflineEngine.get().newBaseManager();
         Judge judge = FigureWorldJudge.named(drawn.judgeName, m)) {
       for (int count : counts) {
-        for (Method method : Method.values()) {
+        for (Method method : methods) {
           Tally tally = new Tally();
           for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
-            EditResult result = edit(c, method, count, modelDir);
+            Box box = c.box(boxRule, count);
+            EditResult result = edit(c, box, method, count, modelDir);
             Picture picture = result.picture();
             picture.write(out.resolve(i + "-" + count + "-" + method.name().toLowerCase(Locale.ROOT) + ".png"));
             String got = judge.read(picture).answer(FigureWorldJudge.COUNT);
-            int looks = looks(judge, picture, c, count);
+            int looks = looks(judge, picture, c, box, count);
             tally.counted += got.equals(Integer.toString(count)) ? 1 : 0;
             tally.looks += looks == count ? 1 : 0;
-            tally.outside += Metrics.changed(c.scene().picture(), picture, c.box().toMask(picture.width(),
+            tally.outside += Metrics.changed(c.scene().picture(), picture, box.toMask(picture.width(),
                 picture.height()));
             tally.seconds += result.totalTime().toMillis() / 1000.0;
             tally.n++;
@@ -162,10 +194,11 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
         cases.get(i).scene().picture().write(out.resolve(i + "-bedrock.png"));
       }
     }
-    String table = String.format(Locale.ROOT, "Model: %s; judge: %s; %d one-figure %s scenes from seed %d, each box "
-        + "as wide as %d of its figure; %d steps, strength 1, motion branch off.%n%n| N | method | counted N | every "
+    String table = String.format(Locale.ROOT, "Model: %s; judge: %s; %d one-figure %s scenes from seed %d, boxes "
+        + "%s (largest count %d); %d steps, strength 1, motion branch off.%n%n| N | method | counted N | every "
         + "column the figure's kind and colour | pixels changed outside the box | s per edit |%n"
-        + "|---:|---|---:|---:|---:|---:|%n", modelDir, drawn.judgeName, cases.size(), split, firstSeed, most, steps)
+        + "|---:|---|---:|---:|---:|---:|%n", modelDir, drawn.judgeName, cases.size(), split, firstSeed, boxRule,
+        most, steps)
         + rows + "\nNotes\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";
     AtomicFiles.writeString(out.resolve("count-in-region.md"), table);
     System.out.println("pictures and table written to " + out);
@@ -202,12 +235,14 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
     return cases;
   }
 
-  private EditResult edit(Case c, Method method, int count, Path modelDir) {
+  private EditResult edit(Case c, Box b, Method method, int count, Path modelDir) {
     Subject it = Subject.of("<it>", c.scene().picture()).withMasks(c.figure().mask());
-    Box b = c.box();
     var region = Editor.bedrock(c.scene().picture()).replace(Region.box(b.x(), b.y(), b.width(), b.height()));
-    ReadyEdit edit = method == Method.COLUMNS ? region.with(it, count)
-        : region.with(it).prompt(countWord(c.figure().figure(), count) + " " + it.word());
+    ReadyEdit edit = switch (method) {
+      case COLUMNS -> region.with(it, count);
+      case PROMPT -> region.with(it).prompt(countWord(c.figure().figure(), count) + " " + it.word());
+      case TOGETHER -> together(c, b, count);
+    };
     return edit.steps(steps).strength(1.0).seed(1).option("branch.motion", false).model(modelDir).run();
   }
 
@@ -223,10 +258,23 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
     return phrase.substring(0, phrase.indexOf(' '));
   }
 
+  /** The box's columns as {@code count} replacements, each the figure under a word of its own, in one loop. */
+  private static ReadyEdit together(Case c, Box b, int count) {
+    ReadyEdit edit = null;
+    for (int k = 0; k < count; k++) {
+      int from = b.x() + k * b.width() / count;
+      int to = b.x() + (k + 1) * b.width() / count;
+      Region column = Region.box(from, b.y(), to - from, b.height());
+      Subject one = Subject.of("<it-" + (k + 1) + ">", c.scene().picture()).withMasks(c.figure().mask());
+      edit = edit == null ? Editor.bedrock(c.scene().picture()).replace(column).with(one)
+          : edit.replace(column).with(one);
+    }
+    return edit.option("subjects", "together");
+  }
+
   /** How many of the box's {@code count} columns the judge reads in the figure's kind and colour. */
-  private static int looks(Judge judge, Picture picture, Case c, int count) {
+  private static int looks(Judge judge, Picture picture, Case c, Box b, int count) {
     Figure figure = c.figure().figure();
-    Box b = c.box();
     int n = 0;
     for (int k = 0; k < count; k++) {
       int from = b.x() + k * b.width() / count;

@@ -99,11 +99,11 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
   @Option(names = "--box", paramLabel = "RULE", defaultValue = "WIDEST",
       description = "How wide the box asked for N is, ${COMPLETION-CANDIDATES}: WIDEST as wide as the largest count "
           + "asked of figures as wide as the scene's (at least half the frame), for every N; PER_COUNT as wide as N "
-          + "such figures (default: ${DEFAULT-VALUE}).")
+          + "such figures; HALF_MORE as N and a half (each plus 8 pixels) (default: ${DEFAULT-VALUE}).")
   BoxRule boxRule;
 
   /** How wide the box asked for N is. */
-  enum BoxRule { WIDEST, PER_COUNT }
+  enum BoxRule { WIDEST, PER_COUNT, HALF_MORE }
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
       description = "Denoising steps of each edit (default: ${DEFAULT-VALUE}).")
@@ -147,7 +147,8 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       }
       Box bounds = figure.mask().bounds().orElseThrow();
       int side = scene.picture().width();
-      int width = Math.min(bounds.width() * count + 8, side - 8);
+      int figures = rule == BoxRule.HALF_MORE ? bounds.width() * (2 * count + 1) / 2 : bounds.width() * count;
+      int width = Math.min(figures + 8, side - 8);
       int x = Math.max(4, Math.min(side - 4 - width, bounds.x() + bounds.width() / 2 - width / 2));
       return new Box(x, box.y(), width, box.height());
     }

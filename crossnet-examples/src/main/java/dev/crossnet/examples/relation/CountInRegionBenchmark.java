@@ -148,9 +148,7 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       Box bounds = figure.mask().bounds().orElseThrow();
       int side = scene.picture().width();
       int figures = rule == BoxRule.HALF_MORE ? bounds.width() * (2 * count + 1) / 2 : bounds.width() * count;
-      int width = Math.min(figures + 8, side - 8);
-      int x = Math.max(4, Math.min(side - 4 - width, bounds.x() + bounds.width() / 2 - width / 2));
-      return new Box(x, box.y(), width, box.height());
+      return aboutFigure(bounds, side, scene.picture().height(), Math.min(figures + 8, side - 8));
     }
   }
 
@@ -228,12 +226,20 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       if (width > side - 8) {
         continue;
       }
-      int x = Math.max(4, Math.min(side - 4 - width, bounds.x() + bounds.width() / 2 - width / 2));
-      int top = Math.max(0, bounds.y() - 4);
-      int bottom = Math.min(scene.picture().height(), bounds.y() + bounds.height() + 4);
-      cases.add(new Case(seed, scene, figure, new Box(x, top, width, bottom - top)));
+      cases.add(new Case(seed, scene, figure, aboutFigure(bounds, side, scene.picture().height(), width)));
     }
     return cases;
+  }
+
+  /**
+   * A box {@code width} pixels wide about a figure: centred on it where the frame allows (4 pixels from each side at
+   * least), as tall as the figure and 4 pixels more above and below.
+   */
+  static Box aboutFigure(Box figure, int side, int height, int width) {
+    int x = Math.max(4, Math.min(side - 4 - width, figure.x() + figure.width() / 2 - width / 2));
+    int top = Math.max(0, figure.y() - 4);
+    int bottom = Math.min(height, figure.y() + figure.height() + 4);
+    return new Box(x, top, width, bottom - top);
   }
 
   private EditResult edit(Case c, Box b, Method method, int count, Path modelDir) {

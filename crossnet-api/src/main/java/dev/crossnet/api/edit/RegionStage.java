@@ -37,7 +37,7 @@ public final class RegionStage extends EditStage<RegionStage> {
   /**
    * {@code count} instances of the subject side by side in the region, in place of what it holds: the region is
    * split into {@code count} columns of equal width and the subject drawn afresh in each (the occupant's pose is
-   * not kept). A count of 1 is {@link #with(Subject)}. Each column should be about as wide as one instance.
+   * not kept). A count of 1 is {@link #with(Subject)}. Give a region a little wider than {@code count} instances.
    *
    * @throws IllegalArgumentException when {@code count} is not 1 to {@value Replacement#MAX_COUNT}
    */

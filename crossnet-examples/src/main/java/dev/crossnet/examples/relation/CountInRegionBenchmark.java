@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -104,6 +105,10 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
 
   /** How wide the box asked for N is. */
   enum BoxRule { WIDEST, PER_COUNT, HALF_MORE }
+
+  @Option(names = "--edit-options", paramLabel = "KEY=VALUE", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+      description = "Edit options added to every row, comma-separated, e.g. candidates=2 (default: none).")
+  Map<String, String> editOptions = new LinkedHashMap<>();
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "30",
       description = "Denoising steps of each edit (default: ${DEFAULT-VALUE}).")
@@ -194,10 +199,10 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       }
     }
     String table = String.format(Locale.ROOT, "Model: %s; judge: %s; %d one-figure %s scenes from seed %d, boxes "
-        + "%s (largest count %d); %d steps, strength 1, motion branch off.%n%n| N | method | counted N | every "
+        + "%s (largest count %d); %d steps, strength 1, motion branch off, edit options %s.%n%n| N | method | counted N | every "
         + "column the figure's kind and colour | pixels changed outside the box | s per edit |%n"
         + "|---:|---|---:|---:|---:|---:|%n", modelDir, drawn.judgeName, cases.size(), split, firstSeed, boxRule,
-        most, steps)
+        most, steps, editOptions)
         + rows + "\nNotes\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";
     AtomicFiles.writeString(out.resolve("count-in-region.md"), table);
     System.out.println("pictures and table written to " + out);
@@ -250,7 +255,8 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       case PROMPT -> region.with(it).prompt(countWord(c.figure().figure(), count) + " " + it.word());
       case TOGETHER -> together(c, b, count);
     };
-    return edit.steps(steps).strength(1.0).seed(1).option("branch.motion", false).model(modelDir).run();
+    return edit.steps(steps).strength(1.0).seed(1).option("branch.motion", false).options(editOptions)
+        .model(modelDir).run();
   }
 
   /** The prompts the edit used, as its record holds them (one per column). */

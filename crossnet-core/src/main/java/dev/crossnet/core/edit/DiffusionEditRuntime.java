@@ -128,6 +128,12 @@ public final class DiffusionEditRuntime implements EditRuntime {
         throw new IllegalArgumentException("a count of several instances in a region edits pictures; a video edit "
             + "replaces each track's occupant once (give each instance its own track)");
       }
+      if (!InpaintingUnets.isInpainting(models.get(settings.model()).unet().config())) {
+        LOG.warn("several instances in one region are drawn column by column from noise, which was measured to "
+            + "work with an inpainting UNet (e.g. figureworld-v2-inpainting) and not with the text-to-image UNet "
+            + "of {}; see docs/relation-and-count.md", settings.model().map(Object::toString)
+            .orElse("the embedded default model"));
+      }
       return RegionCount.run(request, one -> edit(one, LoopTies.NONE));
     }
     if (request.replacements().size() > 1 && ties == LoopTies.NONE && OneSubjectAtATime.asked(request,

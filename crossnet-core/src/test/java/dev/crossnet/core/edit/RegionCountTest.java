@@ -31,12 +31,14 @@ class RegionCountTest {
 
   @TempDir static Path dir;
   private static Path model;
+  private static Path inpainting;
   private static ModelCache cache;
   private static DiffusionEditRuntime runtime;
 
   @BeforeAll
   static void setUp() {
     model = TinyModelFolder.assemble(dir.resolve("model"));
+    inpainting = TinyModelFolder.assembleInpainting(dir.resolve("inpainting"), 0.05f);
     cache = new ModelCache();
     runtime = new DiffusionEditRuntime(cache);
   }
@@ -157,6 +159,28 @@ class RegionCountTest {
     assertThat(edit.run(runtime).picture().rgbPixels()).as("same inputs and seed, same picture")
         .containsExactly(after);
     assertThat(cache.openArrays()).as("no arrays left open by a counted edit").isEqualTo(open);
+  }
+
+  @Test
+  void onAnInpaintingUnetEachColumnIsItsOwnMaskedEditAndTheOutsideStaysTheBedrocks() {
+    EditResult result = Editor.bedrock(TinyEdits.bedrock()).replace(Region.box(2, 8, 27, 12))
+        .with(TinyEdits.blue(), 3).model(inpainting).steps(3).guidanceScale(3).seed(5).run(runtime);
+    assertThat(result.record()).containsEntry("count", "3");
+    for (int k = 0; k < 3; k++) {
+      assertThat(result.record()).as("column %d", k).containsEntry("part-" + k + ".strength", "1.0")
+          .containsEntry("part-" + k + ".strength.from", "settings");
+    }
+    assertThat(result.record()).doesNotContainKey("part-3.strength");
+    int[] before = TinyEdits.bedrock().rgbPixels();
+    int[] after = result.picture().rgbPixels();
+    for (int y = 0; y < TinyEdits.SIZE; y++) {
+      for (int x = 0; x < TinyEdits.SIZE; x++) {
+        if (x < 2 || x >= 29 || y < 8 || y >= 20) {
+          assertThat(after[y * TinyEdits.SIZE + x]).as("pixel (%d, %d) outside the region", x, y)
+              .isEqualTo(before[y * TinyEdits.SIZE + x]);
+        }
+      }
+    }
   }
 
   @Test

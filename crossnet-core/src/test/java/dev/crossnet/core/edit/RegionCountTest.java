@@ -140,21 +140,8 @@ class RegionCountTest {
     EditResult result = edit.run(runtime);
     assertThat(result.record()).containsEntry("count", "2").containsEntry("part-0.strength", "1.0")
         .containsKey("part-1.strength");
-    int[] before = TinyEdits.bedrock().rgbPixels();
     int[] after = result.picture().rgbPixels();
-    int changedInside = 0;
-    for (int y = 0; y < TinyEdits.SIZE; y++) {
-      for (int x = 0; x < TinyEdits.SIZE; x++) {
-        int i = y * TinyEdits.SIZE + x;
-        boolean inside = x >= 4 && x < 28 && y >= 8 && y < 20;
-        if (!inside) {
-          assertThat(after[i]).as("pixel (%d, %d) outside the region", x, y).isEqualTo(before[i]);
-        } else if (after[i] != before[i]) {
-          changedInside++;
-        }
-      }
-    }
-    assertThat(changedInside).isGreaterThan(24 * 12 / 2);
+    assertThat(changedInsideOnly(result.picture(), new Box(4, 8, 24, 12))).isGreaterThan(24 * 12 / 2);
     long open = cache.openArrays();
     assertThat(edit.run(runtime).picture().rgbPixels()).as("same inputs and seed, same picture")
         .containsExactly(after);
@@ -171,16 +158,26 @@ class RegionCountTest {
           .containsEntry("part-" + k + ".strength.from", "settings");
     }
     assertThat(result.record()).doesNotContainKey("part-3.strength");
+    assertThat(changedInsideOnly(result.picture(), new Box(2, 8, 27, 12))).isPositive();
+  }
+
+  /** The pixels of {@code edited} that differ from the tiny bedrock inside {@code box}, none allowed outside it. */
+  private static int changedInsideOnly(Picture edited, Box box) {
     int[] before = TinyEdits.bedrock().rgbPixels();
-    int[] after = result.picture().rgbPixels();
+    int[] after = edited.rgbPixels();
+    int changed = 0;
     for (int y = 0; y < TinyEdits.SIZE; y++) {
       for (int x = 0; x < TinyEdits.SIZE; x++) {
-        if (x < 2 || x >= 29 || y < 8 || y >= 20) {
-          assertThat(after[y * TinyEdits.SIZE + x]).as("pixel (%d, %d) outside the region", x, y)
-              .isEqualTo(before[y * TinyEdits.SIZE + x]);
+        int i = y * TinyEdits.SIZE + x;
+        boolean inside = x >= box.x() && x < box.x() + box.width() && y >= box.y() && y < box.y() + box.height();
+        if (!inside) {
+          assertThat(after[i]).as("pixel (%d, %d) outside the region", x, y).isEqualTo(before[i]);
+        } else if (after[i] != before[i]) {
+          changed++;
         }
       }
     }
+    return changed;
   }
 
   @Test

@@ -15,7 +15,9 @@ import dev.crossnet.core.edit.EditOptionCheck;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.IdealEdit;
 import dev.crossnet.core.figureworld.Scene;
+import dev.crossnet.core.figureworld.SceneOptions;
 import dev.crossnet.core.model.DefaultModel;
+import dev.crossnet.examples.edit.CountScenes;
 import dev.crossnet.examples.edit.DemoScenes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
  * {@code crossnet edit}: puts a subject in place of a region's occupant. With {@code --bedrock}, {@code --region}
  * or {@code --mask}, and {@code --subject} pictures it edits your files; without them it edits a held-out
  * FigureWorld scene (figure 0 takes the look of figure 1) and also writes the bedrock and the ideal edit beside
- * the result, so the default model can be tried with nothing at hand. The result is a PNG in the bedrock file's own
+ * the result, so the default model can be tried with nothing at hand ({@code --count N} too: a box about the figure
+ * of a one-figure scene is asked for N of it). The result is a PNG in the bedrock file's own
  * pixel format, every pixel the edit did not change exactly as the file held it ({@link ImageFile}); the output
  * path is checked before the edit starts. {@code --memory-limit 24g} raises (or lowers) the memory an edit may plan
  * to use (default: 80 %% of physical memory; docs/limits.md).
@@ -48,7 +51,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "edit", sortOptions = false, sortSynopsis = false,
     description = {"Replace a region's occupant with a subject, keeping its place and pose.",
         "Without --bedrock it edits a held-out FigureWorld scene (figure 0 takes the look of figure 1) and also "
-            + "writes bedrock.png and the ideal edit ideal.png beside --out."})
+            + "writes bedrock.png and the ideal edit ideal.png beside --out; with --count N, a box about the figure "
+            + "of a one-figure scene is asked for N of it (bedrock.png beside --out)."})
 final class EditCommand implements Callable<Integer> {
 
   /** Where one occupant is: a box or a mask file. Each --region or --mask starts the next replacement's place. */
@@ -177,7 +181,8 @@ final class EditCommand implements Callable<Integer> {
     requireWritable(out);
     PrintWriter console = spec.commandLine().getOut();
     ImageFile bedrockImage = bedrock == null ? null : ImageFile.read(bedrock);
-    Job job = bedrockImage == null ? demo(wordList.get(0), console) : files(bedrockImage.picture(), wordList);
+    Job job = bedrockImage != null ? files(bedrockImage.picture(), wordList)
+        : count(0) > 1 ? countDemo(wordList.get(0), console) : demo(wordList.get(0), console);
     Path modelFolder = model == null ? null : ModelArgument.folder(model);
     ReadyEdit edit = Editor.bedrock(job.bedrock()).replace(job.regions().get(0))
         .with(job.subjects().get(0), count(0));
@@ -220,8 +225,7 @@ final class EditCommand implements Callable<Integer> {
   /** A held-out FigureWorld scene whose figure 0 takes figure 1's look; writes its bedrock and ideal edit. */
   private Job demo(String word, PrintWriter console) throws IOException {
     // the demo scene is drawn in the world the chosen built-in model was trained on
-    Scene scene = model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model)
-        ? DemoScenes.mainSubjectFrom(seed) : DemoScenes.from(seed);
+    Scene scene = drawsMainSubjectScenes() ? DemoScenes.mainSubjectFrom(seed) : DemoScenes.from(seed);
     IdealEdit ideal = scene.idealEditLike(0, 1);
     FigureTruth donor = scene.figures().get(1);
     Path dir = out.toAbsolutePath().getParent();
@@ -230,6 +234,26 @@ final class EditCommand implements Callable<Integer> {
     console.println("demo scene: " + scene.caption() + "; figure 0 takes the look of figure 1");
     return new Job(scene.picture(), List.of(Region.mask(ideal.region())),
         List.of(Subject.of(word, scene.picture()).withMasks(donor.mask())));
+  }
+
+  /** A FigureWorld scene of one figure whose box is asked for {@code --count} of it; writes its bedrock. */
+  private Job countDemo(String word, PrintWriter console) throws IOException {
+    int n = count(0);
+    SceneOptions options = drawsMainSubjectScenes() ? SceneOptions.mainSubject() : SceneOptions.defaults();
+    CountScenes.CountScene found = CountScenes.first(CountScenes.oneFigure(options), seed, n)
+        .orElseThrow(() -> new UsageException("no demo scene from seed " + seed + " has a figure narrow enough for "
+            + n + " of it across the frame; ask for fewer with --count, or give your own --bedrock"));
+    Picture picture = found.scene().picture();
+    picture.write(out.toAbsolutePath().getParent().resolve("bedrock.png"));
+    Region box = Region.box(found.box().x(), found.box().y(), found.box().width(), found.box().height());
+    console.println("demo scene: " + found.scene().caption() + "; the box " + found.box().x() + "," + found.box().y()
+        + "," + found.box().width() + "," + found.box().height() + " asked for " + n + " of its figure");
+    return new Job(picture, List.of(box), List.of(Subject.of(word, picture).withMasks(found.figure().mask())));
+  }
+
+  /** Whether the demo scene is drawn in the main-subject world, the one the chosen built-in model was trained on. */
+  private boolean drawsMainSubjectScenes() {
+    return model != null && DefaultModel.drawsMainSubjectScenes(model.toString()) && !Files.exists(model);
   }
 
   /** The user's regions and subjects, paired in order. */

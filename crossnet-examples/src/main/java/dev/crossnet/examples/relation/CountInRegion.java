@@ -7,10 +7,10 @@ import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.figureworld.FigureTruth;
 import dev.crossnet.core.figureworld.Scene;
-import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.model.DefaultModel;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.edit.CountScenes;
 import dev.crossnet.examples.cli.ModelArgument;
 import dev.crossnet.examples.train.ModelGeneration;
 import java.nio.file.Files;
@@ -67,21 +67,11 @@ public final class CountInRegion implements Callable<Integer> {
     if (count < 1 || count > 4) {
       throw new IllegalArgumentException("--count is " + count + "; give 1 to 4 (FigureWorld scenes fit four)");
     }
-    SceneGenerator world = new SceneGenerator(ModelGeneration.MAIN_SUBJECT.scenes().withFigures(1, 1)
-        .withRelationChance(0));
-    for (long s = seed; s < seed + 1000; s++) {
-      Scene scene = world.generate(s);
-      FigureTruth figure = scene.figures().get(0);
-      Box bounds = figure.mask().bounds().orElseThrow();
-      int side = scene.picture().width();
-      if (bounds.width() * count + 8 <= side - 8) {
-        int width = Math.min(bounds.width() * (2 * count + 1) / 2 + 8, side - 8);
-        edit(s, scene, figure, CountInRegionBenchmark.aboutFigure(bounds, side, scene.picture().height(), width));
-        return CommandLines.OK;
-      }
-    }
-    throw new IllegalStateException("no scene from seed " + seed + " to " + (seed + 999) + " has a figure narrow "
-        + "enough for " + count + " across the frame; ask for fewer");
+    CountScenes.CountScene found = CountScenes.first(CountScenes.oneFigure(ModelGeneration.MAIN_SUBJECT.scenes()),
+        seed, count).orElseThrow(() -> new IllegalStateException("no scene from seed " + seed + " to " + (seed + 999)
+            + " has a figure narrow enough for " + count + " across the frame; ask for fewer"));
+    edit(found.seed(), found.scene(), found.figure(), found.box());
+    return CommandLines.OK;
   }
 
   private void edit(long sceneSeed, Scene scene, FigureTruth figure, Box box) throws Exception {

@@ -22,6 +22,7 @@ import dev.crossnet.core.judge.JudgeReading;
 import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
+import dev.crossnet.examples.edit.CountScenes;
 import dev.crossnet.examples.edit.Metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       Box bounds = figure.mask().bounds().orElseThrow();
       int side = scene.picture().width();
       int figures = rule == BoxRule.HALF_MORE ? bounds.width() * (2 * count + 1) / 2 : bounds.width() * count;
-      return aboutFigure(bounds, side, scene.picture().height(), Math.min(figures + 8, side - 8));
+      return CountScenes.about(bounds, side, scene.picture().height(), Math.min(figures + 8, side - 8));
     }
   }
 
@@ -231,20 +232,9 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       if (width > side - 8) {
         continue;
       }
-      cases.add(new Case(seed, scene, figure, aboutFigure(bounds, side, scene.picture().height(), width)));
+      cases.add(new Case(seed, scene, figure, CountScenes.about(bounds, side, scene.picture().height(), width)));
     }
     return cases;
-  }
-
-  /**
-   * A box {@code width} pixels wide about a figure: centred on it where the frame allows (4 pixels from each side at
-   * least), as tall as the figure and 4 pixels more above and below.
-   */
-  static Box aboutFigure(Box figure, int side, int height, int width) {
-    int x = Math.max(4, Math.min(side - 4 - width, figure.x() + figure.width() / 2 - width / 2));
-    int top = Math.max(0, figure.y() - 4);
-    int bottom = Math.min(height, figure.y() + figure.height() + 4);
-    return new Box(x, top, width, bottom - top);
   }
 
   private EditResult edit(Case c, Box b, Method method, int count, Path modelDir) {

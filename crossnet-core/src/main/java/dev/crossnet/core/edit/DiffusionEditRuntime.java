@@ -123,12 +123,13 @@ public final class DiffusionEditRuntime implements EditRuntime {
       throw new IllegalArgumentException("the edit option subjects=one-by-one edits pictures; a video edit runs "
           + "every subject together (leave the option out)");
     }
+    boolean inpainting = InpaintingUnets.isInpainting(models.get(settings.model()).unet().config());
     if (RegionCount.asked(request)) {
       if (ties != LoopTies.NONE) {
         throw new IllegalArgumentException("a count of several instances in a region edits pictures; a video edit "
             + "replaces each track's occupant once (give each instance its own track)");
       }
-      if (!InpaintingUnets.isInpainting(models.get(settings.model()).unet().config())) {
+      if (!inpainting) {
         LOG.warn("several instances in one region are drawn column by column from noise, which was measured to "
             + "work with an inpainting UNet (e.g. figureworld-v2-inpainting) and not with the text-to-image UNet "
             + "of {}; see docs/relation-and-count.md", settings.model().map(Object::toString)
@@ -136,8 +137,7 @@ public final class DiffusionEditRuntime implements EditRuntime {
       }
       return RegionCount.run(request, one -> edit(one, LoopTies.NONE));
     }
-    if (request.replacements().size() > 1 && ties == LoopTies.NONE && OneSubjectAtATime.asked(request,
-        InpaintingUnets.isInpainting(models.get(settings.model()).unet().config()))) {
+    if (request.replacements().size() > 1 && ties == LoopTies.NONE && OneSubjectAtATime.asked(request, inpainting)) {
       return OneSubjectAtATime.run(request, one -> edit(one, LoopTies.NONE));
     }
     int candidates = BestOfCandidates.count(settings.options());

@@ -4,9 +4,9 @@ import dev.crossnet.api.edit.EditRequest;
 import dev.crossnet.api.edit.EditResult;
 import dev.crossnet.api.edit.EditSettings;
 import dev.crossnet.api.edit.Replacement;
-import dev.crossnet.api.region.Box;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
+import dev.crossnet.core.image.RegionMasks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +26,6 @@ import java.util.stream.Collectors;
  * record under {@code part-<i>.}.
  */
 final class RegionCount {
-
-  /** The narrowest column, in pixels, that an instance is drawn in. */
-  static final int MIN_COLUMN = 4;
 
   private RegionCount() {}
 
@@ -54,52 +51,12 @@ final class RegionCount {
       if (fresh.strength().isEmpty()) {
         fresh = fresh.withStrength(1.0);
       }
-      for (Mask column : columns(own.region(), own.count(), width, height)) {
+      for (Mask column : RegionMasks.columns(own.region(), own.count(), width, height)) {
         parts.add(new OneSubjectAtATime.Part(new Replacement(Region.mask(column), own.subject()), fresh));
       }
     }
     Map<String, String> record = new LinkedHashMap<>();
     record.put("count", all.stream().map(r -> Integer.toString(r.count())).collect(Collectors.joining(",")));
     return OneSubjectAtATime.chain(request, parts, "part-", record, edit);
-  }
-
-  /**
-   * The region split into {@code count} columns of its bounding box, of equal width to a pixel, each the part of
-   * the region inside it.
-   *
-   * @throws IllegalArgumentException when a column would be narrower than {@value #MIN_COLUMN} pixels or hold
-   *     none of the region, naming the region's width and what to do
-   */
-  static List<Mask> columns(Region region, int count, int width, int height) {
-    Mask mask = region.toMask(width, height);
-    Box box = mask.bounds().orElseThrow(() -> new IllegalArgumentException("region " + region
-        + " covers no pixel of the " + width + "x" + height + " bedrock; give a region inside it"));
-    if (box.width() < count * MIN_COLUMN) {
-      throw new IllegalArgumentException("region " + region + " is " + box.width() + " pixels wide: " + count
-          + " instances need at least " + count * MIN_COLUMN + " (" + MIN_COLUMN + " a column, and about one "
-          + "instance's width to draw it well); widen the region or ask for fewer");
-    }
-    float[] weights = mask.weights();
-    List<Mask> columns = new ArrayList<>();
-    for (int c = 0; c < count; c++) {
-      int from = box.x() + (int) ((long) c * box.width() / count);
-      int to = box.x() + (int) ((long) (c + 1) * box.width() / count);
-      float[] part = new float[weights.length];
-      boolean any = false;
-      for (int y = box.y(); y < box.y() + box.height(); y++) {
-        for (int x = from; x < to; x++) {
-          int i = y * width + x;
-          part[i] = weights[i];
-          any |= weights[i] > 0;
-        }
-      }
-      if (!any) {
-        throw new IllegalArgumentException("column " + (c + 1) + " of " + count + " of region " + region
-            + " (x " + from + " to " + (to - 1) + ") holds none of the region; give a region without gaps across "
-            + "its width, or ask for fewer instances");
-      }
-      columns.add(Mask.of(width, height, part));
-    }
-    return columns;
   }
 }

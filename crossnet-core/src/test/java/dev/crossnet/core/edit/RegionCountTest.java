@@ -13,6 +13,7 @@ import dev.crossnet.api.region.Box;
 import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.testing.TinyModelFolder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class RegionCountTest {
 
   @Test
   void aRegionSplitsIntoColumnsOfEqualWidthEachTheRegionsPartInIt() {
-    List<Mask> columns = RegionCount.columns(Region.box(1, 2, 13, 4), 3, 16, 8);
+    List<Mask> columns = RegionMasks.columns(Region.box(1, 2, 13, 4), 3, 16, 8);
     assertThat(columns).extracting(c -> c.bounds().orElseThrow())
         .containsExactly(new Box(1, 2, 4, 4), new Box(5, 2, 4, 4), new Box(9, 2, 5, 4));
     boolean[] inside = new boolean[16 * 8];
@@ -65,7 +66,7 @@ class RegionCountTest {
         inside[y * 16 + x] = x < 6 || y > 5;
       }
     }
-    List<Mask> ofAnL = RegionCount.columns(Region.mask(Mask.of(16, 8, inside)), 2, 16, 8);
+    List<Mask> ofAnL = RegionMasks.columns(Region.mask(Mask.of(16, 8, inside)), 2, 16, 8);
     assertThat(ofAnL.get(0).bounds().orElseThrow()).isEqualTo(new Box(2, 2, 6, 6));
     assertThat(ofAnL.get(1).bounds().orElseThrow()).as("only the region's own pixels").isEqualTo(new Box(8, 6, 6, 2));
     assertThat(ofAnL.get(0).coverage() + ofAnL.get(1).coverage()).as("the columns cover the region exactly")
@@ -74,14 +75,14 @@ class RegionCountTest {
 
   @Test
   void aRegionTooNarrowOrWithAnEmptyColumnIsRefusedSayingWhatToDo() {
-    assertThatThrownBy(() -> RegionCount.columns(Region.box(0, 0, 11, 4), 3, 16, 8))
+    assertThatThrownBy(() -> RegionMasks.columns(Region.box(0, 0, 11, 4), 3, 16, 8))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("11 pixels wide")
         .hasMessageContaining("at least 12").hasMessageContaining("widen the region or ask for fewer");
     boolean[] twoBlobs = new boolean[16 * 8];
     for (int x : new int[] {0, 1, 2, 13, 14, 15}) {
       twoBlobs[16 + x] = true;
     }
-    assertThatThrownBy(() -> RegionCount.columns(Region.mask(Mask.of(16, 8, twoBlobs)), 3, 16, 8))
+    assertThatThrownBy(() -> RegionMasks.columns(Region.mask(Mask.of(16, 8, twoBlobs)), 3, 16, 8))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 2 of 3")
         .hasMessageContaining("holds none of the region");
   }

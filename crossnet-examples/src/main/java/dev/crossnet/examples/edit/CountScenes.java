@@ -32,11 +32,15 @@ public final class CountScenes {
       Box bounds = figure.mask().bounds().orElseThrow();
       int side = scene.picture().width();
       if (bounds.width() * count + 8 <= side - 8) {
-        int width = Math.min(bounds.width() * (2 * count + 1) / 2 + 8, side - 8);
-        return Optional.of(new CountScene(s, scene, figure, about(bounds, side, scene.picture().height(), width)));
+        return Optional.of(new CountScene(s, scene, figure, advised(bounds, side, scene.picture().height(), count)));
       }
     }
     return Optional.empty();
+  }
+
+  /** The advised box for {@code count} of a figure: half a figure wider than that many, plus 8 pixels. */
+  public static Box advised(Box figure, int side, int height, int count) {
+    return about(figure, side, height, Math.min(figure.width() * (2 * count + 1) / 2 + 8, side - 8));
   }
 
   /**

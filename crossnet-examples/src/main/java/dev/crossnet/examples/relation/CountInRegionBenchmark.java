@@ -6,15 +6,15 @@ import dev.crossnet.api.edit.Editor;
 import dev.crossnet.api.edit.ReadyEdit;
 import dev.crossnet.api.image.Picture;
 import dev.crossnet.api.region.Box;
+import dev.crossnet.api.region.Mask;
 import dev.crossnet.api.region.Region;
 import dev.crossnet.api.subject.Subject;
 import dev.crossnet.core.engine.OfflineEngine;
 import dev.crossnet.core.figureworld.Caption;
 import dev.crossnet.core.figureworld.Figure;
-import dev.crossnet.core.figureworld.FigureTruth;
-import dev.crossnet.core.figureworld.Scene;
 import dev.crossnet.core.figureworld.SceneGenerator;
 import dev.crossnet.core.figureworld.Split;
+import dev.crossnet.core.image.RegionMasks;
 import dev.crossnet.core.judge.FigureWorldJudge;
 import dev.crossnet.core.judge.FocusMasks;
 import dev.crossnet.core.judge.Judge;
@@ -23,12 +23,13 @@ import dev.crossnet.core.model.AtomicFiles;
 import dev.crossnet.examples.cli.CommandLines;
 import dev.crossnet.examples.cli.HelpOption;
 import dev.crossnet.examples.edit.CountScenes;
+import dev.crossnet.examples.edit.CountScenes.CountScene;
 import dev.crossnet.examples.edit.Metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -143,19 +144,16 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
     }
   }
 
-  /** A scene, its figure and the box asked to hold the largest count. */
-  record Case(long seed, Scene scene, FigureTruth figure, Box box) {
-
-    /** The box asked to hold {@code count} figures under {@code rule}. */
-    Box box(BoxRule rule, int count) {
-      if (rule == BoxRule.WIDEST) {
-        return box;
-      }
-      Box bounds = figure.mask().bounds().orElseThrow();
-      int side = scene.picture().width();
-      int figures = rule == BoxRule.HALF_MORE ? bounds.width() * (2 * count + 1) / 2 : bounds.width() * count;
-      return CountScenes.about(bounds, side, scene.picture().height(), Math.min(figures + 8, side - 8));
-    }
+  /** The box {@code c}'s figure is asked to hold {@code count} of it in under {@code rule}. */
+  static Box box(CountScene c, BoxRule rule, int count, int most) {
+    Box bounds = c.figure().mask().bounds().orElseThrow();
+    int side = c.scene().picture().width();
+    int height = c.scene().picture().height();
+    return switch (rule) {
+      case WIDEST -> CountScenes.about(bounds, side, height, Math.max(bounds.width() * most + 8, side / 2));
+      case PER_COUNT -> CountScenes.about(bounds, side, height, Math.min(bounds.width() * count + 8, side - 8));
+      case HALF_MORE -> CountScenes.advised(bounds, side, height, count);
+    };
   }
 
   private void run() throws Exception {
@@ -165,7 +163,7 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
     Path modelDir = drawn.folder();
     Files.createDirectories(out);
     int most = counts.stream().mapToInt(Integer::intValue).max().orElseThrow();
-    List<Case> cases = cases(most);
+    List<CountScene> cases = cases(most);
     StringBuilder rows = new StringBuilder();
     List<String> notes = new ArrayList<>();
     try (NDManager m = OfflineEngine.get().newBaseManager();
@@ -174,8 +172,8 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
         for (Method method : methods) {
           Tally tally = new Tally();
           for (int i = 0; i < cases.size(); i++) {
-            Case c = cases.get(i);
-            Box box = c.box(boxRule, count);
+            CountScene c = cases.get(i);
+            Box box = box(c, boxRule, count, most);
             EditResult result = edit(c, box, method, count, modelDir);
             Picture picture = result.picture();
             picture.write(out.resolve(i + "-" + count + "-" + method.name().toLowerCase(Locale.ROOT) + ".png"));
@@ -200,8 +198,8 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
       }
     }
     String table = String.format(Locale.ROOT, "Model: %s; judge: %s; %d one-figure %s scenes from seed %d, boxes "
-        + "%s (largest count %d); %d steps, strength 1, motion branch off, edit options %s.%n%n| N | method | counted N | every "
-        + "column the figure's kind and colour | pixels changed outside the box | s per edit |%n"
+        + "%s (largest count %d); %d steps, strength 1, motion branch off, edit options %s.%n%n| N | method | "
+        + "counted N | every column the figure's kind and colour | pixels changed outside the box | s per edit |%n"
         + "|---:|---|---:|---:|---:|---:|%n", modelDir, drawn.judgeName, cases.size(), split, firstSeed, boxRule,
         most, steps, editOptions)
         + rows + "\nNotes\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";
@@ -211,33 +209,23 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
 
   /**
    * The first {@code --scenes} one-figure scenes from {@code --first-seed} whose figure fits {@code most} times
-   * side by side in the frame (with 4 pixels to spare at each side), each with its box: the figure's height and
-   * 4 pixels more above and below, and {@code most} figures' width plus 8 pixels (at least half the frame),
-   * centred on the figure where the frame allows.
+   * side by side in the frame ({@link CountScenes#first}).
    */
-  private List<Case> cases(int most) {
-    SceneGenerator world = new SceneGenerator(drawn.generation.scenes().withFigures(1, 1).withSplit(split)
-        .withRelationChance(0));
-    List<Case> cases = new ArrayList<>();
-    for (long seed = firstSeed; cases.size() < scenes; seed++) {
-      if (seed > firstSeed + 1000L * scenes) {
-        throw new IllegalStateException("found " + cases.size() + " of " + scenes + " scenes whose figure fits "
-            + most + " times across the frame; ask for fewer or a lower --counts");
-      }
-      Scene scene = world.generate(seed);
-      FigureTruth figure = scene.figures().get(0);
-      Box bounds = figure.mask().bounds().orElseThrow();
-      int side = scene.picture().width();
-      int width = Math.max(bounds.width() * most + 8, side / 2);
-      if (width > side - 8) {
-        continue;
-      }
-      cases.add(new Case(seed, scene, figure, CountScenes.about(bounds, side, scene.picture().height(), width)));
+  private List<CountScene> cases(int most) {
+    SceneGenerator world = CountScenes.oneFigure(drawn.generation.scenes().withSplit(split));
+    List<CountScene> cases = new ArrayList<>();
+    long seed = firstSeed;
+    while (cases.size() < scenes) {
+      CountScene c = CountScenes.first(world, seed, most).orElseThrow(() -> new IllegalStateException("found "
+          + cases.size() + " of " + scenes + " scenes whose figure fits " + most + " times across the frame; ask "
+          + "for fewer or a lower --counts"));
+      cases.add(c);
+      seed = c.seed() + 1;
     }
     return cases;
   }
 
-  private EditResult edit(Case c, Box b, Method method, int count, Path modelDir) {
+  private EditResult edit(CountScene c, Box b, Method method, int count, Path modelDir) {
     Subject it = Subject.of("<it>", c.scene().picture()).withMasks(c.figure().mask());
     var region = Editor.bedrock(c.scene().picture()).replace(Region.box(b.x(), b.y(), b.width(), b.height()));
     ReadyEdit edit = switch (method) {
@@ -262,31 +250,34 @@ public final class CountInRegionBenchmark implements Callable<Integer> {
   }
 
   /** The box's columns as {@code count} replacements, each the figure under a word of its own, in one loop. */
-  private static ReadyEdit together(Case c, Box b, int count) {
+  private static ReadyEdit together(CountScene c, Box b, int count) {
+    Picture picture = c.scene().picture();
     ReadyEdit edit = null;
-    for (int k = 0; k < count; k++) {
-      int from = b.x() + k * b.width() / count;
-      int to = b.x() + (k + 1) * b.width() / count;
-      Region column = Region.box(from, b.y(), to - from, b.height());
-      Subject one = Subject.of("<it-" + (k + 1) + ">", c.scene().picture()).withMasks(c.figure().mask());
-      edit = edit == null ? Editor.bedrock(c.scene().picture()).replace(column).with(one)
-          : edit.replace(column).with(one);
+    int k = 0;
+    for (Mask column : columns(picture, b, count)) {
+      Subject one = Subject.of("<it-" + ++k + ">", picture).withMasks(c.figure().mask());
+      edit = edit == null ? Editor.bedrock(picture).replace(Region.mask(column)).with(one)
+          : edit.replace(Region.mask(column)).with(one);
     }
     return edit.option("subjects", "together");
   }
 
   /** How many of the box's {@code count} columns the judge reads in the figure's kind and colour. */
-  private static int looks(Judge judge, Picture picture, Case c, Box b, int count) {
+  private static int looks(Judge judge, Picture picture, CountScene c, Box b, int count) {
     Figure figure = c.figure().figure();
     int n = 0;
-    for (int k = 0; k < count; k++) {
-      int from = b.x() + k * b.width() / count;
-      int to = b.x() + (k + 1) * b.width() / count;
-      JudgeReading r = judge.read(picture, FocusMasks.box(new Box(from, b.y(), to - from, b.height()), 0,
-          picture.width(), picture.height()));
+    for (Mask column : columns(picture, b, count)) {
+      JudgeReading r = judge.read(picture, FocusMasks.box(column.bounds().orElseThrow(), 0, picture.width(),
+          picture.height()));
       n += r.answer(FigureWorldJudge.KIND).equals(figure.kind().noun())
           && r.answer(FigureWorldJudge.COLOUR).equals(figure.appearance().colour().word()) ? 1 : 0;
     }
     return n;
+  }
+
+  /** The box's {@code count} columns, as the runtime splits a counted region ({@link RegionMasks#columns}). */
+  private static List<Mask> columns(Picture picture, Box b, int count) {
+    return RegionMasks.columns(Region.box(b.x(), b.y(), b.width(), b.height()), count, picture.width(),
+        picture.height());
   }
 }

@@ -171,6 +171,17 @@ public final class AdapterExamples {
     return List.of("a " + SUBJECT_WORD + " " + poses[i], "a " + SUBJECT_WORD, phrases[i], "");
   }
 
+  /**
+   * The look of example {@code i}'s figure in caption words, without article or pose: e.g. "small red cat with a
+   * hat", the phrase image words are fitted to ({@link ImageWordsFitting}).
+   */
+  public String look(int i) {
+    String phrase = phrases[i];
+    String start = phrase.startsWith("a ") ? phrase.substring(2) : phrase;
+    String pose = " " + poses[i];
+    return start.endsWith(pose) ? start.substring(0, start.length() - pose.length()) : start;
+  }
+
   /** The encoder's input for example {@code i}: the look's crop, processed, flat [3 x side x side]. */
   public float[] crop(int i) {
     return crops[i];

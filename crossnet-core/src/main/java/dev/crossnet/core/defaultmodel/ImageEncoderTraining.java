@@ -134,7 +134,7 @@ public final class ImageEncoderTraining {
     }
   }
 
-  private static float[][] embeddings(ClipVisionModel encoder, AdapterExamples examples, NDManager scope) {
+  static float[][] embeddings(ClipVisionModel encoder, AdapterExamples examples, NDManager scope) {
     int side = encoder.config().imageSize();
     float[][] out = new float[examples.count()][];
     for (int start = 0; start < examples.count(); start += 256) {

@@ -47,13 +47,15 @@ public final class DiffusionModel {
   private final UNet2DConditionModel unet;
   private final Optional<AutoencoderKL> vae;
   private final Optional<ImageAdapter> imageAdapter;
+  private final Optional<ImageWords> imageWords;
   private final PluginConfig schedulerConfig;
   private final Map<String, String> configTexts;
 
   private DiffusionModel(Path source, ModelIndex index, PromptTokenizer tokenizer, ClipTextModel textEncoder,
       UNet2DConditionModel unet, Optional<AutoencoderKL> vae, Optional<ImageAdapter> imageAdapter,
-      PluginConfig schedulerConfig, Map<String, String> configTexts) {
+      Optional<ImageWords> imageWords, PluginConfig schedulerConfig, Map<String, String> configTexts) {
     this.imageAdapter = imageAdapter;
+    this.imageWords = imageWords;
     this.source = source;
     this.index = index;
     this.tokenizer = tokenizer;
@@ -97,6 +99,9 @@ public final class DiffusionModel {
           texts.put(ClipImageProcessor.FILE, Files.readString(processor, StandardCharsets.UTF_8));
         }
       }
+      Optional<ImageWords> words = ImageWords.load(folder,
+          adapter.map(a -> a.encoder().config().projectionDim()),
+          Math.toIntExact(text.tokenEmbeddings().getShape().get(1)), manager);
       PromptTokenizer tokenizer = PromptTokenizers.load(folder.resolve("tokenizer"));
       Path schedulerFile = folder.resolve("scheduler").resolve("scheduler_config.json");
       if (!Files.isRegularFile(schedulerFile)) {
@@ -104,9 +109,10 @@ public final class DiffusionModel {
       }
       PluginConfig scheduler = PluginConfig.readJson(schedulerFile);
       texts.put("scheduler", Files.readString(schedulerFile, StandardCharsets.UTF_8));
-      LOG.info("loaded model {} ({}; {}{})", folder, index.pipelineClass(),
-          vae.isPresent() ? "latent space" : "pixel space", adapter.isPresent() ? "; image adapter" : "");
-      return new DiffusionModel(folder, index, tokenizer, text, unet, vae, adapter, scheduler, texts);
+      LOG.info("loaded model {} ({}; {}{}{})", folder, index.pipelineClass(),
+          vae.isPresent() ? "latent space" : "pixel space", adapter.isPresent() ? "; image adapter" : "",
+          words.isPresent() ? "; image words" : "");
+      return new DiffusionModel(folder, index, tokenizer, text, unet, vae, adapter, words, scheduler, texts);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
@@ -133,6 +139,9 @@ public final class DiffusionModel {
       if (imageAdapter.isPresent()) {
         imageAdapter.get().save(folder, configTexts.get(ImageAdapter.ENCODER_FOLDER),
             configTexts.get(ClipImageProcessor.FILE));
+      }
+      if (imageWords.isPresent()) {
+        imageWords.get().save(folder);
       }
       tokenizer.save(folder.resolve("tokenizer"));
       Files.createDirectories(folder.resolve("scheduler"));
@@ -189,6 +198,14 @@ public final class DiffusionModel {
    */
   public Optional<ImageAdapter> imageAdapter() {
     return imageAdapter;
+  }
+
+  /**
+   * The image words ({@code image_words/}: the image encoder's embedding of a subject mapped to word rows) the
+   * folder has beside its image adapter, or empty.
+   */
+  public Optional<ImageWords> imageWords() {
+    return imageWords;
   }
 
   /** The scheduler's settings ({@code scheduler/scheduler_config.json}), for any sampler plugin. */

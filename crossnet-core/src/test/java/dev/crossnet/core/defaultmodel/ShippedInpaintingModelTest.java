@@ -51,13 +51,14 @@ class ShippedInpaintingModelTest {
       assertThat(model.imageAdapter()).as("its image adapter").isPresent();
       assertThat(model.imageAdapter().orElseThrow().adapter().embedDim())
           .isEqualTo(model.imageAdapter().orElseThrow().encoder().config().projectionDim());
+      assertThat(model.imageWords()).as("its image words").isPresent();
     }
   }
 
   @Test
-  void anEditThroughItsImageAdapterAloneKeepsEveryPixelOutsideTheRegion() {
+  void anEditThroughItsImageWordsAndAdapterWithNoReaderKeepsEveryPixelOutsideTheRegion() {
     EditResult result = editFigureZeroLikeOne(12, "none");
-    assertThat(result.record()).containsEntry("branch.appearance.source", "adapter");
+    assertThat(result.record()).containsEntry("branch.appearance.source", "image-words-and-adapter");
   }
 
   @Test

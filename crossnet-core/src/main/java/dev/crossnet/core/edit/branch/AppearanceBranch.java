@@ -11,6 +11,7 @@ import dev.crossnet.core.edit.EmbeddingFile;
 import dev.crossnet.core.edit.RecordedRun;
 import dev.crossnet.core.edit.TextualInversion;
 import dev.crossnet.core.edit.WordRows;
+import dev.crossnet.core.edit.encoder.ImageWordsEncoder;
 import dev.crossnet.core.edit.encoder.ReadingEncoder;
 import dev.crossnet.core.edit.encoder.SubjectEncoder;
 import dev.crossnet.core.model.ImageAdapter;
@@ -32,10 +33,14 @@ import java.util.Optional;
  *       the subject in the model's words, the edit option {@code reader}), {@code encoder-then-inversion}
  *       (inversion that starts from the encoder's rows), {@code adapter} (the image prompt, the subject's word
  *       taking the neutral rows of {@code init-word}), {@code encoder-and-adapter} (the reader's words and the
- *       image prompt), or {@code auto} (the default): the encoder where the edit has a reader for its model (the
+ *       image prompt), {@code image-words} (the {@link ImageWordsEncoder}: the pictures through the model's image
+ *       encoder and image words, no reader), {@code image-words-and-adapter} (those rows and the image prompt),
+ *       or {@code auto} (the default): the encoder where the edit has a reader for its model (the
  *       {@code figureworld} reader on the embedded default model and on models that ship a FigureWorld judge),
- *       else the adapter where the model has one, else inversion;</li>
- *   <li>{@code adapter-scale} (1): the image prompt's weight, 1 as the adapter was trained;</li>
+ *       else image words and the adapter where the model has both, else the adapter where it has one, else
+ *       inversion;</li>
+ *   <li>{@code adapter-scale}: the image prompt's weight; 1 (as the adapter was trained) beside the neutral
+ *       rows of {@code adapter}, 0.5 beside words of the subject's own (the reader's or image words);</li>
  *   <li>the words the rows follow, which the edit puts before the subject's word when the prompt has no
  *       determiner there (see {@code BranchRun.wordsBeforeSubject}): the encoder's (the article "a" of the
  *       default model's captions), the determiner right before {@code {}} in the inversion's template ("a" in
@@ -53,9 +58,14 @@ public final class AppearanceBranch extends StatelessBranch {
   public static final String NAME = "appearance";
   /** The {@code source} option's values: how a subject given by pictures becomes rows. */
   public static final List<String> SOURCES = List.of("auto", "encoder", "inversion", "encoder-then-inversion",
-      "adapter", "encoder-and-adapter");
-  /** The image prompt's weight where the options name none. */
+      "adapter", "encoder-and-adapter", "image-words", "image-words-and-adapter");
+  /** The image prompt's weight where the options name none and the subject's word has neutral rows. */
   public static final double ADAPTER_SCALE = 1.0;
+  /**
+   * The image prompt's weight where the options name none and the subject's word has rows of its own (the
+   * reader's words or image words): chosen on the edit benchmark's tuning scenes (docs/image-adapter.md).
+   */
+  public static final double ADAPTER_SCALE_WITH_WORDS = 0.5;
 
   public AppearanceBranch() {
     super(NAME, 0, "the subject's look: word embeddings (learned by inversion or read by an encoder) or an image "
@@ -79,7 +89,8 @@ public final class AppearanceBranch extends StatelessBranch {
           + "adapter (image_encoder/ and ip_adapter/ in its folder), but " + c.model().source() + " has none; "
           + "use source=encoder or inversion, or add an adapter to the model folder");
     }
-    float scale = (float) c.options().getDouble("adapter-scale", ADAPTER_SCALE);
+    float scale = (float) c.options().getDouble("adapter-scale",
+        source.equals("adapter") ? ADAPTER_SCALE : ADAPTER_SCALE_WITH_WORDS);
     if (!(scale >= 0) || !Float.isFinite(scale)) {
       throw new IllegalArgumentException("branch.appearance.adapter-scale must be 0 or more, got " + scale
           + " (1 is the weight the adapter was trained with)");
@@ -114,6 +125,14 @@ public final class AppearanceBranch extends StatelessBranch {
           rows = encoded.rows();
           leading.put(s.word(), encoded.leadingWords());
           record.merge(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures",
+              (a, b) -> b + "; " + a);
+          record.put(s.word() + ".encoding", encoded.description());
+        }
+        if (source.startsWith("image-words")) {
+          SubjectEncoder.Encoding encoded = new ImageWordsEncoder().encode(s, c.model(), c.manager());
+          rows = encoded.rows();
+          leading.put(s.word(), encoded.leadingWords());
+          record.merge(s.word() + ".source", "image words, " + s.pictures().size() + " pictures",
               (a, b) -> b + "; " + a);
           record.put(s.word() + ".encoding", encoded.description());
         }
@@ -163,7 +182,8 @@ public final class AppearanceBranch extends StatelessBranch {
   /**
    * The source an edit uses for subjects given by pictures: the checked {@code source} option, with {@code auto}
    * (the default) resolved to {@code encoder} where the edit has a reader ({@link EditContext#reader()}), else
-   * {@code adapter} where the model has an image adapter, else {@code inversion}.
+   * {@code image-words-and-adapter} where the model has an image adapter and image words, else {@code adapter}
+   * where it has an image adapter, else {@code inversion}.
    */
   static String source(EditContext c) {
     String value = checked(EditContext.optionsOf(c.request().settings().options(), NAME).getString("source", "auto"));
@@ -173,7 +193,10 @@ public final class AppearanceBranch extends StatelessBranch {
     if (c.reader().present()) {
       return "encoder";
     }
-    return c.model().imageAdapter().isPresent() ? "adapter" : "inversion";
+    if (c.model().imageAdapter().isPresent()) {
+      return c.model().imageWords().isPresent() ? "image-words-and-adapter" : "adapter";
+    }
+    return "inversion";
   }
 
   private static String checked(String value) {
@@ -181,8 +204,10 @@ public final class AppearanceBranch extends StatelessBranch {
       throw new IllegalArgumentException("branch." + NAME + ".source '" + value + "' is not known; known values: "
           + SOURCES + " (inversion learns each subject's word, encoder reads it from the pictures in one pass, "
           + "encoder-then-inversion learns it starting from what the encoder read, adapter draws the pictures "
-          + "through the model's image adapter, encoder-and-adapter does both, auto is encoder where a reader "
-          + "reads the model (the edit option reader), else adapter where the model has one, else inversion)");
+          + "through the model's image adapter, encoder-and-adapter does both, image-words maps the pictures to "
+          + "word rows through the model's image words, image-words-and-adapter does both, auto is encoder where "
+          + "a reader reads the model (the edit option reader), else image-words-and-adapter where the model has "
+          + "both, else adapter where it has one, else inversion)");
     }
     return value;
   }

@@ -253,7 +253,8 @@ class EncoderEditTest {
   void anUnknownSourceIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> edit().option("branch.appearance.source", "clip").run(runtime))
         .hasMessageContaining("branch.appearance.source 'clip' is not known")
-        .hasMessageContaining("[auto, encoder, inversion, encoder-then-inversion, adapter, encoder-and-adapter]");
+        .hasMessageContaining("[auto, encoder, inversion, encoder-then-inversion, adapter, encoder-and-adapter, "
+            + "image-words, image-words-and-adapter]");
   }
 
   /** A red subject of kind {@code subject} in place of a large green figure of kind {@code occupant}, 10 steps at 0.8. */

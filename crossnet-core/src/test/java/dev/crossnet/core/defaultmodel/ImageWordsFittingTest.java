@@ -74,6 +74,29 @@ class ImageWordsFittingTest {
   }
 
   @Test
+  void aFitStoppedAtACheckpointResumesToTheSameWeights(@TempDir Path dir) {
+    Path folder = TinyModelFolder.assembleWithAdapter(dir.resolve("m"), 3);
+    try (NDManager m = OfflineEngine.get().newBaseManager()) {
+      DiffusionModel model = DiffusionModel.load(folder, m);
+      ImageWords.Config config = new ImageWords.Config(8, 32, 4,
+          Math.toIntExact(model.textEncoder().tokenEmbeddings().getShape().get(1)), "a");
+      ImageWordsFitting.Pairs pairs = pairs(20, 8, 7);
+      ImageWords straight = ImageWords.initialise(config, 5, m);
+      ImageWordsFitting.fit(straight, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("a")), 30),
+          3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      ImageWords first = ImageWords.initialise(config, 5, m);
+      ImageWordsFitting.fit(first, pairs, model, TrainingRun.of(30, 8, 3, Optional.of(dir.resolve("b")), 30),
+          3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      // other starting weights: only the checkpoint can make this run end where the straight one did
+      ImageWords resumed = ImageWords.initialise(config, 99, m);
+      ImageWordsFitting.fit(resumed, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("b")), 30),
+          3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      straight.namedParameters().forEach((name, value) -> assertThat(resumed.namedParameters().get(name)
+          .toFloatArray()).as(name).containsExactly(value.toFloatArray()));
+    }
+  }
+
+  @Test
   void aPhraseLongerThanTheSlotsIsRefusedNamingTheFix(@TempDir Path dir) {
     Path folder = TinyModelFolder.assembleWithAdapter(dir.resolve("m"), 3);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {

@@ -50,13 +50,18 @@ class ImageWordsFittingTest {
     return new ImageWordsFitting.Pairs(embeddings, phrases);
   }
 
+  /** Words of 4 slots reading embeddings of 8 for the model's rows. */
+  private static ImageWords.Config config(DiffusionModel model) {
+    return new ImageWords.Config(8, 32, 4, Math.toIntExact(model.textEncoder().tokenEmbeddings().getShape().get(1)),
+        "a");
+  }
+
   @Test
   void fittedWordsGiveEachPhrasesRowsAndLengthOnHeldOutEmbeddingsDeterministically(@TempDir Path dir) {
     Path folder = TinyModelFolder.assembleWithAdapter(dir.resolve("m"), 3);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(folder, m);
-      ImageWords.Config config = new ImageWords.Config(8, 32, 4,
-          Math.toIntExact(model.textEncoder().tokenEmbeddings().getShape().get(1)), "a");
+      ImageWords.Config config = config(model);
       ImageWordsFitting.Pairs heldOut = pairs(10, 8, 99);
       float[][] results = new float[2][];
       for (int run = 0; run < 2; run++) {
@@ -78,8 +83,7 @@ class ImageWordsFittingTest {
     Path folder = TinyModelFolder.assembleWithAdapter(dir.resolve("m"), 3);
     try (NDManager m = OfflineEngine.get().newBaseManager()) {
       DiffusionModel model = DiffusionModel.load(folder, m);
-      ImageWords.Config config = new ImageWords.Config(8, 32, 4,
-          Math.toIntExact(model.textEncoder().tokenEmbeddings().getShape().get(1)), "a");
+      ImageWords.Config config = config(model);
       ImageWordsFitting.Pairs pairs = pairs(20, 8, 7);
       ImageWords straight = ImageWords.initialise(config, 5, m);
       ImageWordsFitting.fit(straight, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("a")), 30),

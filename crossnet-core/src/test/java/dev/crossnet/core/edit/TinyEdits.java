@@ -74,6 +74,26 @@ final class TinyEdits {
     return Subject.of("<blue-thing>", Picture.filled(16, 16, 0x2040E0));
   }
 
+  /**
+   * Asserts that two results of {@link #boxEdit} differ nowhere outside the box, and returns how many pixels inside
+   * it they differ at.
+   */
+  static int differingInsideTheBoxOnly(int[] a, int[] b) {
+    int inside = 0;
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        int i = y * SIZE + x;
+        boolean inBox = x >= 8 && x < 20 && y >= 8 && y < 20;
+        if (!inBox) {
+          org.assertj.core.api.Assertions.assertThat(a[i]).as("pixel %d,%d outside the box", x, y).isEqualTo(b[i]);
+        } else if (a[i] != b[i]) {
+          inside++;
+        }
+      }
+    }
+    return inside;
+  }
+
   static int[] pixels(Picture p) {
     return p.rgbPixels();
   }

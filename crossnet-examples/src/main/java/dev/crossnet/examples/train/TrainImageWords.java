@@ -63,6 +63,10 @@ public final class TrainImageWords implements Callable<Integer> {
       description = "Training scenes, one figure's look each (default: ${DEFAULT-VALUE}).")
   int scenes;
 
+  @Option(names = "--held-out", paramLabel = "N", defaultValue = "500",
+      description = "HELD_OUT scenes the fitted words are checked on (default: ${DEFAULT-VALUE}).")
+  int heldOutScenes;
+
   @Option(names = "--steps", paramLabel = "N", defaultValue = "8000",
       description = "Optimisation steps in all (default: ${DEFAULT-VALUE}).")
   int steps;
@@ -102,7 +106,7 @@ public final class TrainImageWords implements Callable<Integer> {
   public Integer call() throws Exception {
     Files.createDirectories(work);
     SceneOptions options = world.scenes().withSplit(Split.TRAIN);
-    SceneOptions heldOutScenes = world.scenes().withSplit(Split.HELD_OUT);
+    SceneOptions heldOutOptions = world.scenes().withSplit(Split.HELD_OUT);
     PluginRegistry<LossProvider> losses = PluginRegistry.discover(LossProvider.class, "loss",
         "add crossnet-losses to the class path");
     try (NDManager manager = OfflineEngine.get().newBaseManager()) {
@@ -113,7 +117,8 @@ public final class TrainImageWords implements Callable<Integer> {
       long t0 = System.nanoTime();
       AdapterExamples examples = AdapterExamples.make(options, scenes, 3_000_000L, 40_000_000L, adapter.processor());
       AdapterExamples heldOutExamples =
-          AdapterExamples.make(heldOutScenes, 500, 5_000_000L, 41_000_000L, adapter.processor());
+          AdapterExamples.make(heldOutOptions, heldOutScenes, 5_000_000L, 41_000_000L,
+              adapter.processor());
       ImageWordsFitting.Pairs pairs = ImageWordsFitting.pairs(adapter.encoder(), examples, manager);
       ImageWordsFitting.Pairs heldOut = ImageWordsFitting.pairs(adapter.encoder(), heldOutExamples, manager);
       System.out.printf(Locale.ROOT, "made %d pairs of %d scenes and %d held-out pairs in %.1f s%n", pairs.count(),

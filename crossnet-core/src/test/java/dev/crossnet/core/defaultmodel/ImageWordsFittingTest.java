@@ -56,6 +56,13 @@ class ImageWordsFittingTest {
         "a");
   }
 
+  /** Fits at a learning rate of 3e-3 with no listener. */
+  private static void fit(ImageWords words, ImageWordsFitting.Pairs pairs, DiffusionModel model, TrainingRun run,
+      NDManager m) {
+    ImageWordsFitting.fit(words, pairs, model, run, 3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE,
+        Cancellation.never());
+  }
+
   @Test
   void fittedWordsGiveEachPhrasesRowsAndLengthOnHeldOutEmbeddingsDeterministically(@TempDir Path dir) {
     Path folder = TinyModelFolder.assembleWithAdapter(dir.resolve("m"), 3);
@@ -67,8 +74,7 @@ class ImageWordsFittingTest {
       for (int run = 0; run < 2; run++) {
         ImageWords words = ImageWords.initialise(config, 5, m);
         assertThat(ImageWordsFitting.agreement(words, heldOut, model, m)[1]).as("unfitted").isLessThan(0.5);
-        ImageWordsFitting.fit(words, pairs(40, 8, 7), model, TrainingRun.of(400, 16, 3, Optional.empty(), 400),
-            3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+        fit(words, pairs(40, 8, 7), model, TrainingRun.of(400, 16, 3, Optional.empty(), 400), m);
         double[] read = ImageWordsFitting.agreement(words, heldOut, model, m);
         assertThat(read[0]).as("share of held-out embeddings given their phrase's length").isEqualTo(1.0);
         assertThat(read[1]).as("share of held-out tokens whose nearest row is the slot's").isEqualTo(1.0);
@@ -86,15 +92,12 @@ class ImageWordsFittingTest {
       ImageWords.Config config = config(model);
       ImageWordsFitting.Pairs pairs = pairs(20, 8, 7);
       ImageWords straight = ImageWords.initialise(config, 5, m);
-      ImageWordsFitting.fit(straight, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("a")), 30),
-          3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      fit(straight, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("a")), 30), m);
       ImageWords first = ImageWords.initialise(config, 5, m);
-      ImageWordsFitting.fit(first, pairs, model, TrainingRun.of(30, 8, 3, Optional.of(dir.resolve("b")), 30),
-          3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      fit(first, pairs, model, TrainingRun.of(30, 8, 3, Optional.of(dir.resolve("b")), 30), m);
       // other starting weights: only the checkpoint can make this run end where the straight one did
       ImageWords resumed = ImageWords.initialise(config, 99, m);
-      ImageWordsFitting.fit(resumed, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("b")), 30),
-          3e-3, LOSSES, m, ProgressListener.NONE, TrainingListener.NONE, Cancellation.never());
+      fit(resumed, pairs, model, TrainingRun.of(60, 8, 3, Optional.of(dir.resolve("b")), 30), m);
       straight.namedParameters().forEach((name, value) -> assertThat(resumed.namedParameters().get(name)
           .toFloatArray()).as(name).containsExactly(value.toFloatArray()));
     }

@@ -21,6 +21,7 @@ import dev.crossnet.core.train.CheckpointStore;
 import dev.crossnet.core.train.Trainer;
 import dev.crossnet.core.train.TrainingListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,21 @@ public final class ImageWordsFitting {
   }
 
   /**
-   * The rows and masks the fit aims at, [count, 1, tokens x (word_dim + 1)] each, flat.
+   * What the fit aims at, per pair and flat [tokens x (word_dim + 1)]: each slot's row and gate, and which of their
+   * values count (1) in the loss.
+   */
+  record Targets(float[][] values, float[][] masks) {}
+
+  /**
+   * The targets of every pair.
    *
    * @throws IllegalArgumentException when a phrase is empty or has more tokens than the words have slots
    */
-  static float[][] targets(Pairs pairs, DiffusionModel model, ImageWords.Config config, float[][] masks) {
+  static Targets targets(Pairs pairs, DiffusionModel model, ImageWords.Config config) {
     int k = config.tokens();
     int d = config.wordDim();
     float[][] out = new float[pairs.count()][];
+    float[][] masks = new float[pairs.count()][];
     Map<String, float[]> cache = new LinkedHashMap<>();
     try (NDManager scope = model.textEncoder().tokenEmbeddings().getManager().newSubManager();
         GradMode off = GradMode.disabled()) {
@@ -99,7 +107,7 @@ public final class ImageWordsFitting {
           if (slot < n) {
             System.arraycopy(rows, slot * d, target, base, d);
             target[base + d] = 1;
-            java.util.Arrays.fill(mask, base, base + d + 1, 1f);
+            Arrays.fill(mask, base, base + d + 1, 1f);
           } else {
             mask[base + d] = 1;
           }
@@ -108,7 +116,7 @@ public final class ImageWordsFitting {
         masks[i] = mask;
       }
     }
-    return out;
+    return new Targets(out, masks);
   }
 
   /**
@@ -120,8 +128,7 @@ public final class ImageWordsFitting {
       double learningRate, PluginRegistry<LossProvider> losses, NDManager manager, ProgressListener progress,
       TrainingListener listener, Cancellation cancellation) {
     ImageWords.Config config = words.config();
-    float[][] masks = new float[pairs.count()][];
-    float[][] targets = targets(pairs, model, config, masks);
+    Targets targets = targets(pairs, model, config);
     int width = config.tokens() * (config.wordDim() + 1);
     int embedDim = config.embedDim();
     ParameterGroup group = ParameterGroup.named("image_words")
@@ -144,8 +151,8 @@ public final class ImageWordsFitting {
           float[] mask = new float[b * width];
           for (int j = 0; j < b; j++) {
             System.arraycopy(pairs.embeddings()[indices[j]], 0, embeds, j * embedDim, embedDim);
-            System.arraycopy(targets[indices[j]], 0, target, j * width, width);
-            System.arraycopy(masks[indices[j]], 0, mask, j * width, width);
+            System.arraycopy(targets.values()[indices[j]], 0, target, j * width, width);
+            System.arraycopy(targets.masks()[indices[j]], 0, mask, j * width, width);
           }
           NDArray out = words.forward(scope.create(embeds, new Shape(b, embedDim))).reshape(b, 1, width);
           Map<LossInput<?>, Object> in = new LinkedHashMap<>();

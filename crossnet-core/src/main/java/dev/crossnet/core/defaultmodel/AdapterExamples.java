@@ -39,20 +39,20 @@ public final class AdapterExamples {
 
   private final int size;
   private final String[] poses;
-  private final String[] phrases;
+  private final String[] looks;
   private final float[][] crops;
   private final float[][] regions;
   private final BitSet[] editRegions;
   private final int[] sceneIndex;
   private final float[][] labels;
 
-  private AdapterExamples(int size, String[] poses, String[] phrases, float[][] crops, float[][] regions,
+  private AdapterExamples(int size, String[] poses, String[] looks, float[][] crops, float[][] regions,
       BitSet[] editRegions, int[] sceneIndex, float[][] labels) {
     this.labels = labels;
     this.editRegions = editRegions;
     this.size = size;
     this.poses = poses;
-    this.phrases = phrases;
+    this.looks = looks;
     this.crops = crops;
     this.regions = regions;
     this.sceneIndex = sceneIndex;
@@ -78,7 +78,7 @@ public final class AdapterExamples {
     }
     int n = kept.size();
     String[] poses = new String[n];
-    String[] phrases = new String[n];
+    String[] looks = new String[n];
     float[][] crops = new float[n][];
     float[][] regions = new float[n][];
     BitSet[] editRegions = new BitSet[n];
@@ -87,14 +87,14 @@ public final class AdapterExamples {
     for (int k = 0; k < n; k++) {
       Object[] e = made[kept.get(k)];
       poses[k] = (String) e[0];
-      phrases[k] = (String) e[1];
+      looks[k] = (String) e[1];
       crops[k] = (float[]) e[2];
       regions[k] = (float[]) e[3];
       labels[k] = (float[]) e[4];
       editRegions[k] = (BitSet) e[5];
       scenes[k] = kept.get(k);
     }
-    return new AdapterExamples(options.width(), poses, phrases, crops, regions, editRegions, scenes, labels);
+    return new AdapterExamples(options.width(), poses, looks, crops, regions, editRegions, scenes, labels);
   }
 
   private static Object[] one(SceneGenerator generator, long seed, long lookSeed, ClipImageProcessor processor) {
@@ -118,7 +118,7 @@ public final class AdapterExamples {
         Picture crop = SubjectCrop.of(look.picture(), Optional.of(shown.mask()));
         float[] label = {f.kind().ordinal(), f.appearance().colour().ordinal(), f.appearance().hat() ? 1 : 0,
             f.appearance().size().ordinal()};
-        return new Object[] {f.pose().word(), Caption.phrase(f, 1), processor.pixels(crop), weights(target.mask()),
+        return new Object[] {f.pose().word(), Caption.look(f), processor.pixels(crop), weights(target.mask()),
             label, bits(IdealEdit.around(target.mask()))};
       }
     }
@@ -168,7 +168,7 @@ public final class AdapterExamples {
    * in words ("a small red cat sitting"), and the empty caption.
    */
   public List<String> captions(int i) {
-    return List.of("a " + SUBJECT_WORD + " " + poses[i], "a " + SUBJECT_WORD, phrases[i], "");
+    return List.of("a " + SUBJECT_WORD + " " + poses[i], "a " + SUBJECT_WORD, "a " + looks[i] + " " + poses[i], "");
   }
 
   /**
@@ -176,10 +176,7 @@ public final class AdapterExamples {
    * hat", the phrase image words are fitted to ({@link ImageWordsFitting}).
    */
   public String look(int i) {
-    String phrase = phrases[i];
-    String start = phrase.startsWith("a ") ? phrase.substring(2) : phrase;
-    String pose = " " + poses[i];
-    return start.endsWith(pose) ? start.substring(0, start.length() - pose.length()) : start;
+    return looks[i];
   }
 
   /** The encoder's input for example {@code i}: the look's crop, processed, flat [3 x side x side]. */

@@ -50,13 +50,19 @@ public final class Caption {
     if (n < 1 || n >= COUNTS.length) {
       throw new IllegalArgumentException("captions count 1 to " + (COUNTS.length - 1) + " figures, got " + n);
     }
+    return COUNTS[n] + " " + look(f, n) + " " + f.pose().word();
+  }
+
+  /** One figure's look in caption words, without count or pose, e.g. {@code "small red robot with a hat"}. */
+  public static String look(Figure f) {
+    return look(f, 1);
+  }
+
+  /** The look of n identical figures: size, colour, kind (plural for several) and hats. */
+  private static String look(Figure f, int n) {
     Appearance a = f.appearance();
-    StringBuilder s = new StringBuilder(COUNTS[n]).append(' ').append(a.size().word()).append(' ')
-        .append(a.colour().word()).append(' ').append(n == 1 ? f.kind().noun() : f.kind().plural());
-    if (a.hat()) {
-      s.append(n == 1 ? " with a hat" : " with hats");
-    }
-    return s.append(' ').append(f.pose().word()).toString();
+    String words = a.size().word() + " " + a.colour().word() + " " + (n == 1 ? f.kind().noun() : f.kind().plural());
+    return a.hat() ? words + (n == 1 ? " with a hat" : " with hats") : words;
   }
 
   /** The number a count word stands for (a = 1, two = 2, ...), or 0 when the word is not a count word. */

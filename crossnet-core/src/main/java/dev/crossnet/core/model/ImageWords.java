@@ -3,6 +3,8 @@ package dev.crossnet.core.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import dev.crossnet.core.nn.Activations;
 import dev.crossnet.core.nn.Linear;
 import dev.crossnet.core.nn.Module;
@@ -16,7 +18,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +46,7 @@ public final class ImageWords extends Module {
   public static final String FILE = "model.safetensors";
   /** A slot is kept where its gate reaches this. */
   public static final float KEEP = 0.5f;
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private final Config config;
   private final Linear first;
@@ -72,9 +78,13 @@ public final class ImageWords extends Module {
 
     /** The folder's {@code config.json} text. */
     public String json() {
-      return String.format(Locale.ROOT, "{%n  \"embed_dim\": %d,%n  \"hidden_size\": %d,%n  \"tokens\": %d,%n"
-          + "  \"word_dim\": %d,%n  \"leading_words\": \"%s\"%n}%n", embedDim, hiddenSize, tokens, wordDim,
-          leadingWords.replace("\\", "\\\\").replace("\"", "\\\""));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("embed_dim", embedDim);
+      m.put("hidden_size", hiddenSize);
+      m.put("tokens", tokens);
+      m.put("word_dim", wordDim);
+      m.put("leading_words", leadingWords);
+      return GSON.toJson(m) + "\n";
     }
   }
 
@@ -174,25 +184,19 @@ public final class ImageWords extends Module {
     try (Scope s = Scope.of(embed)) {
       NDArray out = forward(embed).get(0);
       float[] gates = out.get(new NDIndex(":, " + config.wordDim())).toFloatArray();
-      int kept = 0;
+      List<Long> slots = new ArrayList<>();
       int best = 0;
       for (int k = 0; k < gates.length; k++) {
-        kept += gates[k] >= KEEP ? 1 : 0;
+        if (gates[k] >= KEEP) {
+          slots.add((long) k);
+        }
         best = gates[k] > gates[best] ? k : best;
       }
-      long[] slots = new long[Math.max(kept, 1)];
-      if (kept == 0) {
-        slots[0] = best;
-      } else {
-        int i = 0;
-        for (int k = 0; k < gates.length; k++) {
-          if (gates[k] >= KEEP) {
-            slots[i++] = k;
-          }
-        }
+      if (slots.isEmpty()) {
+        slots.add((long) best);
       }
       NDArray rows = out.get(new NDIndex(":, :" + config.wordDim()));
-      return s.keep(rows.get(s.manager().create(slots)));
+      return s.keep(rows.get(s.manager().create(slots.stream().mapToLong(Long::longValue).toArray())));
     }
   }
 }

@@ -119,21 +119,15 @@ public final class AppearanceBranch extends StatelessBranch {
                 : "'" + neutral.initWord() + "'");
           }
         }
-        if (source.startsWith("encoder")) {
-          SubjectEncoder.Encoding encoded = new ReadingEncoder(c.reader().get("branch.appearance.source=" + source),
-              c.reader().name()).encode(s, c.model(), c.manager());
+        boolean reads = source.startsWith("encoder");
+        if (reads || source.startsWith("image-words")) {
+          SubjectEncoder encoder = reads ? new ReadingEncoder(c.reader().get("branch.appearance.source=" + source),
+              c.reader().name()) : new ImageWordsEncoder();
+          SubjectEncoder.Encoding encoded = encoder.encode(s, c.model(), c.manager());
           rows = encoded.rows();
           leading.put(s.word(), encoded.leadingWords());
-          record.merge(s.word() + ".source", "encoder, " + s.pictures().size() + " pictures",
-              (a, b) -> b + "; " + a);
-          record.put(s.word() + ".encoding", encoded.description());
-        }
-        if (source.startsWith("image-words")) {
-          SubjectEncoder.Encoding encoded = new ImageWordsEncoder().encode(s, c.model(), c.manager());
-          rows = encoded.rows();
-          leading.put(s.word(), encoded.leadingWords());
-          record.merge(s.word() + ".source", "image words, " + s.pictures().size() + " pictures",
-              (a, b) -> b + "; " + a);
+          record.merge(s.word() + ".source", (reads ? "encoder, " : "image words, ") + s.pictures().size()
+              + " pictures", (a, b) -> b + "; " + a);
           record.put(s.word() + ".encoding", encoded.description());
         }
         if (source.endsWith("inversion")) {
